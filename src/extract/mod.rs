@@ -1,0 +1,210 @@
+//! Extract stage: one module per entity type, run in a fixed order so that
+//! later stages can use what earlier ones found (titles use units,
+//! resolutions use dates and units), then linking and clean-up.
+
+pub mod calendar;
+pub mod date;
+pub mod lexicon;
+pub mod link;
+pub mod person;
+pub mod resolution;
+pub mod title;
+pub mod unit;
+
+use crate::model::{Article, Document, Entity, EntityType, Fields, OutEntity};
+use crate::rules::{RuleError, RuleSources};
+use crate::text::{Segmenter, Text, byline_range, headline_range, sentence_of};
+use calendar::Ymd;
+use std::ops::Range;
+
+/// What every extractor sees of one article.
+pub struct Ctx<'a> {
+    pub text: &'a Text,
+    /// Sentences as byte ranges of `text.work`.
+    pub sentences: &'a [Range<usize>],
+    /// The article's date, when known (metadata, record or `--reference-date`).
+    pub ref_date: Option<Ymd>,
+    pub headline: Option<Range<usize>>,
+    pub byline: Option<Range<usize>>,
+    /// Resolve relative dates (`hôm qua`) against `ref_date`.
+    pub relative_dates: bool,
+}
+
+impl Ctx<'_> {
+    pub fn work(&self) -> &str {
+        &self.text.work
+    }
+    pub fn lower(&self) -> &str {
+        &self.text.lower
+    }
+    pub fn sentence_of(&self, pos: usize) -> usize {
+        sentence_of(self.sentences, pos)
+    }
+}
+
+/// Options of a run that change what is extracted.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Used when a document has no date of its own.
+    pub reference_date: Option<Ymd>,
+    pub relative_dates: bool,
+}
+
+/// All compiled rules; shared read-only by every worker thread.
+pub struct Engine {
+    segmenter: Segmenter,
+    dates: date::DateExtractor,
+    units: unit::UnitExtractor,
+    titles: title::TitleExtractor,
+    persons: person::PersonExtractor,
+    resolutions: resolution::ResolutionExtractor,
+    options: Options,
+}
+
+impl Engine {
+    /// Compile every rule file; the first problem found is returned.
+    pub fn new(sources: &RuleSources, options: Options) -> Result<Engine, RuleError> {
+        let seg = sources.json("segmentation.json")?;
+        let lex = lexicon::Lexicon::load(sources)?;
+        let units = unit::UnitExtractor::new(sources, &lex)?;
+        Ok(Engine {
+            segmenter: Segmenter::new(&seg.setting_list("abbreviations")),
+            dates: date::DateExtractor::new(sources)?,
+            titles: title::TitleExtractor::new(sources, &lex, &units)?,
+            persons: person::PersonExtractor::new(sources, &lex)?,
+            resolutions: resolution::ResolutionExtractor::new(sources, &lex)?,
+            units,
+            options,
+        })
+    }
+
+    /// Extract everything from one document and build its output record.
+    pub fn process(&self, doc: &Document) -> Article {
+        let text = Text::new(&doc.text);
+        let sentences = self.segmenter.sentences(&text.work);
+        let ref_date = doc
+            .date
+            .as_deref()
+            .and_then(Ymd::parse)
+            .or(self.options.reference_date);
+        let ctx = Ctx {
+            text: &text,
+            sentences: &sentences,
+            ref_date,
+            headline: headline_range(&text.work),
+            byline: byline_range(&text.work),
+            relative_dates: self.options.relative_dates,
+        };
+        let entities = self.entities(&ctx);
+        build_article(doc, &ctx, &entities)
+    }
+
+    /// The entities of one article, in text order, overlaps settled.
+    pub fn entities(&self, ctx: &Ctx) -> Vec<Entity> {
+        let mut found = Vec::new();
+        self.dates.extract(ctx, &mut found);
+        self.units.extract(ctx, &mut found);
+        self.titles.extract(ctx, &mut found);
+        self.persons.extract(ctx, &mut found);
+        self.resolutions.extract(ctx, &mut found);
+        link::link(ctx, &mut found, &self.units);
+        settle_overlaps(found)
+    }
+
+    /// Run the engine on a bare text (rule examples, library callers).
+    pub fn extract_text(&self, text: &str, date: Option<&str>) -> Article {
+        let doc = Document {
+            id: String::new(),
+            text: text.to_string(),
+            date: date.map(String::from),
+            ..Document::default()
+        };
+        self.process(&doc)
+    }
+}
+
+/// Precedence when mentions of different types overlap: a cited document
+/// owns its span; a unit name owns a person's name inside it (`Trường
+/// THPT Nguyễn Huệ`); titles may contain units.
+fn settle_overlaps(mut found: Vec<Entity>) -> Vec<Entity> {
+    found.sort_by(|a, b| {
+        (a.start, std::cmp::Reverse(a.end), a.etype).cmp(&(b.start, std::cmp::Reverse(b.end), b.etype))
+    });
+    found.dedup_by(|b, a| a.etype == b.etype && a.start == b.start && a.end == b.end);
+    let spans_of = |t: EntityType, found: &[Entity]| -> Vec<(usize, usize)> {
+        found.iter().filter(|e| e.etype == t).map(|e| (e.start, e.end)).collect()
+    };
+    let resolutions = spans_of(EntityType::Resolution, &found);
+    let units = spans_of(EntityType::Unit, &found);
+    let hits = |spans: &[(usize, usize)], e: &Entity| spans.iter().any(|&(s, en)| e.overlaps(s, en));
+    found.retain(|e| match e.etype {
+        EntityType::Resolution => true,
+        EntityType::Person => !hits(&resolutions, e) && !hits(&units, e),
+        _ => !hits(&resolutions, e),
+    });
+    drop_nested_same_type(found)
+}
+
+/// Within one type, a mention inside another of the same type goes (the
+/// longest name wins); titles and units are different types and may nest.
+fn drop_nested_same_type(found: Vec<Entity>) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::with_capacity(found.len());
+    for e in found {
+        let clash = out
+            .iter()
+            .rev()
+            .take(16)
+            .any(|o| o.etype == e.etype && o.overlaps(e.start, e.end));
+        if !clash {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// Map entities to original offsets and assemble the contract record.
+fn build_article(doc: &Document, ctx: &Ctx, entities: &[Entity]) -> Article {
+    let text = ctx.text;
+    let out: Vec<OutEntity> = entities
+        .iter()
+        .filter(|e| e.end > e.start)
+        .map(|e| {
+            let (s, en) = text.original_span(e.start, e.end);
+            OutEntity {
+                etype: e.etype,
+                text: text.original_text(s, en),
+                start: s,
+                end: en,
+                sentence: ctx.sentence_of(e.start),
+                value: e.value.clone(),
+                fields: e.fields.clone(),
+                rule: e.rule.clone(),
+            }
+        })
+        .collect();
+    let original_of = |r: &Range<usize>| {
+        let (s, e) = text.original_span(r.start, r.end);
+        text.original_text(s, e)
+    };
+    let byline = out
+        .iter()
+        .find(|e| e.etype == EntityType::Person && e.rule == person::BYLINE_RULE)
+        .map(|e| e.value.clone().unwrap_or_else(|| e.text.clone()));
+    Article {
+        id: doc.id.clone(),
+        path: doc.path.clone(),
+        headline: doc.title.clone().or_else(|| ctx.headline.as_ref().map(original_of)),
+        date: doc.date.clone(),
+        byline,
+        entities: out,
+        sentences: ctx.sentences.iter().map(original_of).collect(),
+    }
+}
+
+/// A title's fields, for linking code.
+pub fn title_fields(e: &mut Entity) -> Option<(&mut String, &mut Option<String>, &mut Option<String>)> {
+    match &mut e.fields {
+        Fields::Title { role, unit, person } => Some((role, unit, person)),
+        _ => None,
+    }
+}

@@ -1,0 +1,148 @@
+//! The command line: parses arguments and calls the library.
+
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use vnextract::extract::calendar::Ymd;
+use vnextract::{Engine, Options, RuleSources};
+
+#[derive(Parser)]
+#[command(name = "vnextract", version, about = "Dates, people, titles, units and cited documents from Vietnamese news")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct Common {
+    /// Folder of rule files replacing the built-in ones (same relative paths).
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+    /// Article date for documents that carry none (year inference).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    reference_date: Option<Ymd>,
+    /// Also report relative dates (`hôm qua`, `tuần trước`) resolved against the article date.
+    #[arg(long)]
+    relative_dates: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read files and folders of articles; write JSON Lines and CSV files.
+    Extract {
+        /// Files or folders (read recursively; hidden files skipped).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output folder.
+        #[arg(short, long, default_value = "vnextract-out")]
+        output: PathBuf,
+        /// No progress bar and no summary line.
+        #[arg(long)]
+        quiet: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// JSON Lines records {"id","text","date"?,"title"?} on stdin, contract lines on stdout.
+    Stream {
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+fn parse_date(s: &str) -> Result<Ymd, String> {
+    Ymd::parse(s).filter(|_| s.len() == 10).ok_or_else(|| format!("`{s}` is not a date YYYY-MM-DD"))
+}
+
+/// Everything that can go wrong before any output is written: exit 2.
+fn setup(common: &Common) -> Result<(Engine, rayon::ThreadPool), String> {
+    let sources = match &common.rules {
+        Some(dir) => RuleSources::with_override(dir).map_err(|e| e.to_string())?,
+        None => RuleSources::embedded(),
+    };
+    let options = Options {
+        reference_date: common.reference_date,
+        relative_dates: common.relative_dates,
+    };
+    let engine = Engine::new(&sources, options).map_err(|e| e.to_string())?;
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = common.threads {
+        if n == 0 {
+            return Err("--threads must be at least 1".into());
+        }
+        pool = pool.num_threads(n);
+    }
+    let pool = pool.build().map_err(|e| e.to_string())?;
+    Ok((engine, pool))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let common = match &cli.command {
+        Command::Extract { common, .. } | Command::Stream { common } => common,
+    };
+    let (engine, pool) = match setup(common) {
+        Ok(x) => x,
+        Err(msg) => {
+            eprintln!("vnextract: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    match cli.command {
+        Command::Extract {
+            paths, output, quiet, ..
+        } => extract(&engine, &pool, &paths, &output, quiet),
+        Command::Stream { .. } => {
+            let stdin = std::io::stdin().lock();
+            let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            match vnextract::stream::run_stream(&engine, &pool, stdin, stdout) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("vnextract: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}
+
+fn extract(engine: &Engine, pool: &rayon::ThreadPool, paths: &[PathBuf], out: &PathBuf, quiet: bool) -> ExitCode {
+    let show = !quiet && std::io::stderr().is_terminal();
+    let bar = ProgressBar::hidden();
+    if show {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+    }
+    let progress = |done: usize, total: usize| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    };
+    match vnextract::pipeline::run_extract(engine, paths, out, pool, &progress) {
+        Ok(report) => {
+            bar.finish_and_clear();
+            if !quiet {
+                eprintln!("{}", report.summary.line(report.seconds));
+            }
+            if report.summary.errors > 0 {
+                if !quiet {
+                    eprintln!("see {} for the inputs that could not be read", out.join("errors.csv").display());
+                }
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            bar.finish_and_clear();
+            eprintln!("vnextract: cannot write to {}: {e}", out.display());
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! Where rule files come from: the copies embedded at build time, each
+//! replaceable by a file of the same relative path in a `--rules` folder.
+
+use super::RuleFile;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+
+/// A problem in a rule file, reported before any output is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    pub file: String,
+    /// 1-based line, 0 when unknown.
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(f, "rules/{}:{}: {}", self.file, self.line, self.message)
+        } else {
+            write!(f, "rules/{}: {}", self.file, self.message)
+        }
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+/// A word list: header names and rows of cells.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// The cells of one column, by header name.
+    pub fn column(&self, name: &str) -> Vec<&str> {
+        match self.headers.iter().position(|h| h == name) {
+            Some(i) => self.rows.iter().map(|r| r.get(i).map_or("", String::as_str)).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    pub fn cell<'a>(&'a self, row: &'a [String], name: &str) -> &'a str {
+        self.headers
+            .iter()
+            .position(|h| h == name)
+            .and_then(|i| row.get(i))
+            .map_or("", String::as_str)
+    }
+}
+
+/// All rule files by path relative to `rules/`.
+#[derive(Debug, Clone)]
+pub struct RuleSources {
+    files: BTreeMap<String, String>,
+}
+
+impl Default for RuleSources {
+    fn default() -> Self {
+        RuleSources::embedded()
+    }
+}
+
+impl RuleSources {
+    /// The rules built into the binary.
+    pub fn embedded() -> RuleSources {
+        RuleSources {
+            files: EMBEDDED_RULES
+                .iter()
+                .map(|(p, c)| (p.to_string(), c.to_string()))
+                .collect(),
+        }
+    }
+
+    /// Embedded rules, with every `.json`/`.csv` file found in `dir` (same
+    /// relative path) replacing the embedded one.
+    pub fn with_override(dir: &Path) -> Result<RuleSources, RuleError> {
+        let mut sources = RuleSources::embedded();
+        if !dir.is_dir() {
+            return Err(RuleError {
+                file: dir.display().to_string(),
+                line: 0,
+                message: "--rules must name a folder".into(),
+            });
+        }
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| RuleError {
+                file: dir.display().to_string(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+            let p = entry.path();
+            let is_rule = matches!(p.extension().and_then(|x| x.to_str()), Some("json" | "csv"));
+            if !entry.file_type().is_file() || !is_rule {
+                continue;
+            }
+            let rel = p.strip_prefix(dir).unwrap_or(p).to_string_lossy().replace('\\', "/");
+            let content = std::fs::read_to_string(p).map_err(|e| RuleError {
+                file: rel.clone(),
+                line: 0,
+                message: format!("cannot read: {e}"),
+            })?;
+            sources.files.insert(rel, content);
+        }
+        Ok(sources)
+    }
+
+    /// Replace one file's content (tests, library callers).
+    pub fn set(&mut self, path: &str, content: &str) {
+        self.files.insert(path.to_string(), content.to_string());
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
+    fn raw(&self, path: &str) -> Result<&str, RuleError> {
+        self.files.get(path).map(String::as_str).ok_or_else(|| RuleError {
+            file: path.to_string(),
+            line: 0,
+            message: "rule file missing".into(),
+        })
+    }
+
+    /// Parse a JSON rule file; line numbers are attached to every rule.
+    pub fn json(&self, path: &str) -> Result<RuleFile, RuleError> {
+        let raw = self.raw(path)?;
+        let mut file: RuleFile = serde_json::from_str(raw).map_err(|e| RuleError {
+            file: path.to_string(),
+            line: e.line(),
+            message: format!("not a valid rule file: {e}"),
+        })?;
+        file.path = path.to_string();
+        let mut seen = std::collections::HashSet::new();
+        for rule in &mut file.rules {
+            rule.line = line_of(raw, &format!("\"{}\"", rule.id));
+            if !seen.insert(rule.id.clone()) {
+                return Err(RuleError {
+                    file: path.to_string(),
+                    line: rule.line,
+                    message: format!("duplicate rule id `{}`", rule.id),
+                });
+            }
+        }
+        Ok(file)
+    }
+
+    /// Parse a CSV word list (header row; `#` lines are comments).
+    pub fn csv(&self, path: &str) -> Result<Table, RuleError> {
+        let raw = self.raw(path)?;
+        let mut reader = csv::ReaderBuilder::new()
+            .comment(Some(b'#'))
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(raw.as_bytes());
+        let err = |line: usize, message: String| RuleError {
+            file: path.to_string(),
+            line,
+            message,
+        };
+        let headers: Vec<String> = reader
+            .headers()
+            .map_err(|e| err(1, e.to_string()))?
+            .iter()
+            .map(String::from)
+            .collect();
+        let mut rows = Vec::new();
+        for rec in reader.records() {
+            let rec = rec.map_err(|e| err(e.position().map_or(0, |p| p.line() as usize), e.to_string()))?;
+            if rec.len() > headers.len() {
+                let line = rec.position().map_or(0, |p| p.line() as usize);
+                return Err(err(line, format!("{} fields, header has {}", rec.len(), headers.len())));
+            }
+            if rec.iter().all(str::is_empty) {
+                continue;
+            }
+            rows.push(rec.iter().map(|c| crate::text::fold_str(c)).collect());
+        }
+        Ok(Table { headers, rows })
+    }
+}
+
+fn line_of(raw: &str, needle: &str) -> usize {
+    raw.find(needle).map_or(0, |i| raw[..i].matches('\n').count() + 1)
+}
