@@ -37,7 +37,11 @@ fn every_rule_example_holds() {
     let engine = Engine::new(&sources, Options::default()).expect("rules compile");
     let mut failures = Vec::new();
     let mut checked = 0;
-    let paths: Vec<String> = sources.paths().filter(|p| p.ends_with(".json")).map(String::from).collect();
+    let paths: Vec<String> = sources
+        .paths()
+        .filter(|p| p.ends_with(".json"))
+        .map(String::from)
+        .collect();
     for path in paths {
         let file = sources.json(&path).unwrap();
         let Some(etype) = EntityType::parse(&file.etype) else {
@@ -85,7 +89,12 @@ fn every_rule_example_holds() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {checked} rule examples failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} rule examples failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -46,13 +46,14 @@ pub fn people_rows(a: &Article) -> Vec<Vec<String>> {
     }
     for e in &a.entities {
         if let Fields::Title {
-            unit, person: Some(holder), ..
+            unit,
+            person: Some(holder),
+            ..
         } = &e.fields
+            && let Some(p) = people.iter_mut().find(|p| &p.name == holder)
         {
-            if let Some(p) = people.iter_mut().find(|p| &p.name == holder) {
-                push_unique(&mut p.titles, &e.text);
-                push_unique(&mut p.units, unit.as_deref().unwrap_or(""));
-            }
+            push_unique(&mut p.titles, &e.text);
+            push_unique(&mut p.units, unit.as_deref().unwrap_or(""));
         }
     }
     people
