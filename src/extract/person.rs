@@ -168,7 +168,6 @@ impl PersonExtractor {
             if overlaps_any(owned, s, e) || out.overlaps(s, e) {
                 continue;
             }
-            let letters = m.as_str().chars().filter(|c| c.is_alphabetic()).count();
             let after = &work[e..];
             // `H.M/VOV`: initials signing a story are not a person.
             if after.starts_with('/') || self.in_credit(lower, s) {
@@ -176,7 +175,7 @@ impl PersonExtractor {
             }
             // Dotted capitals are also abbreviations (`T.Ư`): only a cue
             // (`anh`, `bà`, `đối tượng`) makes them a person.
-            if letters == 0 || work[e..].chars().next().is_some_and(char::is_alphabetic) {
+            if !m.as_str().contains('.') || work[e..].chars().next().is_some_and(char::is_alphabetic) {
                 continue;
             }
             if self.honorific_before(lower, s).is_none() {
@@ -358,7 +357,7 @@ impl PersonExtractor {
         while end < run.len() {
             let t = run[end].text(work);
             let pos = run[end].start;
-            if self.never_in_name.contains(&lowercase(t)) || self.places.at(lower, pos).is_some() || self.phrase_at(lower, pos, run[end].end) {
+            if self.never_in_name.contains(&lowercase(t)) || self.phrase_at(lower, pos, run[end].end) {
                 break;
             }
             end += 1;
@@ -376,7 +375,13 @@ impl PersonExtractor {
     /// End of a place or listed non-name starting at `pos`.
     fn non_name_at(&self, lower: &str, pos: usize) -> Option<usize> {
         let a = self.not_names.at(lower, pos).map(|h| h.end);
-        let b = self.places.at(lower, pos).map(|h| h.end);
+        // A place named after a person (`Hồ Chí Minh`, `Trần Văn Thời`)
+        // is a place only with its level word, which blocks it anyway.
+        let b = self
+            .places
+            .at(lower, pos)
+            .filter(|h| !(self.surnames.at(lower, pos).is_some() && lower[h.start..h.end].split(' ').count() >= 3))
+            .map(|h| h.end);
         a.max(b)
     }
 
