@@ -15,7 +15,19 @@ use crate::model::{Entity, EntityType};
 
 /// Words allowed between the titles of one chain and its name.
 const JOINERS: &[&str] = &[
-    "kiêm", "nguyên", "cựu", "cố", "đồng thời là", "ông", "bà", "ngài", "đồng chí", "đ/c", "anh", "chị", "quyền",
+    "kiêm",
+    "nguyên",
+    "cựu",
+    "cố",
+    "đồng thời là",
+    "ông",
+    "bà",
+    "ngài",
+    "đồng chí",
+    "đ/c",
+    "anh",
+    "chị",
+    "quyền",
 ];
 
 pub fn link(ctx: &Ctx, found: &mut [Entity], _units: &UnitExtractor) {
@@ -31,9 +43,13 @@ pub fn link(ctx: &Ctx, found: &mut [Entity], _units: &UnitExtractor) {
         if found[ti].etype != EntityType::Title {
             continue;
         }
-        let holder = forward(ctx, lower, found, &order, k).or_else(|| backward(ctx, lower, found, &order, k));
+        let holder = forward(ctx, lower, found, &order, k)
+            .or_else(|| backward(ctx, lower, found, &order, k));
         if let Some(pi) = holder {
-            let name = found[pi].value.clone().unwrap_or_else(|| ctx.work()[found[pi].start..found[pi].end].to_string());
+            let name = found[pi]
+                .value
+                .clone()
+                .unwrap_or_else(|| ctx.work()[found[pi].start..found[pi].end].to_string());
             links.push((ti, name));
         }
     }

@@ -87,7 +87,11 @@ impl PersonExtractor {
             surnames: lex.surnames.clone(),
             honorifics: lex.honorifics.clone(),
             blockers: WordList::new(file.setting_list("blockers")),
-            never_in_name: file.setting_list("never_in_name").iter().map(|w| lowercase(w)).collect(),
+            never_in_name: file
+                .setting_list("never_in_name")
+                .iter()
+                .map(|w| lowercase(w))
+                .collect(),
             not_names: lex.not_names.clone(),
             titles: lex.titles.clone(),
             unit_heads: lex.unit_heads.clone(),
@@ -137,14 +141,23 @@ impl PersonExtractor {
     /// an initial and a name (`P.Sơn`); no organisation or place.
     fn is_author(&self, name: &str) -> bool {
         let parts: Vec<&str> = name.split([' ', '.']).filter(|p| !p.is_empty()).collect();
-        let initial_and_name = parts.len() == 2 && parts[0].chars().count() == 1 && name.contains('.');
+        let initial_and_name = parts.len() == 2
+            && parts[0].chars().count() == 1
+            && parts[1].chars().count() > 1
+            && name.contains('.');
         let shaped = parts.iter().all(|p| is_name_shaped(p) || is_all_caps(p));
         let lower = lowercase(name);
         shaped
             && (initial_and_name || (2..=MAX_NAME_WORDS).contains(&parts.len()))
-            && parts[0].chars().count() > 1 || initial_and_name
-            && !parts.iter().any(|p| self.never_in_name.contains(&lowercase(p)))
-            && self.places.at(&lower, 0).is_none_or(|h| h.end < lower.len())
+            && parts[0].chars().count() > 1
+            || initial_and_name
+                && !parts
+                    .iter()
+                    .any(|p| self.never_in_name.contains(&lowercase(p)))
+                && self
+                    .places
+                    .at(&lower, 0)
+                    .is_none_or(|h| h.end < lower.len())
     }
 
     /// Photo credits: `Ảnh: Doãn Tấn/TTXVN` names a person; initials do not.
@@ -175,7 +188,9 @@ impl PersonExtractor {
             }
             // Dotted capitals are also abbreviations (`T.Ư`): only a cue
             // (`anh`, `bà`, `đối tượng`) makes them a person.
-            if !m.as_str().contains('.') || work[e..].chars().next().is_some_and(char::is_alphabetic) {
+            if !m.as_str().contains('.')
+                || work[e..].chars().next().is_some_and(char::is_alphabetic)
+            {
                 continue;
             }
             if self.honorific_before(lower, s).is_none() {
@@ -240,7 +255,11 @@ impl PersonExtractor {
         let caps_mode = is_all_caps(ws[i].text(work)) && ws[i].text(work).chars().count() > 1;
         for (k, w) in ws[i..].iter().enumerate() {
             let t = w.text(work);
-            let shaped = if caps_mode { is_all_caps(t) } else { is_name_shaped(t) };
+            let shaped = if caps_mode {
+                is_all_caps(t)
+            } else {
+                is_name_shaped(t)
+            };
             if !shaped || overlaps_any(owned, w.start, w.end) {
                 break;
             }
@@ -326,7 +345,8 @@ impl PersonExtractor {
                 cue = Cue::None;
                 continue;
             }
-            let surname = self.surnames.at(lower, run[k].start).is_some() && is_capitalised_or_caps(t);
+            let surname =
+                self.surnames.at(lower, run[k].start).is_some() && is_capitalised_or_caps(t);
             let end = self.name_end(work, lower, run, k);
             let len = end - k;
             let ok = match cue {
@@ -334,7 +354,9 @@ impl PersonExtractor {
                 Cue::List => len >= 2,
                 _ => !caps || surname,
             };
-            if ok && (1..=MAX_NAME_WORDS).contains(&len) {
+            // One letter alone is an initial (`anh T.`), left to its rule.
+            let lone_letter = len == 1 && t.chars().count() == 1;
+            if ok && !lone_letter && (1..=MAX_NAME_WORDS).contains(&len) {
                 // A name in capitals must be the whole run (not a headline).
                 if caps && run.len() != len {
                     return None;
@@ -357,7 +379,9 @@ impl PersonExtractor {
         while end < run.len() {
             let t = run[end].text(work);
             let pos = run[end].start;
-            if self.never_in_name.contains(&lowercase(t)) || self.phrase_at(lower, pos, run[end].end) {
+            if self.never_in_name.contains(&lowercase(t))
+                || self.phrase_at(lower, pos, run[end].end)
+            {
                 break;
             }
             end += 1;
@@ -380,7 +404,10 @@ impl PersonExtractor {
         let b = self
             .places
             .at(lower, pos)
-            .filter(|h| !(self.surnames.at(lower, pos).is_some() && lower[h.start..h.end].split(' ').count() >= 3))
+            .filter(|h| {
+                !(self.surnames.at(lower, pos).is_some()
+                    && lower[h.start..h.end].split(' ').count() >= 3)
+            })
             .map(|h| h.end);
         a.max(b)
     }
@@ -403,7 +430,8 @@ impl PersonExtractor {
             .filter_map(|e| {
                 let v = e.value.as_deref()?;
                 let parts: Vec<&str> = v.split(' ').collect();
-                (parts.len() >= 2 && parts.iter().all(|p| is_capitalised(p))).then(|| parts[parts.len() - 1].to_string())
+                (parts.len() >= 2 && parts.iter().all(|p| is_capitalised(p)))
+                    .then(|| parts[parts.len() - 1].to_string())
             })
             .collect();
         if given.is_empty() {
@@ -413,7 +441,10 @@ impl PersonExtractor {
         let mut extra = Vec::new();
         for (i, w) in ws.iter().enumerate() {
             let t = w.text(work);
-            if !given.contains(t) || out.overlaps(w.start, w.end) || overlaps_any(owned, w.start, w.end) {
+            if !given.contains(t)
+                || out.overlaps(w.start, w.end)
+                || overlaps_any(owned, w.start, w.end)
+            {
                 continue;
             }
             if byline.is_some_and(|b| w.start >= b.start) {
@@ -421,7 +452,11 @@ impl PersonExtractor {
             }
             let cap_neighbour = |j: Option<&Word>, before: bool| {
                 j.is_some_and(|n| {
-                    let (a, b) = if before { (n.end, w.start) } else { (w.end, n.start) };
+                    let (a, b) = if before {
+                        (n.end, w.start)
+                    } else {
+                        (w.end, n.start)
+                    };
                     is_name_shaped(n.text(work)) && only_spaces(work, a, b)
                 })
             };
@@ -429,7 +464,9 @@ impl PersonExtractor {
             if cap_neighbour(prev, true) || cap_neighbour(ws.get(i + 1), false) {
                 continue;
             }
-            if word_before(lower, w.start, &self.blockers).is_some() || self.non_name_at(lower, w.start).is_some() {
+            if word_before(lower, w.start, &self.blockers).is_some()
+                || self.non_name_at(lower, w.start).is_some()
+            {
                 continue;
             }
             extra.push((w.start, w.end));
@@ -473,7 +510,9 @@ pub(crate) fn word_before(lower: &str, pos: usize, list: &WordList) -> Option<us
     let mut starts = Vec::new();
     let mut idx = before.len();
     for _ in 0..4 {
-        let Some(sp) = before[..idx].rfind(|c: char| c == ' ' || c == '\n' || c == '(' || c == ',' || c == '"') else {
+        let Some(sp) = before[..idx]
+            .rfind([' ', '\n', '(', ',', '"'])
+        else {
             starts.push(0);
             break;
         };
@@ -516,7 +555,9 @@ fn split_authors(text: &str) -> Vec<(usize, usize)> {
 /// (`Minh Anh (TTXVN)`), not a sentence (`Phan Văn A (22 tuổi, ...`).
 fn closes_line(work: &str, end: usize) -> bool {
     let rest = work[end..].split('\n').next().unwrap_or("").trim();
-    rest.is_empty() || (rest.chars().count() <= 40 && (rest.starts_with('(') && rest.ends_with(')') || rest.starts_with('/')))
+    rest.is_empty()
+        || (rest.chars().count() <= 40
+            && (rest.starts_with('(') && rest.ends_with(')') || rest.starts_with('/')))
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -554,7 +595,10 @@ mod tests {
     #[test]
     fn authors_split() {
         let t = "Thế Kha - Tuấn Hợp";
-        let v: Vec<&str> = split_authors(t).into_iter().map(|(s, e)| &t[s..e]).collect();
+        let v: Vec<&str> = split_authors(t)
+            .into_iter()
+            .map(|(s, e)| &t[s..e])
+            .collect();
         assert_eq!(v, vec!["Thế Kha", "Tuấn Hợp"]);
     }
 
@@ -563,7 +607,10 @@ mod tests {
         let l = WordList::new(["công ty", "ông"]);
         let s = "của công ty nguyễn kim";
         assert_eq!(word_before(s, "của công ty ".len(), &l), Some("của ".len()));
-        assert_eq!(word_before("theo ông lê", "theo ông ".len(), &l), Some("theo ".len()));
+        assert_eq!(
+            word_before("theo ông lê", "theo ông ".len(), &l),
+            Some("theo ".len())
+        );
         assert_eq!(word_before("theo lê", "theo ".len(), &l), None);
     }
 }

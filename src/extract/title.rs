@@ -27,6 +27,7 @@ pub struct TitleExtractor {
     titles: WordList,
     rows: Vec<TitleRow>,
     places: WordList,
+    surnames: WordList,
     honorifics: WordList,
     /// Words before a role that make it generic (`các`, `những`).
     generic_before: WordList,
@@ -52,13 +53,18 @@ struct Found {
 }
 
 impl TitleExtractor {
-    pub fn new(sources: &RuleSources, lex: &Lexicon, _units: &UnitExtractor) -> Result<TitleExtractor, RuleError> {
+    pub fn new(
+        sources: &RuleSources,
+        lex: &Lexicon,
+        _units: &UnitExtractor,
+    ) -> Result<TitleExtractor, RuleError> {
         let file = sources.json("titles.json")?;
         let list = |k: &str| WordList::new(file.setting_list(k));
         Ok(TitleExtractor {
             titles: lex.titles.clone(),
             rows: lex.title_rows.clone(),
             places: lex.places.clone(),
+            surnames: lex.surnames.clone(),
             honorifics: lex.honorifics.clone(),
             generic_before: list("generic_before"),
             generic_after: list("generic_after"),
@@ -90,7 +96,10 @@ impl TitleExtractor {
             }
             // A role word inside a unit name (`Văn phòng Chủ tịch nước`,
             // `Ban Thường vụ`) is part of the name.
-            if unit_spans.iter().any(|&(s, e)| s < hit.start && hit.start < e) {
+            if unit_spans
+                .iter()
+                .any(|&(s, e)| s < hit.start && hit.start < e)
+            {
                 continue;
             }
             let entry = &self.titles.words[hit.index];
@@ -113,7 +122,10 @@ impl TitleExtractor {
     /// Abbreviated roles (`GS`, `ThS`, `ĐBQH`) must be written as listed;
     /// others may start in either case but not be all capitals.
     fn case_fits(&self, surface: &str, entry: &str) -> bool {
-        let row = self.rows.iter().find(|r| super::lexicon::lowercase(&r.role) == entry);
+        let row = self
+            .rows
+            .iter()
+            .find(|r| super::lexicon::lowercase(&r.role) == entry);
         let listed = row.map_or(entry, |r| r.role.as_str());
         let uppers = listed.chars().filter(|c| c.is_uppercase()).count();
         if uppers >= 2 && !listed.contains(' ') {
@@ -123,12 +135,23 @@ impl TitleExtractor {
         letters.len() < 3 || letters.iter().any(|c| c.is_lowercase())
     }
 
-    fn build(&self, ctx: &Ctx, units: Option<&UnitExtractor>, s: usize, e: usize, index: usize) -> Option<Found> {
+    fn build(
+        &self,
+        ctx: &Ctx,
+        units: Option<&UnitExtractor>,
+        s: usize,
+        e: usize,
+        index: usize,
+    ) -> Option<Found> {
         let work = ctx.work();
         let lower = ctx.lower();
         let start = word_before(lower, s, &self.role_prefixes).unwrap_or(s);
         let mut role_end = e;
-        if let Some(h) = self.role_suffixes.at(lower, skip_spaces(work, e)).filter(|_| only_space_gap(work, e)) {
+        if let Some(h) = self
+            .role_suffixes
+            .at(lower, skip_spaces(work, e))
+            .filter(|_| only_space_gap(work, e))
+        {
             role_end = h.end;
         }
         let mut t = Found {
@@ -142,12 +165,19 @@ impl TitleExtractor {
         if lower[next..].starts_with("của ") || self.generic_after.at(lower, next).is_some() {
             return self.keep_bare(ctx, t, index);
         }
-        if let Some(u) = units.and_then(|u| self.attached_unit(ctx, u, s, role_end, next)) {
+        if let Some(mut u) = units.and_then(|u| self.attached_unit(ctx, u, s, role_end, next)) {
+            let end = self.trim_unit(lower, u.0, u.1);
+            if end != u.1 {
+                u = (u.0, end, String::new());
+            }
             t.end = u.1.max(role_end);
             t.unit = Some(u);
             return Some(t);
         }
-        if let Some(end) = self.place_after(work, lower, next).filter(|_| only_space_gap(work, role_end)) {
+        if let Some(end) = self
+            .place_after(work, lower, next)
+            .filter(|_| only_space_gap(work, role_end))
+        {
             t.end = end;
             t.place = true;
             return Some(t);
@@ -165,7 +195,9 @@ impl TitleExtractor {
         let work = ctx.work();
         let next = skip_spaces(work, t.end);
         let ws = words(&work[next..]);
-        let named = ws.first().is_some_and(|w| w.start == 0 && is_name_shaped(w.text(&work[next..])));
+        let named = ws
+            .first()
+            .is_some_and(|w| w.start == 0 && is_name_shaped(w.text(&work[next..])));
         let honorific = self.honorifics.at(ctx.lower(), next).is_some();
         (named || honorific).then_some(t)
     }
@@ -181,20 +213,42 @@ impl TitleExtractor {
         next: usize,
     ) -> Option<(usize, usize, String)> {
         let work = ctx.work();
-        if only_space_gap(work, role_end)
-            && let Some(u) = units.unit_at(ctx, next)
-        {
-            return Some((u.start, u.end, u.value));
-        }
+        let after = if only_space_gap(work, role_end) {
+            units.unit_at(ctx, next)
+        } else {
+            None
+        };
         // Shared word: try the role's last one or two words.
         let role = &work[role_start..role_end];
-        let starts: Vec<usize> = words(role).iter().skip(1).map(|w| role_start + w.start).collect();
-        for &pos in starts.iter().rev().take(2).rev() {
-            if let Some(u) = units.unit_at(ctx, pos).filter(|u| u.end > role_end) {
-                return Some((u.start, u.end, u.value));
-            }
-        }
-        None
+        let starts: Vec<usize> = words(role)
+            .iter()
+            .skip(1)
+            .map(|w| role_start + w.start)
+            .collect();
+        let shared = starts
+            .iter()
+            .rev()
+            .take(2)
+            .rev()
+            .find_map(|&pos| units.unit_at(ctx, pos).filter(|u| u.end > role_end));
+        // `Trưởng phòng Phòng Khoáng sản` repeats the head: the unit is
+        // the one written after the role.
+        let repeats_head = |a: &super::unit::UnitMatch, b: &super::unit::UnitMatch| {
+            let first = |u: &super::unit::UnitMatch| {
+                ctx.lower()[u.start..u.end]
+                    .split(' ')
+                    .next()
+                    .map(str::to_string)
+            };
+            first(a) == first(b)
+        };
+        let pick = match (after, shared) {
+            (Some(a), Some(b)) if !repeats_head(&a, &b) => b,
+            (Some(a), _) => a,
+            (None, Some(b)) => b,
+            (None, None) => return None,
+        };
+        Some((pick.start, pick.end, pick.value))
     }
 
     /// A bare place after a role: a level word with a name or number
@@ -209,7 +263,9 @@ impl TitleExtractor {
                 let mut last = after;
                 for w in &ws {
                     let t = w.text(&work[after..]);
-                    let joined = work[last..after + w.start].chars().all(|c| c == ' ' || c == '.');
+                    let joined = work[last..after + w.start]
+                        .chars()
+                        .all(|c| c == ' ' || c == '.');
                     if !joined || !(is_name_shaped(t) || t.chars().all(|c| c.is_ascii_digit())) {
                         break;
                     }
@@ -222,7 +278,26 @@ impl TitleExtractor {
             }
             return Some(end);
         }
-        self.places.at(lower, pos).map(|h| h.end)
+        // A place named after a person (`Hồ Chí Minh`) needs its level word.
+        self.places
+            .at(lower, pos)
+            .filter(|h| {
+                !(self.surnames.at(lower, pos).is_some()
+                    && lower[h.start..h.end].split(' ').count() >= 3)
+            })
+            .map(|h| h.end)
+    }
+
+    /// A unit name never runs over an honorific (`... đón ngài Robert`).
+    fn trim_unit(&self, lower: &str, start: usize, end: usize) -> usize {
+        let ws = words(&lower[start..end]);
+        ws.iter()
+            .skip(1)
+            .find(|w| {
+                self.honorifics.at(lower, start + w.start).is_some()
+                    && lower[..start + w.start].ends_with(' ')
+            })
+            .map_or(end, |w| lower[..start + w.start].trim_end().len())
     }
 
     fn emit(&self, ctx: &Ctx, units: Option<&UnitExtractor>, found: &mut Vec<Entity>, t: Found) {
@@ -248,7 +323,10 @@ impl TitleExtractor {
             if !present {
                 let mut u = Entity::new(EntityType::Unit, us, ue, RULE_UNIT_IN_TITLE);
                 u.value = Some(if value.is_empty() {
-                    units.map_or_else(|| work[us..ue].to_string(), |x| x.value_of(ctx, &work[us..ue]))
+                    units.map_or_else(
+                        || work[us..ue].to_string(),
+                        |x| x.value_of(ctx, &work[us..ue]),
+                    )
                 } else {
                     value
                 });
@@ -275,7 +353,9 @@ fn drop_role_lists(lower: &str, titles: &mut Vec<Found>) {
         }
         if j > i {
             let rest = lower[titles[j].end..].trim_start_matches([',', ' ']);
-            let plural = ["cấp ủy", "các ", "những ", "và các", "và cấp ủy"].iter().any(|p| rest.starts_with(p));
+            let plural = ["cấp ủy", "các ", "những ", "và các", "và cấp ủy"]
+                .iter()
+                .any(|p| rest.starts_with(p));
             if plural {
                 drop[i..=j].iter_mut().for_each(|d| *d = true);
             }

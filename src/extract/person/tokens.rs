@@ -29,7 +29,10 @@ pub fn words(s: &str) -> Vec<Word> {
         }
     }
     if let Some(st) = start {
-        out.push(Word { start: st, end: s.len() });
+        out.push(Word {
+            start: st,
+            end: s.len(),
+        });
     }
     out
 }
