@@ -61,29 +61,27 @@ impl WordList {
         if pos > lower.len() {
             return None;
         }
-        let input = Input::new(lower).range(pos..).anchored(Anchored::Yes);
+        let mut end = lower.len();
         // Leftmost-longest gives the longest entry at `pos`; when it is not a
-        // whole word, try the shorter entries that also start there.
-        let m = self.ac.find(input)?;
-        if is_word_boundary(lower, m.start(), m.end()) {
-            return Some(Hit {
-                start: m.start(),
-                end: m.end(),
-                index: m.pattern().as_usize(),
-            });
+        // whole word (`bộ` in `bộtrưởng`), look again in a shorter haystack.
+        loop {
+            let input = Input::new(lower).range(pos..end).anchored(Anchored::Yes);
+            let m = self.ac.find(input)?;
+            if is_word_boundary(lower, m.start(), m.end()) {
+                return Some(Hit {
+                    start: m.start(),
+                    end: m.end(),
+                    index: m.pattern().as_usize(),
+                });
+            }
+            end = m.end() - 1;
+            while !lower.is_char_boundary(end) {
+                end -= 1;
+            }
+            if end <= pos {
+                return None;
+            }
         }
-        self.words
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| {
-                lower[pos..].starts_with(w.as_str()) && is_word_boundary(lower, pos, pos + w.len())
-            })
-            .max_by_key(|(_, w)| w.len())
-            .map(|(i, w)| Hit {
-                start: pos,
-                end: pos + w.len(),
-                index: i,
-            })
     }
 
     /// Whether `word` (any case) is in the list.

@@ -178,7 +178,10 @@ impl PersonExtractor {
         let lower = ctx.lower();
         for m in self.initials.find_iter(work) {
             let (s, e) = (m.start(), m.end());
-            if overlaps_any(owned, s, e) || out.overlaps(s, e) {
+            // Inside a word (`TP.HCM`) is no initial: the pattern has no `\b`
+            // because a Unicode word boundary makes the regex slow.
+            let inside_word = work[..s].chars().next_back().is_some_and(char::is_alphanumeric);
+            if inside_word || overlaps_any(owned, s, e) || out.overlaps(s, e) {
                 continue;
             }
             let after = &work[e..];

@@ -102,8 +102,7 @@ impl TitleExtractor {
             {
                 continue;
             }
-            let entry = &self.titles.words[hit.index];
-            if !self.case_fits(&work[hit.start..hit.end], entry) {
+            if !self.case_fits(&work[hit.start..hit.end], hit.index) {
                 continue;
             }
             if word_before(lower, hit.start, &self.generic_before).is_some() {
@@ -121,12 +120,9 @@ impl TitleExtractor {
 
     /// Abbreviated roles (`GS`, `ThS`, `ĐBQH`) must be written as listed;
     /// others may start in either case but not be all capitals.
-    fn case_fits(&self, surface: &str, entry: &str) -> bool {
-        let row = self
-            .rows
-            .iter()
-            .find(|r| super::lexicon::lowercase(&r.role) == entry);
-        let listed = row.map_or(entry, |r| r.role.as_str());
+    fn case_fits(&self, surface: &str, index: usize) -> bool {
+        // The word list is built from the rows in order: same index.
+        let listed = self.rows.get(index).map_or("", |r| r.role.as_str());
         let uppers = listed.chars().filter(|c| c.is_uppercase()).count();
         if uppers >= 2 && !listed.contains(' ') {
             return surface == listed;
