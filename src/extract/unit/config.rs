@@ -25,6 +25,9 @@ pub struct AbbrInfo {
     pub expansion: String,
     /// A unit by itself (`UBND`, `ASEAN`), not only a name part (`GD&ĐT`).
     pub standalone: bool,
+    /// Its expansion starts with a head word (`CLB` for `Câu lạc bộ`): it
+    /// may start a unit name; name parts (`GD&ĐT`) may not.
+    pub starts_unit: bool,
     pub category: String,
 }
 
@@ -68,6 +71,14 @@ pub struct Config {
     pub class_after: WordList,
     /// Names joined by `và` that are one body (`HĐND và UBND`).
     pub joined: WordList,
+    /// Words before a lower-case head that make one word with it
+    /// (`thị trường`, `Tây Ban Nha`).
+    pub head_compounds: WordList,
+    /// Capitalised words that end a name (document kinds: `Quy định`).
+    pub cap_stops: WordList,
+    pub honorifics: WordList,
+    /// Heads that take `tại` and a place (`Đại sứ quán Việt Nam tại Singapore`).
+    pub at_place_heads: Vec<String>,
     pub term: Regex,
     pub police_code: Regex,
     pub max_bridge: usize,
@@ -107,6 +118,7 @@ impl Config {
                 form,
                 expansion,
                 standalone,
+                starts_unit: head.is_some(),
                 category,
             });
         }
@@ -115,6 +127,7 @@ impl Config {
         let mut canon_forms: Vec<String> = head_info.iter().map(|h| h.canonical.clone()).collect();
         canon_forms.extend(abbr_info.iter().map(|a| a.expansion.clone()));
         canon_forms.extend(list(file, "canonical_words"));
+        canon_forms.retain(|f| !f.trim().is_empty());
         let places = WordList::new(lex.places.words.iter().map(|w| fold_str(w)));
         let place_is_level = lex.place_kinds.iter().map(|k| k == "level").collect();
         let upper_levels = list(file, "upper_case_levels");
@@ -144,6 +157,10 @@ impl Config {
             plural_before: words(file, "plural_before"),
             class_after: words(file, "class_after"),
             joined: words(file, "joined_names"),
+            head_compounds: words(file, "head_compounds"),
+            cap_stops: words(file, "capitalised_stop_words"),
+            honorifics: lex.honorifics.clone(),
+            at_place_heads: list(file, "at_place_heads").iter().map(|w| lowercase(w)).collect(),
             term: file.compile_setting("term")?,
             police_code: file.compile_setting("police_code")?,
             max_bridge: file.settings.get("max_bridge").and_then(|v| v.as_u64()).unwrap_or(4) as usize,

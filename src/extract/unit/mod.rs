@@ -94,7 +94,11 @@ impl UnitExtractor {
             _ => "",
         };
         // A news outlet in a credit (`Ảnh: Doãn Tấn/TTXVN`, `(TTXVN)`).
-        if category == "media" && prev.is_some_and(|p| matches!(p.text(work), "/" | "(" | "-" | "–" | ":")) {
+        let next = token::next(work, span.end);
+        if category == "media"
+            && (prev.is_some_and(|p| matches!(p.text(work), "/" | "(" | "-" | "–" | ":"))
+                || next.is_some_and(|n| n.text(work) == "/"))
+        {
             return false;
         }
         // `Thành ủy viên, Thường vụ Đảng ủy X`: the prefix is a title here.

@@ -15,6 +15,8 @@ enum Last {
         first: bool,
     },
     Free,
+    /// A second lower-case syllable (`Chống tham nhũng`), only before punctuation.
+    Free2,
     NameWord,
     Level,
     Place,
@@ -29,7 +31,7 @@ enum Last {
 impl Last {
     /// Pieces that make a head a named unit (a lower-case word alone does not).
     fn anchors(self) -> bool {
-        !matches!(self, Last::Free | Last::NameWord | Last::Joiner)
+        !matches!(self, Last::Free | Last::Free2 | Last::NameWord | Last::Joiner)
     }
 }
 
@@ -93,7 +95,10 @@ impl Scanner<'_> {
         };
         if let Some(h) = cfg.heads.at(self.lower, pos) {
             let lower = !self.work[pos..].starts_with(char::is_uppercase);
-            let ok = !lower || allow_lower || cfg.lower_heads.at(self.lower, pos).is_some_and(|l| l.end == h.end);
+            let ok = (!lower || allow_lower || cfg.lower_heads.at(self.lower, pos).is_some_and(|l| l.end <= h.end))
+                && !self.in_compound(pos)
+                && !self.splits_next_unit(pos, h.end, h.index)
+                && !(self.person_at(pos, 3) && !self.work[pos..h.end].contains(' '));
             if ok {
                 offer(HeadHit {
                     end: h.end,
@@ -105,6 +110,7 @@ impl Scanner<'_> {
         }
         if let Some(a) = cfg.abbrs.at(self.lower, pos)
             && self.work[pos..a.end] == cfg.abbr_info[a.index].form
+            && (cfg.abbr_info[a.index].standalone || cfg.abbr_info[a.index].starts_unit)
         {
             offer(HeadHit {
                 end: a.end,
@@ -135,6 +141,40 @@ impl Scanner<'_> {
             }
         }
         best
+    }
+
+    /// The head is the end of an ordinary word (`thị trường`, `Tây Ban Nha`,
+    /// `Hội trường`).
+    fn in_compound(&self, pos: usize) -> bool {
+        let mut p = pos;
+        for _ in 0..2 {
+            let Some(t) = token::prev(self.work, p) else {
+                return false;
+            };
+            if !is_word(self.work, t) {
+                return false;
+            }
+            if self.cfg.head_compounds.at(self.lower, t.start).is_some_and(|c| c.end > pos) {
+                return true;
+            }
+            p = t.start;
+        }
+        false
+    }
+
+    /// A head read case-blind whose last word is capitalised where the
+    /// head has it in lower case, and starts a unit of its own there:
+    /// `Đảng Bộ Công Thương` is `Đảng` + `Bộ Công Thương`, not `Đảng bộ`.
+    fn splits_next_unit(&self, pos: usize, end: usize, index: usize) -> bool {
+        let Some(space) = self.work[pos..end].rfind(' ') else {
+            return false;
+        };
+        let last = pos + space + 1;
+        let canonical = &self.cfg.head_info[index].canonical;
+        let listed_lower = canonical.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_lowercase));
+        listed_lower
+            && self.work[last..].starts_with(char::is_uppercase)
+            && self.unit_at(last, false).is_some_and(|u| u.end > end)
     }
 
     /// The unit name that starts exactly at `pos`.
@@ -172,11 +212,14 @@ impl Scanner<'_> {
     /// anything that names the unit was taken, and whether that was only
     /// a level word.
     fn extend(&self, start: usize, head: HeadHit) -> Option<(usize, bool, bool)> {
-        if let Some(t) = token::next(self.work, head.end)
-            && self.cfg.not_after_head.at(self.lower, t.start).is_some()
-            && t.start > head.end
-        {
-            return None;
+        if let Some(t) = token::next(self.work, head.end) {
+            if is_lower_word(self.work, t) && self.cfg.not_after_head.at(self.lower, t.start).is_some() {
+                return None;
+            }
+            // `trưởng phòng Phòng Khoáng sản`: the lower-case word belongs to a role.
+            if head.lower && is_cap(self.work, t) && self.head_at(t.start, false).is_some() {
+                return None;
+            }
         }
         let mut end = head.end;
         let mut last = Last::Head;
@@ -184,7 +227,8 @@ impl Scanner<'_> {
         let mut other_anchor = false;
         let mut saw_level = false;
         while let Some(t) = token::next(self.work, end) {
-            let Some((e, l)) = self.step(start, end, t, last, head) else {
+            let bare = end == head.end;
+            let Some((e, l)) = self.step(start, bare, t, last, head) else {
                 break;
             };
             if last != Last::Joiner {
@@ -204,7 +248,7 @@ impl Scanner<'_> {
         Some((end, anchored, level_only))
     }
 
-    fn step(&self, start: usize, _end: usize, t: Tok, last: Last, head: HeadHit) -> Option<(usize, Last)> {
+    fn step(&self, start: usize, bare: bool, t: Tok, last: Last, head: HeadHit) -> Option<(usize, Last)> {
         let text = self.tok_text(t);
         if STOP_PUNCT.contains(&text) {
             return None;
@@ -214,11 +258,9 @@ impl Scanner<'_> {
             if let Some(j) = self.cfg.joined.at(self.lower, t.start) {
                 return Some((j.end, Last::Abbr));
             }
-            if is_cap(self.work, t)
-                && last != Last::Place
-                && let Some(h) = self.head_at(t.start, false)
-            {
-                return Some((h.end, Last::Head));
+            let after_place = matches!(last, Last::Place | Last::Level | Last::Term | Last::Bracket);
+            if !after_place && let Some(h) = self.nested_head(t, last) {
+                return Some(h);
             }
             if let Some(r) = self.level(t, last) {
                 return r;
@@ -235,7 +277,7 @@ impl Scanner<'_> {
                 return self.number(t, last);
             }
             if is_cap(self.work, t) {
-                return self.cap(t, last);
+                return self.cap(t, last, head, bare);
             }
             return None;
         }
@@ -263,7 +305,7 @@ impl Scanner<'_> {
             return Some(None);
         }
         if cfg.level_compounds.at(self.lower, t.start).is_some() {
-            return Some(None);
+            return None;
         }
         match self.place_run(l.end) {
             Some(e) => Some(Some((e, Last::Place))),
@@ -353,12 +395,49 @@ impl Scanner<'_> {
         n >= min_len
     }
 
-    fn cap(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
-        if self.title_at(t.start) || self.person_at(t.start, 2) {
+    /// A unit name inside this one (`Chi bộ Phòng Tư pháp`, `Ban Tổ chức
+    /// Thành ủy`), or a capitalised name phrase (`Phòng cháy chữa cháy`).
+    fn nested_head(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
+        let phrase = self.cfg.name_words.at(self.lower, t.start).filter(|w| w.end > t.end);
+        let cap = is_cap(self.work, t);
+        let head = if cap {
+            self.head_at(t.start, false)
+        } else if last == Last::Head {
+            // `Ban Giám hiệu trường Mầm non X`.
+            self.head_at(t.start, false)
+                .filter(|h| token::next(self.work, h.end).is_some_and(|n| is_cap(self.work, n)))
+        } else {
+            None
+        };
+        match (head, phrase) {
+            (Some(h), Some(p)) if p.end > h.end => Some((p.end, Last::Cap { first: false })),
+            (Some(h), _) => Some((h.end, Last::Head)),
+            (None, Some(p)) if cap => Some((p.end, Last::Cap { first: false })),
+            _ => None,
+        }
+    }
+
+    fn cap(&self, t: Tok, last: Last, head: HeadHit, bare: bool) -> Option<(usize, Last)> {
+        let cfg = self.cfg;
+        if cfg.honorifics.at(self.lower, t.start).is_some() || cfg.cap_stops.at(self.lower, t.start).is_some() {
             return None;
         }
+        // Right after a head that needs a name, the name may be a person's
+        // (`Bệnh viện Bạch Mai`, `Trường Lê Quý Đôn`) or look like a title.
+        let naming = bare && !head.standalone;
+        if !naming {
+            let person_len = if matches!(last, Last::Abbr | Last::NameWord) { 3 } else { 2 };
+            if self.title_at(t.start) || self.person_at(t.start, person_len) {
+                return None;
+            }
+        }
         if let Some(p) = self.known_place(t.start) {
-            return Some((p, Last::Place));
+            let l = if last == Last::Head { Last::Cap { first: false } } else { Last::Place };
+            return Some((p, l));
+        }
+        if bare && head.standalone && !has_vietnamese_letter(self.tok_text(t)) {
+            // After a complete name only a place, not `Quốc hội Esteban ...`.
+            return None;
         }
         if is_all_caps(self.work, t) {
             return Some((t.end, Last::Abbr));
@@ -373,24 +452,45 @@ impl Scanner<'_> {
 
     fn lower_step(&self, t: Tok, last: Last, head: HeadHit) -> Option<(usize, Last)> {
         let cfg = self.cfg;
-        if cfg.stop_words.at(self.lower, t.start).is_some() {
-            return None;
-        }
-        if self.lower_text(t) == "và" {
+        let lt = self.lower_text(t);
+        if lt == "và" {
             return self.and(t, last);
+        }
+        if lt == "tại" {
+            return self.at_place(t, head);
         }
         if !matches!(last, Last::Place | Last::Level | Last::Term | Last::Bracket)
             && let Some(w) = cfg.name_words.at(self.lower, t.start)
         {
             return Some((w.end, Last::NameWord));
         }
+        if cfg.stop_words.at(self.lower, t.start).is_some() {
+            return None;
+        }
         if last == (Last::Cap { first: true }) {
             return Some((t.end, Last::Free));
         }
-        if last == Last::Head && !head.lower {
+        if last == Last::Free && token::next(self.work, t.end).is_none_or(|n| !is_word(self.work, n)) {
+            return Some((t.end, Last::Free2));
+        }
+        if last == Last::Head && !head.lower && !head.standalone {
             return self.bridge(t);
         }
         None
+    }
+
+    /// `Đại sứ quán Việt Nam tại Singapore`.
+    fn at_place(&self, t: Tok, head: HeadHit) -> Option<(usize, Last)> {
+        let Start::Head(i) = head.start else {
+            return None;
+        };
+        let listed = lowercase_of(&self.cfg.head_info[i].canonical);
+        if !self.cfg.at_place_heads.contains(&listed) {
+            return None;
+        }
+        let n = token::next(self.work, t.end)?;
+        let end = self.known_place(n.start)?;
+        Some((end, Last::Place))
     }
 
     /// Lower-case words right after a head that lead to a capitalised name
@@ -403,6 +503,7 @@ impl Scanner<'_> {
             if is_lower_word(self.work, next) {
                 if n >= self.cfg.max_bridge
                     || self.cfg.stop_words.at(self.lower, next.start).is_some()
+                    || self.cfg.honorifics.at(self.lower, next.start).is_some()
                     || self.cfg.levels.at(self.lower, next.start).is_some()
                 {
                     return None;
@@ -427,7 +528,7 @@ impl Scanner<'_> {
             None => true,
             Some(n) => {
                 let txt = self.tok_text(n);
-                matches!(txt, "," | ";" | "." | ")" | ":") || (is_cap(self.work, n) && n.start > t.end)
+                matches!(txt, "," | ";" | "." | ")" | "(" | ":") || (is_cap(self.work, n) && n.start > t.end)
             }
         };
         ok.then_some((t.end, Last::Num))
@@ -502,6 +603,16 @@ impl Scanner<'_> {
         }
         None
     }
+}
+
+fn lowercase_of(s: &str) -> String {
+    super::super::lexicon::lowercase(s)
+}
+
+/// Has a letter outside ASCII (Vietnamese diacritics): `Thủ Đức` but not
+/// `Esteban`.
+fn has_vietnamese_letter(s: &str) -> bool {
+    s.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
 }
 
 /// Upper-case letters, digits, `&`, `-` and spaces only, with two letters
