@@ -79,6 +79,8 @@ pub struct Config {
     pub honorifics: WordList,
     /// Heads that take `tại` and a place (`Đại sứ quán Việt Nam tại Singapore`).
     pub at_place_heads: Vec<String>,
+    /// Categories of heads numbered without a name (`Chi bộ 4`, `Quân khu 7`).
+    pub numbered_categories: Vec<String>,
     pub term: Regex,
     pub police_code: Regex,
     pub max_bridge: usize,
@@ -161,6 +163,7 @@ impl Config {
             cap_stops: words(file, "capitalised_stop_words"),
             honorifics: lex.honorifics.clone(),
             at_place_heads: list(file, "at_place_heads").iter().map(|w| lowercase(w)).collect(),
+            numbered_categories: file.setting_list("numbered_categories"),
             term: file.compile_setting("term")?,
             police_code: file.compile_setting("police_code")?,
             max_bridge: file.settings.get("max_bridge").and_then(|v| v.as_u64()).unwrap_or(4) as usize,

@@ -88,11 +88,12 @@ impl UnitExtractor {
         if prev.is_some_and(|p| cfg.plural_before.at(scanner.lower, p.start).is_some_and(|h| h.end == p.end)) {
             return false;
         }
-        let category = match span.head.start {
-            Start::Head(i) => cfg.head_info[i].category.as_str(),
-            Start::Abbr(i) => cfg.abbr_info[i].category.as_str(),
-            _ => "",
-        };
+        // Inside a code: `6021/UBND-ĐT`, `AIPA-31`.
+        let glued = |s: &str| s.starts_with(['/', '-']) && s[1..].starts_with(char::is_alphanumeric);
+        if work[..span.start].ends_with(['/', '-']) || glued(&work[span.end..]) {
+            return false;
+        }
+        let category = scanner.category(span.head).unwrap_or("");
         // A news outlet in a credit (`Ảnh: Doãn Tấn/TTXVN`, `(TTXVN)`).
         let next = token::next(work, span.end);
         if category == "media"

@@ -17,6 +17,8 @@ enum Last {
     Free,
     /// A second lower-case syllable (`Chống tham nhũng`), only before punctuation.
     Free2,
+    /// A capitalised name phrase (`Cổ phần`, `Phòng cháy chữa cháy`).
+    Phrase,
     NameWord,
     Level,
     Place,
@@ -217,7 +219,8 @@ impl Scanner<'_> {
                 return None;
             }
             // `trưởng phòng Phòng Khoáng sản`: the lower-case word belongs to a role.
-            if head.lower && is_cap(self.work, t) && self.head_at(t.start, false).is_some() {
+            let one_word = !self.work[start..head.end].contains(' ');
+            if head.lower && one_word && is_cap(self.work, t) && self.head_at(t.start, false).is_some() {
                 return None;
             }
         }
@@ -274,7 +277,7 @@ impl Scanner<'_> {
                 return self.lower_step(t, last, head);
             }
             if is_number(self.work, t) {
-                return self.number(t, last);
+                return self.number(t, last, head, bare);
             }
             if is_cap(self.work, t) {
                 return self.cap(t, last, head, bare);
@@ -410,16 +413,20 @@ impl Scanner<'_> {
             None
         };
         match (head, phrase) {
-            (Some(h), Some(p)) if p.end > h.end => Some((p.end, Last::Cap { first: false })),
+            (Some(h), Some(p)) if p.end > h.end => Some((p.end, Last::Phrase)),
             (Some(h), _) => Some((h.end, Last::Head)),
-            (None, Some(p)) if cap => Some((p.end, Last::Cap { first: false })),
+            (None, Some(p)) if cap => Some((p.end, Last::Phrase)),
             _ => None,
         }
     }
 
     fn cap(&self, t: Tok, last: Last, head: HeadHit, bare: bool) -> Option<(usize, Last)> {
         let cfg = self.cfg;
-        if cfg.honorifics.at(self.lower, t.start).is_some() || cfg.cap_stops.at(self.lower, t.start).is_some() {
+        let honorific = cfg
+            .honorifics
+            .at(self.lower, t.start)
+            .is_some_and(|h| token::next(self.work, h.end).is_some_and(|n| is_cap(self.work, n)));
+        if honorific || cfg.cap_stops.at(self.lower, t.start).is_some() || last == Last::Level {
             return None;
         }
         // Right after a head that needs a name, the name may be a person's
@@ -432,7 +439,11 @@ impl Scanner<'_> {
             }
         }
         if let Some(p) = self.known_place(t.start) {
-            let l = if last == Last::Head { Last::Cap { first: false } } else { Last::Place };
+            let l = if last == Last::Head && !head.standalone {
+                Last::Cap { first: false }
+            } else {
+                Last::Place
+            };
             return Some((p, l));
         }
         if bare && head.standalone && !has_vietnamese_letter(self.tok_text(t)) {
@@ -517,21 +528,35 @@ impl Scanner<'_> {
         }
     }
 
-    fn number(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
-        if !matches!(last, Last::Head | Last::Cap { .. } | Last::Free | Last::NameWord | Last::Abbr) {
+    /// A number in a name (`Chi bộ 4`, `Ban Chỉ đạo 35`, `Quân khu 7`), not
+    /// a count or a date after it.
+    fn number(&self, t: Tok, last: Last, head: HeadHit, bare: bool) -> Option<(usize, Last)> {
+        if !matches!(last, Last::Head | Last::Cap { .. } | Last::Free | Last::NameWord | Last::Abbr | Last::Phrase) {
             return None;
         }
         if self.dates.iter().any(|&(s, e)| s <= t.start && t.start < e) {
             return None;
         }
+        let numbered = bare && self.category(head).is_some_and(|c| self.cfg.numbered_categories.iter().any(|n| n == c));
         let ok = match token::next(self.work, t.end) {
             None => true,
             Some(n) => {
                 let txt = self.tok_text(n);
-                matches!(txt, "," | ";" | "." | ")" | "(" | ":") || (is_cap(self.work, n) && n.start > t.end)
+                let glued = n.start == t.end && matches!(txt, "/" | "-" | "." | ",");
+                matches!(txt, "," | ";" | "." | ")" | "(" | ":") && !glued
+                    || (is_cap(self.work, n) && n.start > t.end)
+                    || (numbered && !glued)
             }
         };
         ok.then_some((t.end, Last::Num))
+    }
+
+    pub fn category(&self, head: HeadHit) -> Option<&str> {
+        match head.start {
+            Start::Head(i) => Some(self.cfg.head_info[i].category.as_str()),
+            Start::Abbr(i) => Some(self.cfg.abbr_info[i].category.as_str()),
+            _ => None,
+        }
     }
 
     /// A name part after a joiner: capitalised, not a new unit, title or person.
@@ -540,7 +565,7 @@ impl Scanner<'_> {
     }
 
     fn and(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
-        let inside = matches!(last, Last::Cap { .. } | Last::Free | Last::NameWord)
+        let inside = matches!(last, Last::Cap { .. } | Last::Free | Last::NameWord | Last::Phrase)
             || (self.tok_text(t) == "&" && last == Last::Abbr);
         (inside && self.name_part_follows(t.end)).then_some((t.end, Last::Joiner))
     }
@@ -571,7 +596,7 @@ impl Scanner<'_> {
     /// A dash inside a name (`Sở Giáo dục - Đào tạo`); before a new head
     /// it separates two units.
     fn dash(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
-        if matches!(last, Last::Head | Last::Joiner) {
+        if last == Last::Joiner {
             return None;
         }
         self.name_part_follows(t.end).then_some((t.end, Last::Joiner))
