@@ -79,6 +79,12 @@ pub struct Config {
     pub honorifics: WordList,
     /// Heads that take `tại` and a place (`Đại sứ quán Việt Nam tại Singapore`).
     pub at_place_heads: Vec<String>,
+    /// Legal forms of companies (`cổ phần`, `TNHH`): not a name by themselves.
+    pub company_forms: WordList,
+    /// Every abbreviation of the lexicon, any kind (not redefined by articles).
+    pub all_abbreviations: Vec<String>,
+    /// Names that start like a unit but are places or people (`Đài Loan`).
+    pub not_units: WordList,
     /// Categories of heads numbered without a name (`Chi bộ 4`, `Quân khu 7`).
     pub numbered_categories: Vec<String>,
     pub term: Regex,
@@ -163,6 +169,9 @@ impl Config {
             cap_stops: words(file, "capitalised_stop_words"),
             honorifics: lex.honorifics.clone(),
             at_place_heads: list(file, "at_place_heads").iter().map(|w| lowercase(w)).collect(),
+            not_units: words(file, "not_units"),
+            company_forms: words(file, "company_forms"),
+            all_abbreviations: lex.abbreviations.iter().map(|(f, _, _)| fold_str(f)).collect(),
             numbered_categories: file.setting_list("numbered_categories"),
             term: file.compile_setting("term")?,
             police_code: file.compile_setting("police_code")?,

@@ -29,8 +29,8 @@ pub fn find(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
             continue;
         };
         let form = inner.as_str().trim();
-        if !is_abbreviation(form) || cfg.abbr_info.iter().any(|a| a.form == form) || defs.iter().any(|d| d.form == form)
-        {
+        let known = cfg.all_abbreviations.iter().any(|a| a == form);
+        if !is_abbreviation(form) || letters(form).chars().count() < 3 || known || defs.iter().any(|d| d.form == form) {
             continue;
         }
         if let Some(d) = define(cfg, work, lower, all.start(), form) {

@@ -97,7 +97,8 @@ impl Scanner<'_> {
         };
         if let Some(h) = cfg.heads.at(self.lower, pos) {
             let lower = !self.work[pos..].starts_with(char::is_uppercase);
-            let ok = (!lower || allow_lower || cfg.lower_heads.at(self.lower, pos).is_some_and(|l| l.end <= h.end))
+            let named_otherwise = cfg.not_units.at(self.lower, pos).is_some();
+        let ok = !named_otherwise && (!lower || allow_lower || cfg.lower_heads.at(self.lower, pos).is_some_and(|l| l.end <= h.end))
                 && !self.in_compound(pos)
                 && !self.splits_next_unit(pos, h.end, h.index)
                 && !(self.person_at(pos, 3) && !self.work[pos..h.end].contains(' '));
@@ -231,7 +232,9 @@ impl Scanner<'_> {
         let mut saw_level = false;
         while let Some(t) = token::next(self.work, end) {
             let bare = end == head.end;
-            let Some((e, l)) = self.step(start, bare, t, last, head) else {
+            let r = self.step(start, bare, t, last, head);
+            if std::env::var("UNIT_DEBUG").is_ok() { eprintln!("{:?} {:?} -> {:?}", t.text(self.work), last, r); }
+            let Some((e, l)) = r else {
                 break;
             };
             if last != Last::Joiner {
@@ -412,10 +415,18 @@ impl Scanner<'_> {
         } else {
             None
         };
+        // A company form alone (`Công ty Cổ phần`) does not name a company.
+        let phrase_kind = |end: usize| {
+            if self.cfg.company_forms.at(self.lower, t.start).is_some_and(|f| f.end == end) {
+                Last::NameWord
+            } else {
+                Last::Phrase
+            }
+        };
         match (head, phrase) {
-            (Some(h), Some(p)) if p.end > h.end => Some((p.end, Last::Phrase)),
+            (Some(h), Some(p)) if p.end > h.end => Some((p.end, phrase_kind(p.end))),
             (Some(h), _) => Some((h.end, Last::Head)),
-            (None, Some(p)) if cap => Some((p.end, Last::Phrase)),
+            (None, Some(p)) if cap => Some((p.end, phrase_kind(p.end))),
             _ => None,
         }
     }
@@ -451,6 +462,9 @@ impl Scanner<'_> {
             return None;
         }
         if is_all_caps(self.work, t) {
+            if cfg.company_forms.at(self.lower, t.start).is_some_and(|f| f.end == t.end) {
+                return Some((t.end, Last::NameWord));
+            }
             return Some((t.end, Last::Abbr));
         }
         if last == Last::Place {
