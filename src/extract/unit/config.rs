@@ -103,7 +103,12 @@ fn words(file: &RuleFile, key: &str) -> WordList {
 impl Config {
     pub fn new(file: &RuleFile, lex: &Lexicon) -> Result<Config, RuleError> {
         let (heads, head_info) = heads(file, lex);
-        let head_index: HashMap<String, usize> = heads.words.iter().enumerate().map(|(i, w)| (w.clone(), i)).collect();
+        let head_index: HashMap<String, usize> = heads
+            .words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.clone(), i))
+            .collect();
         let not_standalone: Vec<String> = list(file, "abbreviations_not_standalone");
         let mut abbr_info = Vec::new();
         let mut expansion_info = Vec::new();
@@ -116,12 +121,16 @@ impl Config {
                 continue;
             }
             let head = heads.at(&lowercase(&expansion), 0);
-            let exact = head_index.get(&lowercase(&expansion)).map(|&i| &head_info[i]);
+            let exact = head_index
+                .get(&lowercase(&expansion))
+                .map(|&i| &head_info[i]);
             let standalone = !not_standalone.contains(&form)
                 && (exact.is_some_and(|h| h.standalone)
                     || (exact.is_none() && head.is_some())
                     || expansion == form);
-            let category = head.map(|h| head_info[h.index].category.clone()).unwrap_or_default();
+            let category = head
+                .map(|h| head_info[h.index].category.clone())
+                .unwrap_or_default();
             abbr_info.push(AbbrInfo {
                 form,
                 expansion,
@@ -168,14 +177,25 @@ impl Config {
             head_compounds: words(file, "head_compounds"),
             cap_stops: words(file, "capitalised_stop_words"),
             honorifics: lex.honorifics.clone(),
-            at_place_heads: list(file, "at_place_heads").iter().map(|w| lowercase(w)).collect(),
+            at_place_heads: list(file, "at_place_heads")
+                .iter()
+                .map(|w| lowercase(w))
+                .collect(),
             not_units: words(file, "not_units"),
             company_forms: words(file, "company_forms"),
-            all_abbreviations: lex.abbreviations.iter().map(|(f, _, _)| fold_str(f)).collect(),
+            all_abbreviations: lex
+                .abbreviations
+                .iter()
+                .map(|(f, _, _)| fold_str(f))
+                .collect(),
             numbered_categories: file.setting_list("numbered_categories"),
             term: file.compile_setting("term")?,
             police_code: file.compile_setting("police_code")?,
-            max_bridge: file.settings.get("max_bridge").and_then(|v| v.as_u64()).unwrap_or(4) as usize,
+            max_bridge: file
+                .settings
+                .get("max_bridge")
+                .and_then(|v| v.as_u64())
+                .unwrap_or(4) as usize,
         })
     }
 }

@@ -71,7 +71,12 @@ impl UnitExtractor {
             if !self.keep(&scanner, &span) {
                 continue;
             }
-            let mut e = Entity::new(EntityType::Unit, span.start, span.end, rule_of(&self.cfg, &span));
+            let mut e = Entity::new(
+                EntityType::Unit,
+                span.start,
+                span.end,
+                rule_of(&self.cfg, &span),
+            );
             e.value = Some(value::value(&self.cfg, &defs, &work[span.start..span.end]));
             found.push(e);
             pos = span.end;
@@ -85,11 +90,16 @@ impl UnitExtractor {
         let work = scanner.work;
         let prev = token::prev(work, span.start);
         // `các Ban`, `những Sở`: plural or generic.
-        if prev.is_some_and(|p| cfg.plural_before.at(scanner.lower, p.start).is_some_and(|h| h.end == p.end)) {
+        if prev.is_some_and(|p| {
+            cfg.plural_before
+                .at(scanner.lower, p.start)
+                .is_some_and(|h| h.end == p.end)
+        }) {
             return false;
         }
         // Inside a code: `6021/UBND-ĐT`, `AIPA-31`.
-        let glued = |s: &str| s.starts_with(['/', '-']) && s[1..].starts_with(char::is_alphanumeric);
+        let glued =
+            |s: &str| s.starts_with(['/', '-']) && s[1..].starts_with(char::is_alphanumeric);
         if work[..span.start].ends_with(['/', '-']) || glued(&work[span.end..]) {
             return false;
         }
@@ -103,7 +113,9 @@ impl UnitExtractor {
             return false;
         }
         // `Thành ủy viên, Thường vụ Đảng ủy X`: the prefix is a title here.
-        if cfg.prefix_heads.at(scanner.lower, span.start).is_some() && self.after_title(scanner, span.start) {
+        if cfg.prefix_heads.at(scanner.lower, span.start).is_some()
+            && self.after_title(scanner, span.start)
+        {
             return false;
         }
         true
@@ -123,14 +135,21 @@ impl UnitExtractor {
         // Any title ending at that token.
         let line_start = work[..p.end].rfind('\n').map_or(0, |i| i + 1);
         let from = p.end.saturating_sub(40).max(line_start);
-        let from = (from..=p.end).find(|&i| work.is_char_boundary(i)).unwrap_or(p.end);
+        let from = (from..=p.end)
+            .find(|&i| work.is_char_boundary(i))
+            .unwrap_or(p.end);
         self.cfg
             .titles
             .find_all(&scanner.lower[..p.end])
             .any(|h| h.start >= from && h.end == p.end)
     }
 
-    fn scanner<'a>(&'a self, ctx: &'a Ctx, defs: &'a [Def], dates: &'a [(usize, usize)]) -> Scanner<'a> {
+    fn scanner<'a>(
+        &'a self,
+        ctx: &'a Ctx,
+        defs: &'a [Def],
+        dates: &'a [(usize, usize)],
+    ) -> Scanner<'a> {
         Scanner {
             cfg: &self.cfg,
             work: ctx.work(),

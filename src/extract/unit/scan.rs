@@ -33,7 +33,10 @@ enum Last {
 impl Last {
     /// Pieces that make a head a named unit (a lower-case word alone does not).
     fn anchors(self) -> bool {
-        !matches!(self, Last::Free | Last::Free2 | Last::NameWord | Last::Joiner)
+        !matches!(
+            self,
+            Last::Free | Last::Free2 | Last::NameWord | Last::Joiner
+        )
     }
 }
 
@@ -98,10 +101,16 @@ impl Scanner<'_> {
         if let Some(h) = cfg.heads.at(self.lower, pos) {
             let lower = !self.work[pos..].starts_with(char::is_uppercase);
             let named_otherwise = cfg.not_units.at(self.lower, pos).is_some();
-        let ok = !named_otherwise && (!lower || allow_lower || cfg.lower_heads.at(self.lower, pos).is_some_and(|l| l.end <= h.end))
+            let ok = !named_otherwise
+                && (!lower
+                    || allow_lower
+                    || cfg
+                        .lower_heads
+                        .at(self.lower, pos)
+                        .is_some_and(|l| l.end <= h.end))
                 && !self.in_compound(pos)
                 && !self.splits_next_unit(pos, h.end, h.index)
-                && !(self.person_at(pos, 3) && !self.work[pos..h.end].contains(' '));
+                && (self.work[pos..h.end].contains(' ') || !self.person_at(pos, 3));
             if ok {
                 offer(HeadHit {
                     end: h.end,
@@ -134,7 +143,9 @@ impl Scanner<'_> {
         }
         for (i, d) in self.defs.iter().enumerate() {
             let end = pos + d.form.len();
-            if self.work[pos..].starts_with(&d.form) && super::super::lexicon::is_word_boundary(self.work, pos, end) {
+            if self.work[pos..].starts_with(&d.form)
+                && super::super::lexicon::is_word_boundary(self.work, pos, end)
+            {
                 offer(HeadHit {
                     end,
                     start: Start::Def(i),
@@ -157,7 +168,12 @@ impl Scanner<'_> {
             if !is_word(self.work, t) {
                 return false;
             }
-            if self.cfg.head_compounds.at(self.lower, t.start).is_some_and(|c| c.end > pos) {
+            if self
+                .cfg
+                .head_compounds
+                .at(self.lower, t.start)
+                .is_some_and(|c| c.end > pos)
+            {
                 return true;
             }
             p = t.start;
@@ -174,7 +190,10 @@ impl Scanner<'_> {
         };
         let last = pos + space + 1;
         let canonical = &self.cfg.head_info[index].canonical;
-        let listed_lower = canonical.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_lowercase));
+        let listed_lower = canonical
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
         listed_lower
             && self.work[last..].starts_with(char::is_uppercase)
             && self.unit_at(last, false).is_some_and(|u| u.end > end)
@@ -207,7 +226,8 @@ impl Scanner<'_> {
 
     /// `UBND cấp tỉnh`, `UBND các cấp`: a class of bodies, not one.
     fn is_class(&self, end: usize) -> bool {
-        token::next(self.work, end).is_some_and(|t| self.cfg.class_after.at(self.lower, t.start).is_some())
+        token::next(self.work, end)
+            .is_some_and(|t| self.cfg.class_after.at(self.lower, t.start).is_some())
     }
 
     /// Extend a name from its head; `None` when the head is an ordinary
@@ -216,12 +236,18 @@ impl Scanner<'_> {
     /// a level word.
     fn extend(&self, start: usize, head: HeadHit) -> Option<(usize, bool, bool)> {
         if let Some(t) = token::next(self.work, head.end) {
-            if is_lower_word(self.work, t) && self.cfg.not_after_head.at(self.lower, t.start).is_some() {
+            if is_lower_word(self.work, t)
+                && self.cfg.not_after_head.at(self.lower, t.start).is_some()
+            {
                 return None;
             }
             // `trưởng phòng Phòng Khoáng sản`: the lower-case word belongs to a role.
             let one_word = !self.work[start..head.end].contains(' ');
-            if head.lower && one_word && is_cap(self.work, t) && self.head_at(t.start, false).is_some() {
+            if head.lower
+                && one_word
+                && is_cap(self.work, t)
+                && self.head_at(t.start, false).is_some()
+            {
                 return None;
             }
         }
@@ -232,9 +258,7 @@ impl Scanner<'_> {
         let mut saw_level = false;
         while let Some(t) = token::next(self.work, end) {
             let bare = end == head.end;
-            let r = self.step(start, bare, t, last, head);
-            if std::env::var("UNIT_DEBUG").is_ok() { eprintln!("{:?} {:?} -> {:?}", t.text(self.work), last, r); }
-            let Some((e, l)) = r else {
+            let Some((e, l)) = self.step(start, bare, t, last, head) else {
                 break;
             };
             if last != Last::Joiner {
@@ -254,7 +278,14 @@ impl Scanner<'_> {
         Some((end, anchored, level_only))
     }
 
-    fn step(&self, start: usize, bare: bool, t: Tok, last: Last, head: HeadHit) -> Option<(usize, Last)> {
+    fn step(
+        &self,
+        start: usize,
+        bare: bool,
+        t: Tok,
+        last: Last,
+        head: HeadHit,
+    ) -> Option<(usize, Last)> {
         let text = self.tok_text(t);
         if STOP_PUNCT.contains(&text) {
             return None;
@@ -264,7 +295,8 @@ impl Scanner<'_> {
             if let Some(j) = self.cfg.joined.at(self.lower, t.start) {
                 return Some((j.end, Last::Abbr));
             }
-            let after_place = matches!(last, Last::Place | Last::Level | Last::Term | Last::Bracket);
+            let after_place =
+                matches!(last, Last::Place | Last::Level | Last::Term | Last::Bracket);
             if !after_place && let Some(h) = self.nested_head(t, last) {
                 return Some(h);
             }
@@ -303,7 +335,10 @@ impl Scanner<'_> {
         let cfg = self.cfg;
         let l = cfg.levels.at(self.lower, t.start)?;
         let written = &self.work[l.start..l.end];
-        let needs_upper = cfg.upper_levels.iter().any(|u| u.eq_ignore_ascii_case(written));
+        let needs_upper = cfg
+            .upper_levels
+            .iter()
+            .any(|u| u.eq_ignore_ascii_case(written));
         if needs_upper && !cfg.upper_levels.iter().any(|u| u == written) {
             return None;
         }
@@ -339,7 +374,10 @@ impl Scanner<'_> {
         if let Some(p) = self.known_place(t.start) {
             return Some(p);
         }
-        if self.person_at(t.start, 3) || self.title_at(t.start) || self.head_at(t.start, false).is_some() {
+        if self.person_at(t.start, 3)
+            || self.title_at(t.start)
+            || self.head_at(t.start, false).is_some()
+        {
             return None;
         }
         let mut end = t.end;
@@ -362,7 +400,8 @@ impl Scanner<'_> {
 
     fn known_place(&self, pos: usize) -> Option<usize> {
         let p = self.cfg.places.at(self.lower, pos)?;
-        (!self.cfg.place_is_level[p.index] && self.work[pos..].starts_with(char::is_uppercase)).then_some(p.end)
+        (!self.cfg.place_is_level[p.index] && self.work[pos..].starts_with(char::is_uppercase))
+            .then_some(p.end)
     }
 
     /// A capitalised word here starts something else: a person's name, a
@@ -373,17 +412,20 @@ impl Scanner<'_> {
 
     fn title_at(&self, pos: usize) -> bool {
         self.work[pos..].starts_with(char::is_uppercase)
-            && self
-                .cfg
-                .titles
-                .at(self.lower, pos)
-                .is_some_and(|h| self.cfg.heads.at(self.lower, pos).is_none_or(|u| u.end < h.end))
+            && self.cfg.titles.at(self.lower, pos).is_some_and(|h| {
+                self.cfg
+                    .heads
+                    .at(self.lower, pos)
+                    .is_none_or(|u| u.end < h.end)
+            })
     }
 
     /// A surname and at least `min_len` capitalised syllables in all,
     /// that are not a known place (`Nguyễn Văn A`, `Tô Lâm`).
     pub fn person_at(&self, pos: usize, min_len: usize) -> bool {
-        if !self.work[pos..].starts_with(char::is_uppercase) || self.cfg.surnames.at(self.lower, pos).is_none() {
+        if !self.work[pos..].starts_with(char::is_uppercase)
+            || self.cfg.surnames.at(self.lower, pos).is_none()
+        {
             return false;
         }
         if self.known_place(pos).is_some() {
@@ -392,7 +434,10 @@ impl Scanner<'_> {
         let mut n = 0;
         let mut end = pos;
         while let Some(t) = token::next(self.work, end) {
-            if !is_cap(self.work, t) || is_all_caps(self.work, t) || self.tok_text(t).contains(['.', '&', '-']) {
+            if !is_cap(self.work, t)
+                || is_all_caps(self.work, t)
+                || self.tok_text(t).contains(['.', '&', '-'])
+            {
                 break;
             }
             n += 1;
@@ -404,7 +449,11 @@ impl Scanner<'_> {
     /// A unit name inside this one (`Chi bộ Phòng Tư pháp`, `Ban Tổ chức
     /// Thành ủy`), or a capitalised name phrase (`Phòng cháy chữa cháy`).
     fn nested_head(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
-        let phrase = self.cfg.name_words.at(self.lower, t.start).filter(|w| w.end > t.end);
+        let phrase = self
+            .cfg
+            .name_words
+            .at(self.lower, t.start)
+            .filter(|w| w.end > t.end);
         let cap = is_cap(self.work, t);
         let head = if cap {
             self.head_at(t.start, false)
@@ -417,7 +466,12 @@ impl Scanner<'_> {
         };
         // A company form alone (`Công ty Cổ phần`) does not name a company.
         let phrase_kind = |end: usize| {
-            if self.cfg.company_forms.at(self.lower, t.start).is_some_and(|f| f.end == end) {
+            if self
+                .cfg
+                .company_forms
+                .at(self.lower, t.start)
+                .is_some_and(|f| f.end == end)
+            {
                 Last::NameWord
             } else {
                 Last::Phrase
@@ -444,7 +498,11 @@ impl Scanner<'_> {
         // (`Bệnh viện Bạch Mai`, `Trường Lê Quý Đôn`) or look like a title.
         let naming = bare && !head.standalone;
         if !naming {
-            let person_len = if matches!(last, Last::Abbr | Last::NameWord) { 3 } else { 2 };
+            let person_len = if matches!(last, Last::Abbr | Last::NameWord) {
+                3
+            } else {
+                2
+            };
             if self.title_at(t.start) || self.person_at(t.start, person_len) {
                 return None;
             }
@@ -462,7 +520,11 @@ impl Scanner<'_> {
             return None;
         }
         if is_all_caps(self.work, t) {
-            if cfg.company_forms.at(self.lower, t.start).is_some_and(|f| f.end == t.end) {
+            if cfg
+                .company_forms
+                .at(self.lower, t.start)
+                .is_some_and(|f| f.end == t.end)
+            {
                 return Some((t.end, Last::NameWord));
             }
             return Some((t.end, Last::Abbr));
@@ -495,7 +557,9 @@ impl Scanner<'_> {
         if last == (Last::Cap { first: true }) {
             return Some((t.end, Last::Free));
         }
-        if last == Last::Free && token::next(self.work, t.end).is_none_or(|n| !is_word(self.work, n)) {
+        if last == Last::Free
+            && token::next(self.work, t.end).is_none_or(|n| !is_word(self.work, n))
+        {
             return Some((t.end, Last::Free2));
         }
         if last == Last::Head && !head.lower && !head.standalone {
@@ -545,13 +609,19 @@ impl Scanner<'_> {
     /// A number in a name (`Chi bộ 4`, `Ban Chỉ đạo 35`, `Quân khu 7`), not
     /// a count or a date after it.
     fn number(&self, t: Tok, last: Last, head: HeadHit, bare: bool) -> Option<(usize, Last)> {
-        if !matches!(last, Last::Head | Last::Cap { .. } | Last::Free | Last::NameWord | Last::Abbr | Last::Phrase) {
+        if !matches!(
+            last,
+            Last::Head | Last::Cap { .. } | Last::Free | Last::NameWord | Last::Abbr | Last::Phrase
+        ) {
             return None;
         }
         if self.dates.iter().any(|&(s, e)| s <= t.start && t.start < e) {
             return None;
         }
-        let numbered = bare && self.category(head).is_some_and(|c| self.cfg.numbered_categories.iter().any(|n| n == c));
+        let numbered = bare
+            && self
+                .category(head)
+                .is_some_and(|c| self.cfg.numbered_categories.iter().any(|n| n == c));
         let ok = match token::next(self.work, t.end) {
             None => true,
             Some(n) => {
@@ -575,19 +645,24 @@ impl Scanner<'_> {
 
     /// A name part after a joiner: capitalised, not a new unit, title or person.
     fn name_part_follows(&self, pos: usize) -> bool {
-        token::next(self.work, pos).is_some_and(|n| is_cap(self.work, n) && !self.stops_name(n.start, 2))
+        token::next(self.work, pos)
+            .is_some_and(|n| is_cap(self.work, n) && !self.stops_name(n.start, 2))
     }
 
     fn and(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
-        let inside = matches!(last, Last::Cap { .. } | Last::Free | Last::NameWord | Last::Phrase)
-            || (self.tok_text(t) == "&" && last == Last::Abbr);
+        let inside = matches!(
+            last,
+            Last::Cap { .. } | Last::Free | Last::NameWord | Last::Phrase
+        ) || (self.tok_text(t) == "&" && last == Last::Abbr);
         (inside && self.name_part_follows(t.end)).then_some((t.end, Last::Joiner))
     }
 
     /// A comma that belongs to the official name: `Bộ Văn hóa, Thể thao và
     /// Du lịch` (name parts, then `và` and a last part).
     fn comma(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
-        if !matches!(last, Last::Cap { .. } | Last::Free) || !self.name_part_follows(t.end) {
+        if !matches!(last, Last::Cap { .. } | Last::Free | Last::Phrase)
+            || !self.name_part_follows(t.end)
+        {
             return None;
         }
         let mut pos = t.end;
@@ -595,10 +670,13 @@ impl Scanner<'_> {
             let n = token::next(self.work, pos)?;
             let txt = self.lower_text(n);
             if txt == "và" {
-                return self.name_part_follows(n.end).then_some((t.end, Last::Joiner));
+                return self
+                    .name_part_follows(n.end)
+                    .then_some((t.end, Last::Joiner));
             }
             let part = (is_cap(self.work, n) && !self.stops_name(n.start, 2))
-                || (is_lower_word(self.work, n) && self.cfg.stop_words.at(self.lower, n.start).is_none());
+                || (is_lower_word(self.work, n)
+                    && self.cfg.stop_words.at(self.lower, n.start).is_none());
             if !part {
                 return None;
             }
@@ -613,7 +691,8 @@ impl Scanner<'_> {
         if last == Last::Joiner {
             return None;
         }
-        self.name_part_follows(t.end).then_some((t.end, Last::Joiner))
+        self.name_part_follows(t.end)
+            .then_some((t.end, Last::Joiner))
     }
 
     /// A bracket kept in the name: an abbreviation defined inline
@@ -631,7 +710,8 @@ impl Scanner<'_> {
             if let Some(a) = self.cfg.abbr_info.iter().find(|a| a.form == inner) {
                 // A known abbreviation in brackets is another body (`(TTXVN)`)
                 // unless it abbreviates this very name.
-                let ok = super::super::lexicon::lowercase(before).ends_with(&super::super::lexicon::lowercase(&a.expansion));
+                let ok = super::super::lexicon::lowercase(before)
+                    .ends_with(&super::super::lexicon::lowercase(&a.expansion));
                 return ok.then_some((close + 1, Last::Bracket));
             }
             return Some((close + 1, Last::Bracket));
@@ -660,12 +740,16 @@ pub fn is_abbreviation(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && s.chars().next().is_some_and(char::is_uppercase)
-        && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-' | ' '))
+        && s.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-' | ' '))
 }
 
 /// The letters of an abbreviation, upper-cased.
 pub fn letters(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 /// First letters of the words of a phrase, upper-cased; `và` is skipped.
