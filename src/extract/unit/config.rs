@@ -83,6 +83,9 @@ pub struct Config {
     pub company_forms: WordList,
     /// Every abbreviation of the lexicon, any kind (not redefined by articles).
     pub all_abbreviations: Vec<String>,
+    /// Heads never bridged to a name over lower-case words (`Vụ` is also
+    /// `an affair`).
+    pub no_bridge_heads: Vec<String>,
     /// Names that start like a unit but are places or people (`Đài Loan`).
     pub not_units: WordList,
     /// Categories of heads numbered without a name (`Chi bộ 4`, `Quân khu 7`).
@@ -182,6 +185,10 @@ impl Config {
                 .map(|w| lowercase(w))
                 .collect(),
             not_units: words(file, "not_units"),
+            no_bridge_heads: list(file, "no_bridge_heads")
+                .iter()
+                .map(|w| lowercase(w))
+                .collect(),
             company_forms: words(file, "company_forms"),
             all_abbreviations: lex
                 .abbreviations

@@ -208,3 +208,72 @@ fn rule_of(cfg: &Config, span: &Span) -> &'static str {
         _ => HEAD_NAME,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Ctx, lexicon::Lexicon};
+    use crate::rules::RuleSources;
+    use crate::text::Text;
+
+    fn with_ctx(text: &str, f: impl Fn(&super::UnitExtractor, &Ctx)) {
+        let sources = RuleSources::embedded();
+        let lex = Lexicon::load(&sources).unwrap();
+        let units = super::UnitExtractor::new(&sources, &lex).unwrap();
+        let t = Text::new(text);
+        let sentences = [0..t.work.len()];
+        let ctx = Ctx {
+            text: &t,
+            sentences: &sentences,
+            ref_date: None,
+            headline: None,
+            byline: None,
+            relative_dates: false,
+        };
+        f(&units, &ctx);
+    }
+
+    fn at<'a>(ctx: &'a Ctx, m: Option<super::UnitMatch>) -> Option<&'a str> {
+        m.map(|m| &ctx.work()[m.start..m.end])
+    }
+
+    #[test]
+    fn unit_after_a_role_word() {
+        with_ctx(
+            "Chủ tịch UBND tỉnh Thanh Hóa Nguyễn Văn An phát biểu.",
+            |u, ctx| {
+                let pos = ctx.work().find("UBND").unwrap();
+                assert_eq!(at(ctx, u.unit_at(ctx, pos)), Some("UBND tỉnh Thanh Hóa"));
+            },
+        );
+        with_ctx(
+            "Ông Bình, Trưởng ban Tổ chức Thành ủy Hòa Bình, cho biết.",
+            |u, ctx| {
+                let pos = ctx.work().find("ban Tổ").unwrap();
+                assert_eq!(
+                    at(ctx, u.unit_after_role(ctx, pos)),
+                    Some("ban Tổ chức Thành ủy Hòa Bình")
+                );
+            },
+        );
+        with_ctx("Chánh Thanh tra Bộ Công an cho biết.", |u, ctx| {
+            let pos = ctx.work().find("Thanh tra").unwrap();
+            assert_eq!(at(ctx, u.unit_at(ctx, pos)), Some("Thanh tra Bộ Công an"));
+        });
+    }
+
+    #[test]
+    fn values_use_article_definitions() {
+        with_ctx(
+            "Đảng ủy Cơ quan Chính quyền (CQCQ) họp. Phó Bí thư Đảng ủy CQCQ phát biểu.",
+            |u, ctx| {
+                let pos = ctx.work().rfind("Đảng ủy CQCQ").unwrap();
+                let m = u.unit_at(ctx, pos).unwrap();
+                assert_eq!(m.value, "Đảng ủy Cơ quan Chính quyền");
+                assert_eq!(
+                    u.value_of(ctx, "UBND TP.HCM"),
+                    "Ủy ban nhân dân Thành phố Hồ Chí Minh"
+                );
+            },
+        );
+    }
+}

@@ -4,6 +4,8 @@
 use super::config::Config;
 use super::defs::Def;
 use super::token::{self, Tok, is_all_caps, is_cap, is_lower_word, is_number, is_word};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// What the previous accepted piece of a name was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -515,7 +517,7 @@ impl Scanner<'_> {
             };
             return Some((p, l));
         }
-        if bare && head.standalone && !has_vietnamese_letter(self.tok_text(t)) {
+        if bare && head.standalone && !is_vietnamese_syllable(self.tok_text(t)) {
             // After a complete name only a place, not `Quốc hội Esteban ...`.
             return None;
         }
@@ -554,7 +556,10 @@ impl Scanner<'_> {
         if cfg.stop_words.at(self.lower, t.start).is_some() {
             return None;
         }
-        if last == (Last::Cap { first: true }) {
+        if last == (Last::Cap { first: true })
+            && token::prev(self.work, t.start)
+                .is_some_and(|p| is_vietnamese_syllable(self.tok_text(p)))
+        {
             return Some((t.end, Last::Free));
         }
         if last == Last::Free
@@ -562,7 +567,13 @@ impl Scanner<'_> {
         {
             return Some((t.end, Last::Free2));
         }
-        if last == Last::Head && !head.lower && !head.standalone {
+        let no_bridge = match head.start {
+            Start::Head(i) => cfg
+                .no_bridge_heads
+                .contains(&lowercase_of(&cfg.head_info[i].canonical)),
+            _ => false,
+        };
+        if last == Last::Head && !head.lower && !head.standalone && !no_bridge {
             return self.bridge(t);
         }
         None
@@ -728,10 +739,34 @@ fn lowercase_of(s: &str) -> String {
     super::super::lexicon::lowercase(s)
 }
 
-/// Has a letter outside ASCII (Vietnamese diacritics): `Thủ Đức` but not
-/// `Esteban`.
-fn has_vietnamese_letter(s: &str) -> bool {
-    s.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
+/// Shaped like one Vietnamese syllable (`Thủ`, `Y`, `Thanh`), not a
+/// foreign word (`Esteban`, `Maroc`, `Ramón`).
+pub fn is_vietnamese_syllable(s: &str) -> bool {
+    static SHAPE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+            .expect("valid regex")
+    });
+    let folded: Option<String> = s.chars().map(base_letter).collect();
+    folded.is_some_and(|f| SHAPE.is_match(&f))
+}
+
+/// The base letter of a Vietnamese letter, lower-cased (`Ộ` gives `o`);
+/// `None` for anything outside the Vietnamese alphabet.
+fn base_letter(c: char) -> Option<char> {
+    const GROUPS: [(&str, char); 7] = [
+        ("aàáảãạăằắẳẵặâầấẩẫậ", 'a'),
+        ("eèéẻẽẹêềếểễệ", 'e'),
+        ("iìíỉĩị", 'i'),
+        ("oòóỏõọôồốổỗộơờớởỡợ", 'o'),
+        ("uùúủũụưừứửữự", 'u'),
+        ("yỳýỷỹỵ", 'y'),
+        ("đ", 'đ'),
+    ];
+    let l = c.to_lowercase().next()?;
+    if "bcdghklmnpqrstvx".contains(l) {
+        return Some(l);
+    }
+    GROUPS.iter().find(|(g, _)| g.contains(l)).map(|&(_, b)| b)
 }
 
 /// Upper-case letters, digits, `&`, `-` and spaces only, with two letters
@@ -760,4 +795,28 @@ pub fn initials(s: &str) -> String {
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_uppercase)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_syllables() {
+        for w in ["Thủ", "Y", "Thanh", "Nghệ", "Đức", "Quảng", "Chính"] {
+            assert!(is_vietnamese_syllable(w), "{w}");
+        }
+        for w in ["Esteban", "Maroc", "Ramón", "Google", "HĐND"] {
+            assert!(!is_vietnamese_syllable(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn initials_skip_va() {
+        assert_eq!(
+            initials("Bảo vệ sức khỏe bà mẹ trẻ em và Kế hoạch hóa gia đình"),
+            "BVSKBMTEKHHGĐ"
+        );
+        assert_eq!(letters("BVSKBMTE & KHHGĐ"), "BVSKBMTEKHHGĐ");
+    }
 }
