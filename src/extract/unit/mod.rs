@@ -220,10 +220,11 @@ mod tests {
         let lex = Lexicon::load(&sources).unwrap();
         let units = super::UnitExtractor::new(&sources, &lex).unwrap();
         let t = Text::new(text);
-        let sentences = [0..t.work.len()];
+        let whole = 0..t.work.len();
+        let sentences = std::slice::from_ref(&whole);
         let ctx = Ctx {
             text: &t,
-            sentences: &sentences,
+            sentences,
             ref_date: None,
             headline: None,
             byline: None,
