@@ -25,6 +25,9 @@ pub struct AbbrInfo {
     pub expansion: String,
     /// A unit by itself (`UBND`, `ASEAN`), not only a name part (`GD&ĐT`).
     pub standalone: bool,
+    /// Its expansion starts with a head word (`CLB` for `Câu lạc bộ`): it
+    /// may start a unit name; name parts (`GD&ĐT`) may not.
+    pub starts_unit: bool,
     pub category: String,
 }
 
@@ -68,6 +71,25 @@ pub struct Config {
     pub class_after: WordList,
     /// Names joined by `và` that are one body (`HĐND và UBND`).
     pub joined: WordList,
+    /// Words before a lower-case head that make one word with it
+    /// (`thị trường`, `Tây Ban Nha`).
+    pub head_compounds: WordList,
+    /// Capitalised words that end a name (document kinds: `Quy định`).
+    pub cap_stops: WordList,
+    pub honorifics: WordList,
+    /// Heads that take `tại` and a place (`Đại sứ quán Việt Nam tại Singapore`).
+    pub at_place_heads: Vec<String>,
+    /// Legal forms of companies (`cổ phần`, `TNHH`): not a name by themselves.
+    pub company_forms: WordList,
+    /// Every abbreviation of the lexicon, any kind (not redefined by articles).
+    pub all_abbreviations: Vec<String>,
+    /// Heads never bridged to a name over lower-case words (`Vụ` is also
+    /// `an affair`).
+    pub no_bridge_heads: Vec<String>,
+    /// Names that start like a unit but are places or people (`Đài Loan`).
+    pub not_units: WordList,
+    /// Categories of heads numbered without a name (`Chi bộ 4`, `Quân khu 7`).
+    pub numbered_categories: Vec<String>,
     pub term: Regex,
     pub police_code: Regex,
     pub max_bridge: usize,
@@ -84,7 +106,12 @@ fn words(file: &RuleFile, key: &str) -> WordList {
 impl Config {
     pub fn new(file: &RuleFile, lex: &Lexicon) -> Result<Config, RuleError> {
         let (heads, head_info) = heads(file, lex);
-        let head_index: HashMap<String, usize> = heads.words.iter().enumerate().map(|(i, w)| (w.clone(), i)).collect();
+        let head_index: HashMap<String, usize> = heads
+            .words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.clone(), i))
+            .collect();
         let not_standalone: Vec<String> = list(file, "abbreviations_not_standalone");
         let mut abbr_info = Vec::new();
         let mut expansion_info = Vec::new();
@@ -97,16 +124,21 @@ impl Config {
                 continue;
             }
             let head = heads.at(&lowercase(&expansion), 0);
-            let exact = head_index.get(&lowercase(&expansion)).map(|&i| &head_info[i]);
+            let exact = head_index
+                .get(&lowercase(&expansion))
+                .map(|&i| &head_info[i]);
             let standalone = !not_standalone.contains(&form)
                 && (exact.is_some_and(|h| h.standalone)
                     || (exact.is_none() && head.is_some())
                     || expansion == form);
-            let category = head.map(|h| head_info[h.index].category.clone()).unwrap_or_default();
+            let category = head
+                .map(|h| head_info[h.index].category.clone())
+                .unwrap_or_default();
             abbr_info.push(AbbrInfo {
                 form,
                 expansion,
                 standalone,
+                starts_unit: head.is_some(),
                 category,
             });
         }
@@ -115,6 +147,7 @@ impl Config {
         let mut canon_forms: Vec<String> = head_info.iter().map(|h| h.canonical.clone()).collect();
         canon_forms.extend(abbr_info.iter().map(|a| a.expansion.clone()));
         canon_forms.extend(list(file, "canonical_words"));
+        canon_forms.retain(|f| !f.trim().is_empty());
         let places = WordList::new(lex.places.words.iter().map(|w| fold_str(w)));
         let place_is_level = lex.place_kinds.iter().map(|k| k == "level").collect();
         let upper_levels = list(file, "upper_case_levels");
@@ -144,9 +177,32 @@ impl Config {
             plural_before: words(file, "plural_before"),
             class_after: words(file, "class_after"),
             joined: words(file, "joined_names"),
+            head_compounds: words(file, "head_compounds"),
+            cap_stops: words(file, "capitalised_stop_words"),
+            honorifics: lex.honorifics.clone(),
+            at_place_heads: list(file, "at_place_heads")
+                .iter()
+                .map(|w| lowercase(w))
+                .collect(),
+            not_units: words(file, "not_units"),
+            no_bridge_heads: list(file, "no_bridge_heads")
+                .iter()
+                .map(|w| lowercase(w))
+                .collect(),
+            company_forms: words(file, "company_forms"),
+            all_abbreviations: lex
+                .abbreviations
+                .iter()
+                .map(|(f, _, _)| fold_str(f))
+                .collect(),
+            numbered_categories: file.setting_list("numbered_categories"),
             term: file.compile_setting("term")?,
             police_code: file.compile_setting("police_code")?,
-            max_bridge: file.settings.get("max_bridge").and_then(|v| v.as_u64()).unwrap_or(4) as usize,
+            max_bridge: file
+                .settings
+                .get("max_bridge")
+                .and_then(|v| v.as_u64())
+                .unwrap_or(4) as usize,
         })
     }
 }

@@ -19,7 +19,8 @@ pub struct Def {
     pub standalone: bool,
 }
 
-static BRACKETED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([^()\n]{2,24})\)").expect("valid regex"));
+static BRACKETED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([^()\n]{2,24})\)").expect("valid regex"));
 
 /// The abbreviations defined in an article, first definition of each kept.
 pub fn find(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
@@ -29,7 +30,11 @@ pub fn find(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
             continue;
         };
         let form = inner.as_str().trim();
-        if !is_abbreviation(form) || cfg.abbr_info.iter().any(|a| a.form == form) || defs.iter().any(|d| d.form == form)
+        let known = cfg.all_abbreviations.iter().any(|a| a == form);
+        if !is_abbreviation(form)
+            || letters(form).chars().count() < 3
+            || known
+            || defs.iter().any(|d| d.form == form)
         {
             continue;
         }
@@ -51,7 +56,9 @@ fn define(cfg: &Config, work: &str, lower: &str, open: usize, form: &str) -> Opt
     if let Some(start) = initials_start(work, open, form) {
         let expansion = work[start..open].trim().to_string();
         // The name goes on to the left (`Đảng ủy Cơ quan ...`): a part.
-        let continued = [1, 2].iter().any(|&k| nth_prev(work, start, k).is_some_and(|t| token::is_cap(work, t)));
+        let continued = [1, 2]
+            .iter()
+            .any(|&k| nth_prev(work, start, k).is_some_and(|t| token::is_cap(work, t)));
         let standalone = !continued && scanner.unit_at(start, false).is_some();
         return Some(Def {
             form: form.to_string(),
@@ -118,7 +125,10 @@ fn unit_before(scanner: &Scanner, open: usize) -> Option<usize> {
             break;
         };
         pos = t.start;
-        if scanner.unit_at(t.start, false).is_some_and(|u| u.end > open) {
+        if scanner
+            .unit_at(t.start, false)
+            .is_some_and(|u| u.end > open)
+        {
             best = Some(t.start);
         }
     }

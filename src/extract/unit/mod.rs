@@ -71,7 +71,12 @@ impl UnitExtractor {
             if !self.keep(&scanner, &span) {
                 continue;
             }
-            let mut e = Entity::new(EntityType::Unit, span.start, span.end, rule_of(&self.cfg, &span));
+            let mut e = Entity::new(
+                EntityType::Unit,
+                span.start,
+                span.end,
+                rule_of(&self.cfg, &span),
+            );
             e.value = Some(value::value(&self.cfg, &defs, &work[span.start..span.end]));
             found.push(e);
             pos = span.end;
@@ -85,20 +90,32 @@ impl UnitExtractor {
         let work = scanner.work;
         let prev = token::prev(work, span.start);
         // `các Ban`, `những Sở`: plural or generic.
-        if prev.is_some_and(|p| cfg.plural_before.at(scanner.lower, p.start).is_some_and(|h| h.end == p.end)) {
+        if prev.is_some_and(|p| {
+            cfg.plural_before
+                .at(scanner.lower, p.start)
+                .is_some_and(|h| h.end == p.end)
+        }) {
             return false;
         }
-        let category = match span.head.start {
-            Start::Head(i) => cfg.head_info[i].category.as_str(),
-            Start::Abbr(i) => cfg.abbr_info[i].category.as_str(),
-            _ => "",
-        };
+        // Inside a code: `6021/UBND-ĐT`, `AIPA-31`.
+        let glued =
+            |s: &str| s.starts_with(['/', '-']) && s[1..].starts_with(char::is_alphanumeric);
+        if work[..span.start].ends_with(['/', '-']) || glued(&work[span.end..]) {
+            return false;
+        }
+        let category = scanner.category(span.head).unwrap_or("");
         // A news outlet in a credit (`Ảnh: Doãn Tấn/TTXVN`, `(TTXVN)`).
-        if category == "media" && prev.is_some_and(|p| matches!(p.text(work), "/" | "(" | "-" | "–" | ":")) {
+        let next = token::next(work, span.end);
+        if category == "media"
+            && (prev.is_some_and(|p| matches!(p.text(work), "/" | "(" | "-" | "–" | ":"))
+                || next.is_some_and(|n| n.text(work) == "/"))
+        {
             return false;
         }
         // `Thành ủy viên, Thường vụ Đảng ủy X`: the prefix is a title here.
-        if cfg.prefix_heads.at(scanner.lower, span.start).is_some() && self.after_title(scanner, span.start) {
+        if cfg.prefix_heads.at(scanner.lower, span.start).is_some()
+            && self.after_title(scanner, span.start)
+        {
             return false;
         }
         true
@@ -118,14 +135,21 @@ impl UnitExtractor {
         // Any title ending at that token.
         let line_start = work[..p.end].rfind('\n').map_or(0, |i| i + 1);
         let from = p.end.saturating_sub(40).max(line_start);
-        let from = (from..=p.end).find(|&i| work.is_char_boundary(i)).unwrap_or(p.end);
+        let from = (from..=p.end)
+            .find(|&i| work.is_char_boundary(i))
+            .unwrap_or(p.end);
         self.cfg
             .titles
             .find_all(&scanner.lower[..p.end])
             .any(|h| h.start >= from && h.end == p.end)
     }
 
-    fn scanner<'a>(&'a self, ctx: &'a Ctx, defs: &'a [Def], dates: &'a [(usize, usize)]) -> Scanner<'a> {
+    fn scanner<'a>(
+        &'a self,
+        ctx: &'a Ctx,
+        defs: &'a [Def],
+        dates: &'a [(usize, usize)],
+    ) -> Scanner<'a> {
         Scanner {
             cfg: &self.cfg,
             work: ctx.work(),
@@ -182,5 +206,75 @@ fn rule_of(cfg: &Config, span: &Span) -> &'static str {
         _ if bare => STANDALONE,
         _ if span.level_only => LEVEL,
         _ => HEAD_NAME,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Ctx, lexicon::Lexicon};
+    use crate::rules::RuleSources;
+    use crate::text::Text;
+
+    fn with_ctx(text: &str, f: impl Fn(&super::UnitExtractor, &Ctx)) {
+        let sources = RuleSources::embedded();
+        let lex = Lexicon::load(&sources).unwrap();
+        let units = super::UnitExtractor::new(&sources, &lex).unwrap();
+        let t = Text::new(text);
+        let whole = 0..t.work.len();
+        let sentences = std::slice::from_ref(&whole);
+        let ctx = Ctx {
+            text: &t,
+            sentences,
+            ref_date: None,
+            headline: None,
+            byline: None,
+            relative_dates: false,
+        };
+        f(&units, &ctx);
+    }
+
+    fn at<'a>(ctx: &'a Ctx, m: Option<super::UnitMatch>) -> Option<&'a str> {
+        m.map(|m| &ctx.work()[m.start..m.end])
+    }
+
+    #[test]
+    fn unit_after_a_role_word() {
+        with_ctx(
+            "Chủ tịch UBND tỉnh Thanh Hóa Nguyễn Văn An phát biểu.",
+            |u, ctx| {
+                let pos = ctx.work().find("UBND").unwrap();
+                assert_eq!(at(ctx, u.unit_at(ctx, pos)), Some("UBND tỉnh Thanh Hóa"));
+            },
+        );
+        with_ctx(
+            "Ông Bình, Trưởng ban Tổ chức Thành ủy Hòa Bình, cho biết.",
+            |u, ctx| {
+                let pos = ctx.work().find("ban Tổ").unwrap();
+                assert_eq!(
+                    at(ctx, u.unit_after_role(ctx, pos)),
+                    Some("ban Tổ chức Thành ủy Hòa Bình")
+                );
+            },
+        );
+        with_ctx("Chánh Thanh tra Bộ Công an cho biết.", |u, ctx| {
+            let pos = ctx.work().find("Thanh tra").unwrap();
+            assert_eq!(at(ctx, u.unit_at(ctx, pos)), Some("Thanh tra Bộ Công an"));
+        });
+    }
+
+    #[test]
+    fn values_use_article_definitions() {
+        with_ctx(
+            "Đảng ủy Cơ quan Chính quyền (CQCQ) họp. Phó Bí thư Đảng ủy CQCQ phát biểu.",
+            |u, ctx| {
+                let pos = ctx.work().rfind("Đảng ủy CQCQ").unwrap();
+                let m = u.unit_at(ctx, pos).unwrap();
+                assert_eq!(m.value, "Đảng ủy Cơ quan Chính quyền");
+                assert_eq!(
+                    u.value_of(ctx, "UBND TP.HCM"),
+                    "Ủy ban nhân dân Thành phố Hồ Chí Minh"
+                );
+            },
+        );
     }
 }

@@ -4,6 +4,8 @@
 use super::config::Config;
 use super::defs::Def;
 use super::token::{self, Tok, is_all_caps, is_cap, is_lower_word, is_number, is_word};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// What the previous accepted piece of a name was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +17,10 @@ enum Last {
         first: bool,
     },
     Free,
+    /// A second lower-case syllable (`Chống tham nhũng`), only before punctuation.
+    Free2,
+    /// A capitalised name phrase (`Cổ phần`, `Phòng cháy chữa cháy`).
+    Phrase,
     NameWord,
     Level,
     Place,
@@ -29,7 +35,10 @@ enum Last {
 impl Last {
     /// Pieces that make a head a named unit (a lower-case word alone does not).
     fn anchors(self) -> bool {
-        !matches!(self, Last::Free | Last::NameWord | Last::Joiner)
+        !matches!(
+            self,
+            Last::Free | Last::Free2 | Last::NameWord | Last::Joiner
+        )
     }
 }
 
@@ -93,7 +102,17 @@ impl Scanner<'_> {
         };
         if let Some(h) = cfg.heads.at(self.lower, pos) {
             let lower = !self.work[pos..].starts_with(char::is_uppercase);
-            let ok = !lower || allow_lower || cfg.lower_heads.at(self.lower, pos).is_some_and(|l| l.end == h.end);
+            let named_otherwise = cfg.not_units.at(self.lower, pos).is_some();
+            let ok = !named_otherwise
+                && (!lower
+                    || allow_lower
+                    || cfg
+                        .lower_heads
+                        .at(self.lower, pos)
+                        .is_some_and(|l| l.end <= h.end))
+                && !self.in_compound(pos)
+                && !self.splits_next_unit(pos, h.end, h.index)
+                && (self.work[pos..h.end].contains(' ') || !self.person_at(pos, 3));
             if ok {
                 offer(HeadHit {
                     end: h.end,
@@ -105,6 +124,7 @@ impl Scanner<'_> {
         }
         if let Some(a) = cfg.abbrs.at(self.lower, pos)
             && self.work[pos..a.end] == cfg.abbr_info[a.index].form
+            && (cfg.abbr_info[a.index].standalone || cfg.abbr_info[a.index].starts_unit)
         {
             offer(HeadHit {
                 end: a.end,
@@ -125,7 +145,9 @@ impl Scanner<'_> {
         }
         for (i, d) in self.defs.iter().enumerate() {
             let end = pos + d.form.len();
-            if self.work[pos..].starts_with(&d.form) && super::super::lexicon::is_word_boundary(self.work, pos, end) {
+            if self.work[pos..].starts_with(&d.form)
+                && super::super::lexicon::is_word_boundary(self.work, pos, end)
+            {
                 offer(HeadHit {
                     end,
                     start: Start::Def(i),
@@ -135,6 +157,48 @@ impl Scanner<'_> {
             }
         }
         best
+    }
+
+    /// The head is the end of an ordinary word (`thị trường`, `Tây Ban Nha`,
+    /// `Hội trường`).
+    fn in_compound(&self, pos: usize) -> bool {
+        let mut p = pos;
+        for _ in 0..2 {
+            let Some(t) = token::prev(self.work, p) else {
+                return false;
+            };
+            if !is_word(self.work, t) {
+                return false;
+            }
+            if self
+                .cfg
+                .head_compounds
+                .at(self.lower, t.start)
+                .is_some_and(|c| c.end > pos)
+            {
+                return true;
+            }
+            p = t.start;
+        }
+        false
+    }
+
+    /// A head read case-blind whose last word is capitalised where the
+    /// head has it in lower case, and starts a unit of its own there:
+    /// `Đảng Bộ Công Thương` is `Đảng` + `Bộ Công Thương`, not `Đảng bộ`.
+    fn splits_next_unit(&self, pos: usize, end: usize, index: usize) -> bool {
+        let Some(space) = self.work[pos..end].rfind(' ') else {
+            return false;
+        };
+        let last = pos + space + 1;
+        let canonical = &self.cfg.head_info[index].canonical;
+        let listed_lower = canonical
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        listed_lower
+            && self.work[last..].starts_with(char::is_uppercase)
+            && self.unit_at(last, false).is_some_and(|u| u.end > end)
     }
 
     /// The unit name that starts exactly at `pos`.
@@ -164,7 +228,8 @@ impl Scanner<'_> {
 
     /// `UBND cấp tỉnh`, `UBND các cấp`: a class of bodies, not one.
     fn is_class(&self, end: usize) -> bool {
-        token::next(self.work, end).is_some_and(|t| self.cfg.class_after.at(self.lower, t.start).is_some())
+        token::next(self.work, end)
+            .is_some_and(|t| self.cfg.class_after.at(self.lower, t.start).is_some())
     }
 
     /// Extend a name from its head; `None` when the head is an ordinary
@@ -172,11 +237,21 @@ impl Scanner<'_> {
     /// anything that names the unit was taken, and whether that was only
     /// a level word.
     fn extend(&self, start: usize, head: HeadHit) -> Option<(usize, bool, bool)> {
-        if let Some(t) = token::next(self.work, head.end)
-            && self.cfg.not_after_head.at(self.lower, t.start).is_some()
-            && t.start > head.end
-        {
-            return None;
+        if let Some(t) = token::next(self.work, head.end) {
+            if is_lower_word(self.work, t)
+                && self.cfg.not_after_head.at(self.lower, t.start).is_some()
+            {
+                return None;
+            }
+            // `trưởng phòng Phòng Khoáng sản`: the lower-case word belongs to a role.
+            let one_word = !self.work[start..head.end].contains(' ');
+            if head.lower
+                && one_word
+                && is_cap(self.work, t)
+                && self.head_at(t.start, false).is_some()
+            {
+                return None;
+            }
         }
         let mut end = head.end;
         let mut last = Last::Head;
@@ -184,7 +259,8 @@ impl Scanner<'_> {
         let mut other_anchor = false;
         let mut saw_level = false;
         while let Some(t) = token::next(self.work, end) {
-            let Some((e, l)) = self.step(start, end, t, last, head) else {
+            let bare = end == head.end;
+            let Some((e, l)) = self.step(start, bare, t, last, head) else {
                 break;
             };
             if last != Last::Joiner {
@@ -204,7 +280,14 @@ impl Scanner<'_> {
         Some((end, anchored, level_only))
     }
 
-    fn step(&self, start: usize, _end: usize, t: Tok, last: Last, head: HeadHit) -> Option<(usize, Last)> {
+    fn step(
+        &self,
+        start: usize,
+        bare: bool,
+        t: Tok,
+        last: Last,
+        head: HeadHit,
+    ) -> Option<(usize, Last)> {
         let text = self.tok_text(t);
         if STOP_PUNCT.contains(&text) {
             return None;
@@ -214,11 +297,10 @@ impl Scanner<'_> {
             if let Some(j) = self.cfg.joined.at(self.lower, t.start) {
                 return Some((j.end, Last::Abbr));
             }
-            if is_cap(self.work, t)
-                && last != Last::Place
-                && let Some(h) = self.head_at(t.start, false)
-            {
-                return Some((h.end, Last::Head));
+            let after_place =
+                matches!(last, Last::Place | Last::Level | Last::Term | Last::Bracket);
+            if !after_place && let Some(h) = self.nested_head(t, last) {
+                return Some(h);
             }
             if let Some(r) = self.level(t, last) {
                 return r;
@@ -232,10 +314,10 @@ impl Scanner<'_> {
                 return self.lower_step(t, last, head);
             }
             if is_number(self.work, t) {
-                return self.number(t, last);
+                return self.number(t, last, head, bare);
             }
             if is_cap(self.work, t) {
-                return self.cap(t, last);
+                return self.cap(t, last, head, bare);
             }
             return None;
         }
@@ -255,7 +337,10 @@ impl Scanner<'_> {
         let cfg = self.cfg;
         let l = cfg.levels.at(self.lower, t.start)?;
         let written = &self.work[l.start..l.end];
-        let needs_upper = cfg.upper_levels.iter().any(|u| u.eq_ignore_ascii_case(written));
+        let needs_upper = cfg
+            .upper_levels
+            .iter()
+            .any(|u| u.eq_ignore_ascii_case(written));
         if needs_upper && !cfg.upper_levels.iter().any(|u| u == written) {
             return None;
         }
@@ -263,7 +348,7 @@ impl Scanner<'_> {
             return Some(None);
         }
         if cfg.level_compounds.at(self.lower, t.start).is_some() {
-            return Some(None);
+            return None;
         }
         match self.place_run(l.end) {
             Some(e) => Some(Some((e, Last::Place))),
@@ -291,7 +376,10 @@ impl Scanner<'_> {
         if let Some(p) = self.known_place(t.start) {
             return Some(p);
         }
-        if self.person_at(t.start, 3) || self.title_at(t.start) || self.head_at(t.start, false).is_some() {
+        if self.person_at(t.start, 3)
+            || self.title_at(t.start)
+            || self.head_at(t.start, false).is_some()
+        {
             return None;
         }
         let mut end = t.end;
@@ -314,7 +402,8 @@ impl Scanner<'_> {
 
     fn known_place(&self, pos: usize) -> Option<usize> {
         let p = self.cfg.places.at(self.lower, pos)?;
-        (!self.cfg.place_is_level[p.index] && self.work[pos..].starts_with(char::is_uppercase)).then_some(p.end)
+        (!self.cfg.place_is_level[p.index] && self.work[pos..].starts_with(char::is_uppercase))
+            .then_some(p.end)
     }
 
     /// A capitalised word here starts something else: a person's name, a
@@ -325,17 +414,20 @@ impl Scanner<'_> {
 
     fn title_at(&self, pos: usize) -> bool {
         self.work[pos..].starts_with(char::is_uppercase)
-            && self
-                .cfg
-                .titles
-                .at(self.lower, pos)
-                .is_some_and(|h| self.cfg.heads.at(self.lower, pos).is_none_or(|u| u.end < h.end))
+            && self.cfg.titles.at(self.lower, pos).is_some_and(|h| {
+                self.cfg
+                    .heads
+                    .at(self.lower, pos)
+                    .is_none_or(|u| u.end < h.end)
+            })
     }
 
     /// A surname and at least `min_len` capitalised syllables in all,
     /// that are not a known place (`Nguyễn Văn A`, `Tô Lâm`).
     pub fn person_at(&self, pos: usize, min_len: usize) -> bool {
-        if !self.work[pos..].starts_with(char::is_uppercase) || self.cfg.surnames.at(self.lower, pos).is_none() {
+        if !self.work[pos..].starts_with(char::is_uppercase)
+            || self.cfg.surnames.at(self.lower, pos).is_none()
+        {
             return false;
         }
         if self.known_place(pos).is_some() {
@@ -344,7 +436,10 @@ impl Scanner<'_> {
         let mut n = 0;
         let mut end = pos;
         while let Some(t) = token::next(self.work, end) {
-            if !is_cap(self.work, t) || is_all_caps(self.work, t) || self.tok_text(t).contains(['.', '&', '-']) {
+            if !is_cap(self.work, t)
+                || is_all_caps(self.work, t)
+                || self.tok_text(t).contains(['.', '&', '-'])
+            {
                 break;
             }
             n += 1;
@@ -353,14 +448,87 @@ impl Scanner<'_> {
         n >= min_len
     }
 
-    fn cap(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
-        if self.title_at(t.start) || self.person_at(t.start, 2) {
+    /// A unit name inside this one (`Chi bộ Phòng Tư pháp`, `Ban Tổ chức
+    /// Thành ủy`), or a capitalised name phrase (`Phòng cháy chữa cháy`).
+    fn nested_head(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
+        let phrase = self
+            .cfg
+            .name_words
+            .at(self.lower, t.start)
+            .filter(|w| w.end > t.end);
+        let cap = is_cap(self.work, t);
+        let head = if cap {
+            self.head_at(t.start, false)
+        } else if last == Last::Head {
+            // `Ban Giám hiệu trường Mầm non X`.
+            self.head_at(t.start, false)
+                .filter(|h| token::next(self.work, h.end).is_some_and(|n| is_cap(self.work, n)))
+        } else {
+            None
+        };
+        // A company form alone (`Công ty Cổ phần`) does not name a company.
+        let phrase_kind = |end: usize| {
+            if self
+                .cfg
+                .company_forms
+                .at(self.lower, t.start)
+                .is_some_and(|f| f.end == end)
+            {
+                Last::NameWord
+            } else {
+                Last::Phrase
+            }
+        };
+        match (head, phrase) {
+            (Some(h), Some(p)) if p.end > h.end => Some((p.end, phrase_kind(p.end))),
+            (Some(h), _) => Some((h.end, Last::Head)),
+            (None, Some(p)) if cap => Some((p.end, phrase_kind(p.end))),
+            _ => None,
+        }
+    }
+
+    fn cap(&self, t: Tok, last: Last, head: HeadHit, bare: bool) -> Option<(usize, Last)> {
+        let cfg = self.cfg;
+        let honorific = cfg
+            .honorifics
+            .at(self.lower, t.start)
+            .is_some_and(|h| token::next(self.work, h.end).is_some_and(|n| is_cap(self.work, n)));
+        if honorific || cfg.cap_stops.at(self.lower, t.start).is_some() || last == Last::Level {
             return None;
         }
+        // Right after a head that needs a name, the name may be a person's
+        // (`Bệnh viện Bạch Mai`, `Trường Lê Quý Đôn`) or look like a title.
+        let naming = bare && !head.standalone;
+        if !naming {
+            let person_len = if matches!(last, Last::Abbr | Last::NameWord) {
+                3
+            } else {
+                2
+            };
+            if self.title_at(t.start) || self.person_at(t.start, person_len) {
+                return None;
+            }
+        }
         if let Some(p) = self.known_place(t.start) {
-            return Some((p, Last::Place));
+            let l = if last == Last::Head && !head.standalone {
+                Last::Cap { first: false }
+            } else {
+                Last::Place
+            };
+            return Some((p, l));
+        }
+        if bare && head.standalone && !is_vietnamese_syllable(self.tok_text(t)) {
+            // After a complete name only a place, not `Quốc hội Esteban ...`.
+            return None;
         }
         if is_all_caps(self.work, t) {
+            if cfg
+                .company_forms
+                .at(self.lower, t.start)
+                .is_some_and(|f| f.end == t.end)
+            {
+                return Some((t.end, Last::NameWord));
+            }
             return Some((t.end, Last::Abbr));
         }
         if last == Last::Place {
@@ -373,24 +541,56 @@ impl Scanner<'_> {
 
     fn lower_step(&self, t: Tok, last: Last, head: HeadHit) -> Option<(usize, Last)> {
         let cfg = self.cfg;
-        if cfg.stop_words.at(self.lower, t.start).is_some() {
-            return None;
-        }
-        if self.lower_text(t) == "và" {
+        let lt = self.lower_text(t);
+        if lt == "và" {
             return self.and(t, last);
+        }
+        if lt == "tại" {
+            return self.at_place(t, head);
         }
         if !matches!(last, Last::Place | Last::Level | Last::Term | Last::Bracket)
             && let Some(w) = cfg.name_words.at(self.lower, t.start)
         {
             return Some((w.end, Last::NameWord));
         }
-        if last == (Last::Cap { first: true }) {
+        if cfg.stop_words.at(self.lower, t.start).is_some() {
+            return None;
+        }
+        if last == (Last::Cap { first: true })
+            && token::prev(self.work, t.start)
+                .is_some_and(|p| is_vietnamese_syllable(self.tok_text(p)))
+        {
             return Some((t.end, Last::Free));
         }
-        if last == Last::Head && !head.lower {
+        if last == Last::Free
+            && token::next(self.work, t.end).is_none_or(|n| !is_word(self.work, n))
+        {
+            return Some((t.end, Last::Free2));
+        }
+        let no_bridge = match head.start {
+            Start::Head(i) => cfg
+                .no_bridge_heads
+                .contains(&lowercase_of(&cfg.head_info[i].canonical)),
+            _ => false,
+        };
+        if last == Last::Head && !head.lower && !head.standalone && !no_bridge {
             return self.bridge(t);
         }
         None
+    }
+
+    /// `Đại sứ quán Việt Nam tại Singapore`.
+    fn at_place(&self, t: Tok, head: HeadHit) -> Option<(usize, Last)> {
+        let Start::Head(i) = head.start else {
+            return None;
+        };
+        let listed = lowercase_of(&self.cfg.head_info[i].canonical);
+        if !self.cfg.at_place_heads.contains(&listed) {
+            return None;
+        }
+        let n = token::next(self.work, t.end)?;
+        let end = self.known_place(n.start)?;
+        Some((end, Last::Place))
     }
 
     /// Lower-case words right after a head that lead to a capitalised name
@@ -403,6 +603,7 @@ impl Scanner<'_> {
             if is_lower_word(self.work, next) {
                 if n >= self.cfg.max_bridge
                     || self.cfg.stop_words.at(self.lower, next.start).is_some()
+                    || self.cfg.honorifics.at(self.lower, next.start).is_some()
                     || self.cfg.levels.at(self.lower, next.start).is_some()
                 {
                     return None;
@@ -416,38 +617,63 @@ impl Scanner<'_> {
         }
     }
 
-    fn number(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
-        if !matches!(last, Last::Head | Last::Cap { .. } | Last::Free | Last::NameWord | Last::Abbr) {
+    /// A number in a name (`Chi bộ 4`, `Ban Chỉ đạo 35`, `Quân khu 7`), not
+    /// a count or a date after it.
+    fn number(&self, t: Tok, last: Last, head: HeadHit, bare: bool) -> Option<(usize, Last)> {
+        if !matches!(
+            last,
+            Last::Head | Last::Cap { .. } | Last::Free | Last::NameWord | Last::Abbr | Last::Phrase
+        ) {
             return None;
         }
         if self.dates.iter().any(|&(s, e)| s <= t.start && t.start < e) {
             return None;
         }
+        let numbered = bare
+            && self
+                .category(head)
+                .is_some_and(|c| self.cfg.numbered_categories.iter().any(|n| n == c));
         let ok = match token::next(self.work, t.end) {
             None => true,
             Some(n) => {
                 let txt = self.tok_text(n);
-                matches!(txt, "," | ";" | "." | ")" | ":") || (is_cap(self.work, n) && n.start > t.end)
+                let glued = n.start == t.end && matches!(txt, "/" | "-" | "." | ",");
+                matches!(txt, "," | ";" | "." | ")" | "(" | ":") && !glued
+                    || (is_cap(self.work, n) && n.start > t.end)
+                    || (numbered && !glued)
             }
         };
         ok.then_some((t.end, Last::Num))
     }
 
+    pub fn category(&self, head: HeadHit) -> Option<&str> {
+        match head.start {
+            Start::Head(i) => Some(self.cfg.head_info[i].category.as_str()),
+            Start::Abbr(i) => Some(self.cfg.abbr_info[i].category.as_str()),
+            _ => None,
+        }
+    }
+
     /// A name part after a joiner: capitalised, not a new unit, title or person.
     fn name_part_follows(&self, pos: usize) -> bool {
-        token::next(self.work, pos).is_some_and(|n| is_cap(self.work, n) && !self.stops_name(n.start, 2))
+        token::next(self.work, pos)
+            .is_some_and(|n| is_cap(self.work, n) && !self.stops_name(n.start, 2))
     }
 
     fn and(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
-        let inside = matches!(last, Last::Cap { .. } | Last::Free | Last::NameWord)
-            || (self.tok_text(t) == "&" && last == Last::Abbr);
+        let inside = matches!(
+            last,
+            Last::Cap { .. } | Last::Free | Last::NameWord | Last::Phrase
+        ) || (self.tok_text(t) == "&" && last == Last::Abbr);
         (inside && self.name_part_follows(t.end)).then_some((t.end, Last::Joiner))
     }
 
     /// A comma that belongs to the official name: `Bộ Văn hóa, Thể thao và
     /// Du lịch` (name parts, then `và` and a last part).
     fn comma(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
-        if !matches!(last, Last::Cap { .. } | Last::Free) || !self.name_part_follows(t.end) {
+        if !matches!(last, Last::Cap { .. } | Last::Free | Last::Phrase)
+            || !self.name_part_follows(t.end)
+        {
             return None;
         }
         let mut pos = t.end;
@@ -455,10 +681,13 @@ impl Scanner<'_> {
             let n = token::next(self.work, pos)?;
             let txt = self.lower_text(n);
             if txt == "và" {
-                return self.name_part_follows(n.end).then_some((t.end, Last::Joiner));
+                return self
+                    .name_part_follows(n.end)
+                    .then_some((t.end, Last::Joiner));
             }
             let part = (is_cap(self.work, n) && !self.stops_name(n.start, 2))
-                || (is_lower_word(self.work, n) && self.cfg.stop_words.at(self.lower, n.start).is_none());
+                || (is_lower_word(self.work, n)
+                    && self.cfg.stop_words.at(self.lower, n.start).is_none());
             if !part {
                 return None;
             }
@@ -470,10 +699,11 @@ impl Scanner<'_> {
     /// A dash inside a name (`Sở Giáo dục - Đào tạo`); before a new head
     /// it separates two units.
     fn dash(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
-        if matches!(last, Last::Head | Last::Joiner) {
+        if last == Last::Joiner {
             return None;
         }
-        self.name_part_follows(t.end).then_some((t.end, Last::Joiner))
+        self.name_part_follows(t.end)
+            .then_some((t.end, Last::Joiner))
     }
 
     /// A bracket kept in the name: an abbreviation defined inline
@@ -491,7 +721,8 @@ impl Scanner<'_> {
             if let Some(a) = self.cfg.abbr_info.iter().find(|a| a.form == inner) {
                 // A known abbreviation in brackets is another body (`(TTXVN)`)
                 // unless it abbreviates this very name.
-                let ok = super::super::lexicon::lowercase(before).ends_with(&super::super::lexicon::lowercase(&a.expansion));
+                let ok = super::super::lexicon::lowercase(before)
+                    .ends_with(&super::super::lexicon::lowercase(&a.expansion));
                 return ok.then_some((close + 1, Last::Bracket));
             }
             return Some((close + 1, Last::Bracket));
@@ -504,18 +735,56 @@ impl Scanner<'_> {
     }
 }
 
+fn lowercase_of(s: &str) -> String {
+    super::super::lexicon::lowercase(s)
+}
+
+/// Shaped like one Vietnamese syllable (`Thủ`, `Y`, `Thanh`), not a
+/// foreign word (`Esteban`, `Maroc`, `Ramón`).
+pub fn is_vietnamese_syllable(s: &str) -> bool {
+    static SHAPE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+            .expect("valid regex")
+    });
+    let folded: Option<String> = s.chars().map(base_letter).collect();
+    folded.is_some_and(|f| SHAPE.is_match(&f))
+}
+
+/// The base letter of a Vietnamese letter, lower-cased (`Ộ` gives `o`);
+/// `None` for anything outside the Vietnamese alphabet.
+fn base_letter(c: char) -> Option<char> {
+    const GROUPS: [(&str, char); 7] = [
+        ("aàáảãạăằắẳẵặâầấẩẫậ", 'a'),
+        ("eèéẻẽẹêềếểễệ", 'e'),
+        ("iìíỉĩị", 'i'),
+        ("oòóỏõọôồốổỗộơờớởỡợ", 'o'),
+        ("uùúủũụưừứửữự", 'u'),
+        ("yỳýỷỹỵ", 'y'),
+        ("đ", 'đ'),
+    ];
+    let l = c.to_lowercase().next()?;
+    if "bcdghklmnpqrstvx".contains(l) {
+        return Some(l);
+    }
+    GROUPS.iter().find(|(g, _)| g.contains(l)).map(|&(_, b)| b)
+}
+
 /// Upper-case letters, digits, `&`, `-` and spaces only, with two letters
 /// at least (`CQCQ`, `BVSKBMTE & KHHGĐ`).
 pub fn is_abbreviation(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && s.chars().next().is_some_and(char::is_uppercase)
-        && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-' | ' '))
+        && s.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-' | ' '))
 }
 
 /// The letters of an abbreviation, upper-cased.
 pub fn letters(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 /// First letters of the words of a phrase, upper-cased; `và` is skipped.
@@ -526,4 +795,28 @@ pub fn initials(s: &str) -> String {
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_uppercase)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_syllables() {
+        for w in ["Thủ", "Y", "Thanh", "Nghệ", "Đức", "Quảng", "Chính"] {
+            assert!(is_vietnamese_syllable(w), "{w}");
+        }
+        for w in ["Esteban", "Maroc", "Ramón", "Google", "HĐND"] {
+            assert!(!is_vietnamese_syllable(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn initials_skip_va() {
+        assert_eq!(
+            initials("Bảo vệ sức khỏe bà mẹ trẻ em và Kế hoạch hóa gia đình"),
+            "BVSKBMTEKHHGĐ"
+        );
+        assert_eq!(letters("BVSKBMTE & KHHGĐ"), "BVSKBMTEKHHGĐ");
+    }
 }

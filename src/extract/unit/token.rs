@@ -146,7 +146,10 @@ mod tests {
     fn codes_stay_whole() {
         assert_eq!(
             all("UBND TP.HCM, Sở GD&ĐT (Covid-19) Kỹ thuật-Hậu cần"),
-            vec!["UBND", "TP.HCM", ",", "Sở", "GD&ĐT", "(", "Covid-19", ")", "Kỹ", "thuật", "-", "Hậu", "cần"]
+            vec![
+                "UBND", "TP.HCM", ",", "Sở", "GD&ĐT", "(", "Covid-19", ")", "Kỹ", "thuật", "-",
+                "Hậu", "cần"
+            ]
         );
         assert_eq!(all("Sở Y tế\nBộ"), vec!["Sở", "Y", "tế"]);
     }

@@ -18,7 +18,9 @@ pub fn value(cfg: &Config, defs: &[Def], surface: &str) -> String {
         let text = t.text(&work);
         if text == "(" {
             // Inline definitions and expansions in brackets say nothing new.
-            pos = work[t.end..].find(')').map_or(work.len(), |c| t.end + c + 1);
+            pos = work[t.end..]
+                .find(')')
+                .map_or(work.len(), |c| t.end + c + 1);
             continue;
         }
         if let Some(h) = cfg.expansions.at(&lower, t.start)
@@ -28,10 +30,10 @@ pub fn value(cfg: &Config, defs: &[Def], surface: &str) -> String {
             pos = h.end;
             continue;
         }
-        if let Some(d) = defs
-            .iter()
-            .find(|d| work[t.start..].starts_with(&d.form) && is_word_boundary(&work, t.start, t.start + d.form.len()))
-        {
+        if let Some(d) = defs.iter().find(|d| {
+            work[t.start..].starts_with(&d.form)
+                && is_word_boundary(&work, t.start, t.start + d.form.len())
+        }) {
             parts.push(d.expansion.clone().unwrap_or_else(|| d.form.clone()));
             pos = t.start + d.form.len();
             continue;
