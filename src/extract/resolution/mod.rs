@@ -166,7 +166,7 @@ impl ResolutionExtractor {
             self.list_items(work, &mut out);
             return out;
         }
-        if let Some((number, end)) = self.short_number_at(ctx, kind_end, kind) {
+        if let Some((number, end)) = self.short_number_at(ctx, kind_start, kind_end, kind) {
             return vec![Citation {
                 start: kind_start,
                 end,
@@ -220,12 +220,23 @@ impl ResolutionExtractor {
     /// A short number (`142`, `64/2017`, `19-2017`) after a kind word, when
     /// it really is one: `số` before it or a kind that takes bare numbers,
     /// no digits or letters glued to it, no counter word after it.
-    fn short_number_at(&self, ctx: &Ctx, pos: usize, kind: &KindRow) -> Option<(String, usize)> {
+    fn short_number_at(
+        &self,
+        ctx: &Ctx,
+        kind_start: usize,
+        pos: usize,
+        kind: &KindRow,
+    ) -> Option<(String, usize)> {
         let work = ctx.work();
         let caps = self.patterns.short.captures(&work[pos..])?;
         let m = caps.name("number")?;
-        if caps.name("so").is_none() && !kind.bare_number {
-            return None;
+        if caps.name("so").is_none() {
+            // `Trí quyết định 1 mình`: a lower-case kind word with a bare
+            // one-digit number is a verb and a count.
+            let lower_kind = !work[kind_start..].starts_with(char::is_uppercase);
+            if !kind.bare_number || (lower_kind && m.as_str().len() == 1) {
+                return None;
+            }
         }
         let end = pos + m.end();
         let mut after = work[end..].chars();
@@ -314,6 +325,7 @@ impl ResolutionExtractor {
     fn capitalised_name_end(&self, work: &str, lower: &str, first: Token) -> Option<usize> {
         let mut end = None;
         let mut lower_run = 0;
+        let mut prev_abbreviation = false;
         for (i, tok) in tokens(work, first.start).enumerate() {
             if i >= self.words.name_max_words || !tok.starts_with_letter(work) {
                 break;
@@ -327,10 +339,17 @@ impl ResolutionExtractor {
             if tok.core(work).starts_with(|c: char| c.is_ascii_digit()) {
                 break;
             }
-            lower_run = if tok.is_capitalised(work) { 0 } else { lower_run + 1 };
+            let capitalised = tok.is_capitalised(work);
+            // After an abbreviation (`Luật HTX`) a lower-case word is the
+            // sentence going on, not the name.
+            if !capitalised && prev_abbreviation {
+                break;
+            }
+            lower_run = if capitalised { 0 } else { lower_run + 1 };
             if lower_run > 3 {
                 break;
             }
+            prev_abbreviation = tok.is_abbreviation(work);
             end = Some(tok.core_end);
             if tok.core_end < tok.end {
                 break;

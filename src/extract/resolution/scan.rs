@@ -31,6 +31,11 @@ impl Token {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     }
+    /// `HTX`, `GTĐB`: two or more capitals and nothing else.
+    pub fn is_abbreviation(&self, text: &str) -> bool {
+        let core = self.core(text);
+        core.chars().count() >= 2 && core.chars().all(char::is_uppercase)
+    }
     pub fn starts_with_letter(&self, text: &str) -> bool {
         text[self.start..]
             .chars()
@@ -42,8 +47,7 @@ impl Token {
         let core = self.core(text);
         self.trail(text) == "."
             && (1..=3).contains(&core.chars().count())
-            && core.chars().next().is_some_and(char::is_uppercase)
-            && core.chars().all(char::is_alphabetic)
+            && (core.chars().all(char::is_uppercase) || core == "Tp")
     }
     /// Whether the punctuation closing the word ends a clause.
     pub fn ends_clause(&self, text: &str) -> bool {
