@@ -21,33 +21,36 @@ struct Record {
     title: Option<String>,
 }
 
+/// A JSON Lines record as a document, or why it is not one.
+pub fn parse_record(line: &str) -> Result<Document, String> {
+    let r = serde_json::from_str::<Record>(line)
+        .map_err(|e| format!("not a record {{\"id\",\"text\",\"date\"?,\"title\"?}}: {e}"))?;
+    let id = match r.id {
+        serde_json::Value::String(s) => s,
+        other => other.to_string(),
+    };
+    Ok(Document {
+        id,
+        path: None,
+        text: r.text,
+        date: r
+            .date
+            .as_deref()
+            .and_then(crate::input::metadata::normalise_date),
+        title: r.title,
+    })
+}
+
 /// One output line for one input line (1-based `line` number).
 pub fn process_line(engine: &Engine, line_no: usize, line: &str) -> String {
-    match serde_json::from_str::<Record>(line) {
-        Ok(r) => {
-            let id = match r.id {
-                serde_json::Value::String(s) => s,
-                other => other.to_string(),
-            };
-            let doc = Document {
-                id,
-                path: None,
-                text: r.text,
-                date: r
-                    .date
-                    .as_deref()
-                    .and_then(crate::input::metadata::normalise_date),
-                title: r.title,
-            };
+    match parse_record(line) {
+        Ok(doc) => {
             match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.process(&doc))) {
                 Ok(a) => article_json(&a),
                 Err(_) => error_line(line_no, "extraction failed on this record"),
             }
         }
-        Err(e) => error_line(
-            line_no,
-            &format!("not a record {{\"id\",\"text\",\"date\"?,\"title\"?}}: {e}"),
-        ),
+        Err(e) => error_line(line_no, &e),
     }
 }
 

@@ -291,3 +291,38 @@ fn metadata_lines_are_not_text_and_give_the_date() {
     assert_eq!(a["date"], "2020-10-01");
     assert_eq!(a["headline"], "Tiêu đề");
 }
+
+#[test]
+fn json_lines_files_are_read_record_by_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("records.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            r#"{"id": "r1", "text": "Ngày 4/11 hội nghị.", "date": "2022-11-05"}"#,
+            "\n\n",
+            "{broken\n",
+            r#"{"id": "r2", "text": "Không có gì."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = run(&[
+        "extract",
+        input.to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let ids: Vec<String> = jsonl(&out.path().join("articles.jsonl"))
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, vec!["r1", "r2"]);
+    let errors = read(&out.path().join("errors.csv"));
+    assert!(
+        errors.contains("records.jsonl:3") && errors.contains("bad-record"),
+        "{errors}"
+    );
+}

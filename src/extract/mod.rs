@@ -104,7 +104,7 @@ impl Engine {
         let mut found = Vec::new();
         self.dates.extract(ctx, &mut found);
         self.units.extract(ctx, &mut found);
-        self.titles.extract(ctx, &mut found);
+        self.titles.extract(ctx, &mut found, &self.units);
         self.persons.extract(ctx, &mut found);
         self.resolutions.extract(ctx, &mut found);
         link::link(ctx, &mut found, &self.units);

@@ -13,6 +13,8 @@ pub struct InputFile {
     pub id: String,
     /// Path for messages and the `path` field.
     pub display: String,
+    /// A JSON Lines file of records rather than one article.
+    pub records: bool,
 }
 
 /// Extensions read from inside folders. Files named explicitly are read
@@ -36,6 +38,7 @@ pub fn walk_inputs(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<InputError>) {
                 path: root.clone(),
                 id: strip_extension(&file_name(root)),
                 display: display_path(root),
+                records: root.extension().is_some_and(|x| x == "jsonl"),
             });
         } else {
             errors.push(InputError {
@@ -61,6 +64,7 @@ fn walk_folder(root: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<InputEr
                     path: e.path().to_path_buf(),
                     id: strip_extension(&display_path(rel)),
                     display: display_path(e.path()),
+                    records: false,
                 });
             }
             Ok(_) => {}
