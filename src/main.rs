@@ -48,6 +48,9 @@ enum Command {
         /// No progress bar and no summary line.
         #[arg(long)]
         quiet: bool,
+        /// Also write every table as a sheet of `vnextract.xlsx`.
+        #[arg(long)]
+        excel: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -103,8 +106,9 @@ fn main() -> ExitCode {
             paths,
             output,
             quiet,
+            excel,
             ..
-        } => extract(&engine, &pool, &paths, &output, quiet),
+        } => extract(&engine, &pool, &paths, &output, quiet, excel),
         Command::Stream { .. } => {
             let stdin = std::io::stdin().lock();
             let stdout = std::io::BufWriter::new(std::io::stdout().lock());
@@ -125,6 +129,7 @@ fn extract(
     paths: &[PathBuf],
     out: &Path,
     quiet: bool,
+    excel: bool,
 ) -> ExitCode {
     let show = !quiet && std::io::stderr().is_terminal();
     let bar = ProgressBar::hidden();
@@ -139,7 +144,7 @@ fn extract(
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     };
-    match vnextract::pipeline::run_extract(engine, paths, out, pool, &progress) {
+    match vnextract::pipeline::run_extract(engine, paths, out, pool, excel, &progress) {
         Ok(report) => {
             bar.finish_and_clear();
             if !quiet {

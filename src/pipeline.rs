@@ -96,11 +96,12 @@ pub fn run_extract(
     inputs: &[PathBuf],
     out_dir: &Path,
     pool: &rayon::ThreadPool,
+    excel: bool,
     progress: Progress,
 ) -> io::Result<RunReport> {
     let started = Instant::now();
     let (files, walk_errors) = walk_inputs(inputs);
-    let mut out = OutputSet::create(out_dir)?;
+    let mut out = OutputSet::create(out_dir, excel)?;
     let mut summary = Summary::default();
     for e in &walk_errors {
         out.write_error(e)?;

@@ -326,3 +326,23 @@ fn json_lines_files_are_read_record_by_record() {
         "{errors}"
     );
 }
+
+#[test]
+fn excel_workbook_is_written_on_request() {
+    let out = tempfile::tempdir().unwrap();
+    let o = run(&[
+        "extract",
+        corpus().to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+        "--excel",
+        "--quiet",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(out.path().join("vnextract.xlsx")).unwrap();
+    assert!(bytes.starts_with(b"PK"), "an .xlsx file is a zip archive");
+    // Without the flag there is no workbook.
+    let plain = tempfile::tempdir().unwrap();
+    run(&["extract", corpus().to_str().unwrap(), "-o", plain.path().to_str().unwrap(), "--quiet"]);
+    assert!(!plain.path().join("vnextract.xlsx").exists());
+}

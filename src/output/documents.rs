@@ -2,11 +2,20 @@
 //! (kind + normalised number or name) over the whole run, with the most
 //! complete issuer, date and subject seen, and who cites it.
 
-use super::csv_out::{cell, create_csv};
 use crate::model::{Article, Fields};
 use std::collections::BTreeMap;
-use std::io;
-use std::path::Path;
+
+pub const HEADER: &[&str] = &[
+    "kind",
+    "number",
+    "issuer",
+    "issuer_code",
+    "date",
+    "subject",
+    "articles",
+    "mentions",
+    "first_articles",
+];
 
 /// How many citing article ids a row lists.
 const FIRST_IDS: usize = 5;
@@ -104,41 +113,29 @@ impl DocumentIndex {
         self.rows.is_empty()
     }
 
-    pub fn write(&self, path: &Path) -> io::Result<()> {
-        let mut w = create_csv(
-            path,
-            &[
-                "kind",
-                "number",
-                "issuer",
-                "issuer_code",
-                "date",
-                "subject",
-                "articles",
-                "mentions",
-                "first_articles",
-            ],
-        )?;
+    /// One row per document, most cited first.
+    pub fn rows(&self) -> Vec<Vec<String>> {
         let mut rows: Vec<&DocRow> = self.rows.values().collect();
         rows.sort_by(|a, b| {
             b.articles
                 .cmp(&a.articles)
                 .then(b.mentions.cmp(&a.mentions))
         });
-        for r in rows {
-            w.write_record([
-                cell(&r.kind),
-                cell(&r.value),
-                cell(&r.issuer),
-                cell(&r.issuer_code),
-                cell(&r.date),
-                cell(&r.subject),
-                r.articles.to_string(),
-                r.mentions.to_string(),
-                cell(&r.first_ids.join(" ")),
-            ])?;
-        }
-        w.flush()
+        rows.into_iter()
+            .map(|r| {
+                vec![
+                    r.kind.clone(),
+                    r.value.clone(),
+                    r.issuer.clone(),
+                    r.issuer_code.clone(),
+                    r.date.clone(),
+                    r.subject.clone(),
+                    r.articles.to_string(),
+                    r.mentions.to_string(),
+                    r.first_ids.join(" "),
+                ]
+            })
+            .collect()
     }
 }
 
