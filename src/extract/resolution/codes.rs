@@ -101,9 +101,15 @@ mod tests {
         assert_eq!(t.code_of_number("24/2014/NĐ-CP").as_deref(), Some("NĐ-CP"));
         assert_eq!(t.code_of_number("940/QĐ-UBND").as_deref(), Some("UBND"));
         assert_eq!(t.code_of_number("6021/UBND-ĐT").as_deref(), Some("UBND"));
-        assert_eq!(t.code_of_number("27/2014/TT-BNNPTNT").as_deref(), Some("BNNPTNT"));
+        assert_eq!(
+            t.code_of_number("27/2014/TT-BNNPTNT").as_deref(),
+            Some("BNNPTNT")
+        );
         assert_eq!(t.code_of_number("24/2018/QH14").as_deref(), Some("QH14"));
-        assert_eq!(t.code_of_number("4221/TCTHADS-NV1").as_deref(), Some("TCTHADS"));
+        assert_eq!(
+            t.code_of_number("4221/TCTHADS-NV1").as_deref(),
+            Some("TCTHADS")
+        );
         assert_eq!(t.code_of_number("12/2019/TT-BXYZ").as_deref(), Some("BXYZ"));
         assert_eq!(t.code_of_number("142"), None);
         assert_eq!(t.code_of_number("64/2017"), None);

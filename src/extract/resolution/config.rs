@@ -90,7 +90,10 @@ fn kind_row(file: &RuleFile, row: &Value) -> Result<KindRow, RuleError> {
         .unwrap_or_default();
     Ok(KindRow {
         kind: kind.to_string(),
-        bare_number: row.get("bare_number").and_then(Value::as_bool).unwrap_or(false),
+        bare_number: row
+            .get("bare_number")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
         named,
         not_after,
     })

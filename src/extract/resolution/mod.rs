@@ -84,7 +84,12 @@ impl ResolutionExtractor {
     pub fn extract(&self, ctx: &Ctx, found: &mut Vec<Entity>) {
         let known: Vec<Known> = found
             .iter()
-            .filter(|e| matches!(e.etype, EntityType::Date | EntityType::Unit | EntityType::Title))
+            .filter(|e| {
+                matches!(
+                    e.etype,
+                    EntityType::Date | EntityType::Unit | EntityType::Title
+                )
+            })
             .map(|e| Known {
                 start: e.start,
                 end: e.end,
@@ -139,9 +144,9 @@ impl ResolutionExtractor {
         if before.len() == start {
             return false;
         }
-        let word_start = before
-            .rfind(|c: char| !c.is_alphanumeric())
-            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
         kind.not_after.iter().any(|w| *w == before[word_start..])
     }
 
@@ -184,7 +189,12 @@ impl ResolutionExtractor {
                 work,
                 kind_end,
             ),
-            Named::Year => name_by(&self.patterns.named_year, "resolution.named_year", work, kind_end),
+            Named::Year => name_by(
+                &self.patterns.named_year,
+                "resolution.named_year",
+                work,
+                kind_end,
+            ),
         };
         named
             .map(|(start, end, rule)| {
@@ -246,13 +256,14 @@ impl ResolutionExtractor {
             _ => {}
         }
         let next_word = end + work[end..].len() - work[end..].trim_start_matches(' ').len();
-        if next_word > end {
-            if let Some(counter) = self.words.not_after_bare_number.at(ctx.lower(), next_word) {
-                // `3 năm` counts; `67 năm 2014`, `2039 ngày 29/5` do not.
-                let then = work[counter.end..].trim_start_matches(' ');
-                if !then.starts_with(|c: char| c.is_ascii_digit()) {
-                    return None;
-                }
+        let counter = (next_word > end)
+            .then(|| self.words.not_after_bare_number.at(ctx.lower(), next_word))
+            .flatten();
+        if let Some(counter) = counter {
+            // `3 năm` counts; `67 năm 2014`, `2039 ngày 29/5` do not.
+            let then = work[counter.end..].trim_start_matches(' ');
+            if !then.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
             }
         }
         Some((clean_number(m.as_str()), end))
@@ -293,16 +304,20 @@ impl ResolutionExtractor {
         if first.start == kind_end || !first.starts_with_letter(work) {
             return None;
         }
-        if self.words.law_name_not_first.at(lower, first.start).is_some() {
+        if self
+            .words
+            .law_name_not_first
+            .at(lower, first.start)
+            .is_some()
+        {
             return None;
         }
         // A one-word name in lower case (`luật giá`) is too often an
         // ordinary phrase: listed names in lower case need two words.
-        let listed = self
-            .words
-            .law_names
-            .at(lower, first.start)
-            .filter(|hit| first.is_capitalised(work) || lower[hit.start..hit.end].contains(' '));
+        let listed =
+            self.words.law_names.at(lower, first.start).filter(|hit| {
+                first.is_capitalised(work) || lower[hit.start..hit.end].contains(' ')
+            });
         let name_end = match listed {
             Some(hit) => hit.end,
             None => {
@@ -370,19 +385,19 @@ impl ResolutionExtractor {
         let mut slots = Slots::default();
         let mut pos = end;
         loop {
-            if slots.date.is_none() {
-                if let Some((date, after)) = self.date_slot(work, known, pos) {
-                    slots.date = Some(date);
-                    pos = after;
-                    continue;
-                }
+            if slots.date.is_none()
+                && let Some((date, after)) = self.date_slot(work, known, pos)
+            {
+                slots.date = Some(date);
+                pos = after;
+                continue;
             }
-            if slots.issuer.is_none() {
-                if let Some((issuer, after)) = self.issuer_slot(ctx, known, pos) {
-                    slots.issuer = Some(issuer);
-                    pos = after;
-                    continue;
-                }
+            if slots.issuer.is_none()
+                && let Some((issuer, after)) = self.issuer_slot(ctx, known, pos)
+            {
+                slots.issuer = Some(issuer);
+                pos = after;
+                continue;
             }
             slots.subject = self.subject_slot(ctx, pos);
             return slots;
@@ -430,11 +445,45 @@ impl ResolutionExtractor {
             .iter()
             .filter(|k| matches!(k.etype, EntityType::Unit | EntityType::Title) && k.start == at)
             .max_by_key(|k| k.end);
+        let written = self.written_issuer_end(ctx, at);
         let end = match mention {
-            Some(k) => self.with_term(work, k.end),
-            None => self.written_issuer_end(ctx, at)?,
+            Some(k) => self.mention_issuer_end(ctx, at, k.end, written),
+            None => written?,
         };
         Some((work[at..end].to_string(), end))
+    }
+
+    /// Where an issuer given by a unit or title mention ends: the mention
+    /// cut at a stop word inside it (`Chính phủ Quy định`), or carried on
+    /// by the written name when that goes on with a capitalised word
+    /// (`Bộ Tài nguyên` + ` và Môi trường`), then its term (` khóa XII`).
+    fn mention_issuer_end(
+        &self,
+        ctx: &Ctx,
+        at: usize,
+        mention_end: usize,
+        written: Option<usize>,
+    ) -> usize {
+        let (work, lower) = (ctx.work(), ctx.lower());
+        let cut = tokens(work, at)
+            .skip(1)
+            .take_while(|t| t.start < mention_end)
+            .find(|t| {
+                self.words.issuer_stops.at(lower, t.start).is_some()
+                    || self.kind_words.at(lower, t.start).is_some()
+            })
+            .map(|t| work[..t.start].trim_end().len());
+        let mut end = cut.unwrap_or(mention_end);
+        if let Some(w) = written.filter(|&w| cut.is_none() && w > end) {
+            let next = tokens(work, end).next();
+            let goes_on = next.is_some_and(|t| {
+                t.is_capitalised(work) || matches!(&lower[t.start..t.core_end], "và" | "-" | "–")
+            });
+            if goes_on {
+                end = w;
+            }
+        }
+        self.with_term(work, end)
     }
 
     /// A unit followed by its term (`Bộ Chính trị` + ` khóa XII`).
@@ -464,15 +513,14 @@ impl ResolutionExtractor {
                 && tokens(work, tok.end).next().is_some_and(|next| {
                     next.is_capitalised(work) && self.kind_words.at(lower, next.start).is_none()
                 });
-            let dash = joins;
-            if !dash
+            if !joins
                 && (!tok.starts_with_letter(work)
                     || self.words.issuer_stops.at(lower, tok.start).is_some()
                     || (i > 0 && self.kind_words.at(lower, tok.start).is_some()))
             {
                 break;
             }
-            if !dash {
+            if !joins {
                 end = Some(tok.core_end);
             }
             if tok.core_end < tok.end && !tok.is_dotted_abbreviation(work) {
@@ -486,14 +534,20 @@ impl ResolutionExtractor {
     fn subject_slot(&self, ctx: &Ctx, pos: usize) -> Option<String> {
         let work = ctx.work();
         if let Some(m) = self.patterns.slot_quoted.find(&work[pos..]) {
-            return quoted(work, pos + m.end() - m.as_str().chars().next_back()?.len_utf8());
+            return quoted(
+                work,
+                pos + m.end() - m.as_str().chars().next_back()?.len_utf8(),
+            );
         }
         let m = self.patterns.slot_subject.find(&work[pos..])?;
         let at = pos + m.end();
-        if let Some(q) = self.patterns.slot_quoted.find(&work[at..]) {
-            if q.start() == 0 {
-                return quoted(work, at);
-            }
+        if self
+            .patterns
+            .slot_quoted
+            .find(&work[at..])
+            .is_some_and(|q| q.start() == 0)
+        {
+            return quoted(work, at);
         }
         let end = self.clause_end(ctx, at)?;
         let subject = work[at..end].trim();
@@ -514,7 +568,12 @@ impl ResolutionExtractor {
             let stop_here = i > 0
                 && !nesting.open()
                 && (self.words.subject_stops.at(lower, tok.start).is_some()
-                    || (after_comma && self.words.subject_comma_stops.at(lower, tok.start).is_some())
+                    || (after_comma
+                        && self
+                            .words
+                            .subject_comma_stops
+                            .at(lower, tok.start)
+                            .is_some())
                     || (after_comma && self.kind_words.at(lower, tok.start).is_some())
                     || self.joins_next_citation(lower, tok));
             if stop_here {
@@ -593,7 +652,13 @@ fn quoted(work: &str, at: usize) -> Option<String> {
 fn clean_number(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| if matches!(c, '‐' | '‑' | '‒' | '–' | '—') { '-' } else { c })
+        .map(|c| {
+            if matches!(c, '‐' | '‑' | '‒' | '–' | '—') {
+                '-'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -610,7 +675,10 @@ mod tests {
     #[test]
     fn quoted_titles() {
         let t = "về “Tăng cường bảo vệ” và";
-        assert_eq!(quoted(t, t.find('“').unwrap()).as_deref(), Some("Tăng cường bảo vệ"));
+        assert_eq!(
+            quoted(t, t.find('“').unwrap()).as_deref(),
+            Some("Tăng cường bảo vệ")
+        );
         assert_eq!(quoted("“không đóng", 0), None);
     }
 }
