@@ -511,7 +511,9 @@ impl ResolutionExtractor {
                 || &lower[tok.start..tok.end] == "và")
                 && i > 0
                 && tokens(work, tok.end).next().is_some_and(|next| {
-                    next.is_capitalised(work) && self.kind_words.at(lower, next.start).is_none()
+                    next.is_capitalised(work)
+                        && self.kind_words.at(lower, next.start).is_none()
+                        && self.words.issuer_stops.at(lower, next.start).is_none()
                 });
             if !joins
                 && (!tok.starts_with_letter(work)
