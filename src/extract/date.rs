@@ -1,16 +1,512 @@
 //! Dates (`rules/dates.json`). See spec/entities.md, section `date`.
+//!
+//! Every rule is a regex whose named groups say what it read (see
+//! `rules.rs`); this module only runs the rules, checks each match against
+//! the context guards, keeps the longest of overlapping matches, infers
+//! missing years and writes ISO values. No rule has code of its own.
+
+mod relative;
+mod rules;
+mod value;
 
 use super::Ctx;
-use crate::model::Entity;
+use crate::model::{Entity, EntityType, Fields};
 use crate::rules::{RuleError, RuleSources};
+use regex::CaptureLocations;
+use rules::{DateRule, MentionGroups, Settings, table_key};
+use std::collections::BTreeMap;
+use value::{DateValue, Point, expand_two_digit_year, nearest_year, year_from_article};
 
-pub struct DateExtractor {}
+pub struct DateExtractor {
+    rules: Vec<DateRule>,
+    settings: Settings,
+}
+
+/// One date mention read by a rule, before year inference.
+#[derive(Debug, Clone)]
+struct Mention {
+    start: usize,
+    end: usize,
+    /// Calendar content of a Gregorian date.
+    value: Option<DateValue>,
+    /// Already-resolved value of a relative reference.
+    resolved: Option<String>,
+    relative: bool,
+}
+
+/// All mentions of one rule match, kept or dropped together.
+#[derive(Debug, Clone)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    rule: usize,
+    mentions: Vec<Mention>,
+}
 
 impl DateExtractor {
     pub fn new(sources: &RuleSources) -> Result<DateExtractor, RuleError> {
-        let _file = sources.json("dates.json")?;
-        Ok(DateExtractor {})
+        let file = sources.json("dates.json")?;
+        let settings = Settings::load(&file)?;
+        let rules = rules::compile_rules(&file, &settings)?;
+        Ok(DateExtractor { rules, settings })
     }
 
-    pub fn extract(&self, _ctx: &Ctx, _found: &mut Vec<Entity>) {}
+    pub fn extract(&self, ctx: &Ctx, found: &mut Vec<Entity>) {
+        let mut candidates = Vec::new();
+        for (index, rule) in self.rules.iter().enumerate() {
+            if rule.relative && !ctx.relative_dates {
+                continue;
+            }
+            self.run_rule(ctx, index, &mut candidates);
+        }
+        let chosen = select_longest(candidates);
+        let explicit_years: Vec<(usize, i32)> = chosen
+            .iter()
+            .flat_map(|c| &c.mentions)
+            .filter_map(|m| Some((m.start, m.value.filter(|_| !m.relative)?.start.y?)))
+            .collect();
+        for cand in &chosen {
+            let rule = &self.rules[cand.rule];
+            for m in &cand.mentions {
+                if let Some(e) = self.entity(ctx, rule, m, &explicit_years) {
+                    found.push(e);
+                }
+            }
+        }
+    }
+
+    /// Every accepted match of one rule. A match refused by its guards is
+    /// retried one character further on, so it does not hide a shorter
+    /// match inside it.
+    fn run_rule(&self, ctx: &Ctx, index: usize, out: &mut Vec<Candidate>) {
+        let rule = &self.rules[index];
+        let hay = if rule.case_sensitive {
+            ctx.work()
+        } else {
+            ctx.lower()
+        };
+        let mut locs = rule.re.capture_locations();
+        let mut pos = 0;
+        while pos <= hay.len() {
+            let Some(m) = rule.re.captures_read_at(&mut locs, hay, pos) else {
+                break;
+            };
+            let next = next_char(hay, m.start());
+            match self.candidate(ctx, index, hay, &locs, (m.start(), m.end())) {
+                Some(c) => {
+                    out.push(c);
+                    pos = m.end().max(next);
+                }
+                None => pos = next,
+            }
+        }
+    }
+
+    fn candidate(
+        &self,
+        ctx: &Ctx,
+        index: usize,
+        hay: &str,
+        locs: &CaptureLocations,
+        whole: (usize, usize),
+    ) -> Option<Candidate> {
+        let rule = &self.rules[index];
+        let main = self.mention(ctx, rule, hay, locs, &rule.mentions[0], Some(whole), None)?;
+        let mut mentions = vec![main];
+        for groups in &rule.mentions[1..] {
+            if let Some(extra) = self.mention(
+                ctx,
+                rule,
+                hay,
+                locs,
+                groups,
+                None,
+                mentions[0].value.as_ref(),
+            ) {
+                mentions.push(extra);
+            }
+        }
+        let start = mentions.iter().map(|m| m.start).min()?;
+        let end = mentions.iter().map(|m| m.end).max()?;
+        if !self.guards_allow(ctx, rule, start, end) {
+            return None;
+        }
+        if !mentions.iter().all(|m| self.keywords_allow(ctx, m)) {
+            return None;
+        }
+        Some(Candidate {
+            start,
+            end,
+            rule: index,
+            mentions,
+        })
+    }
+
+    /// Read one mention's groups. `whole` is the match, used as the span of
+    /// a main mention without a `span` group; extra mentions take the parts
+    /// they lack from `main`.
+    #[allow(clippy::too_many_arguments)]
+    fn mention(
+        &self,
+        ctx: &Ctx,
+        rule: &DateRule,
+        hay: &str,
+        locs: &CaptureLocations,
+        g: &MentionGroups,
+        whole: Option<(usize, usize)>,
+        main: Option<&DateValue>,
+    ) -> Option<Mention> {
+        let (start, end) = g.span.and_then(|i| locs.get(i)).or(whole)?;
+        if rule.relative {
+            return self.relative_mention(ctx, hay, locs, g, (start, end));
+        }
+        let text = |i: Option<usize>| i.and_then(|i| locs.get(i)).map(|(s, e)| &hay[s..e]);
+        let ref_year = ctx.ref_date.map(|d| d.y);
+        let mut start_point =
+            self.point([text(g.d), text(g.m), text(g.y), text(g.q)], ref_year, None)?;
+        if let Some(rel) = text(g.yrel) {
+            let r = self.settings.relative.get(&table_key(rel))?;
+            start_point.y = ctx.ref_date.map(|d| d.y + r.offset);
+        }
+        let end_parts = [text(g.d2), text(g.m2), text(g.y2), text(g.q2)];
+        let end_point = if end_parts.iter().any(Option::is_some) {
+            Some(self.point(end_parts, ref_year, start_point.y)?)
+        } else {
+            None
+        };
+        let mut value = DateValue {
+            start: start_point,
+            end: end_point,
+        };
+        value.complete();
+        if let Some(main) = main {
+            value.start.fill_from(&main.start);
+        }
+        if rule.calendar.is_some() {
+            // Lunar dates are reported as written, with no Gregorian value.
+            let lunar_ok = value.start.d.is_none_or(|d| (1..=30).contains(&d))
+                && value.start.m.is_none_or(|m| (1..=12).contains(&m));
+            return lunar_ok.then_some(Mention {
+                start,
+                end,
+                value: None,
+                resolved: None,
+                relative: false,
+            });
+        }
+        if !value.is_possible() || !within_max_span(rule, &value) {
+            return None;
+        }
+        Some(Mention {
+            start,
+            end,
+            value: Some(value),
+            resolved: None,
+            relative: false,
+        })
+    }
+
+    /// `[d, m, y, q]` group texts to a point; `None` when a group is there
+    /// but reads as no number. A two-digit year that ends a range follows
+    /// the century of its start (`2020-21`).
+    fn point(
+        &self,
+        parts: [Option<&str>; 4],
+        ref_year: Option<i32>,
+        start_year: Option<i32>,
+    ) -> Option<Point> {
+        let [d, m, y, q] = parts;
+        let s = &self.settings;
+        let year = match y {
+            None => None,
+            Some(t) => {
+                let n = t.trim().parse::<i32>().ok()?;
+                Some(match (t.trim().len(), start_year) {
+                    (2, Some(sy)) => sy - sy % 100 + n,
+                    (2, None) => expand_two_digit_year(n, ref_year),
+                    _ => n,
+                })
+            }
+        };
+        Some(Point {
+            d: optional_number(d, None)?,
+            m: optional_number(m, Some(&s.month_names))?,
+            y: year,
+            q: optional_number(q, Some(&s.quarter_names))?,
+        })
+    }
+
+    fn relative_mention(
+        &self,
+        ctx: &Ctx,
+        hay: &str,
+        locs: &CaptureLocations,
+        g: &MentionGroups,
+        (start, end): (usize, usize),
+    ) -> Option<Mention> {
+        let text = |i: Option<usize>| i.and_then(|i| locs.get(i)).map(|(s, e)| &hay[s..e]);
+        let rel = *self.settings.relative.get(&table_key(text(g.rel)?))?;
+        let weekday = match text(g.wd) {
+            Some(w) => Some(*self.settings.weekdays.get(&table_key(w))?),
+            None => None,
+        };
+        Some(Mention {
+            start,
+            end,
+            value: None,
+            resolved: ctx.ref_date.map(|d| relative::resolve(rel, weekday, d)),
+            relative: true,
+        })
+    }
+
+    fn guards_allow(&self, ctx: &Ctx, rule: &DateRule, start: usize, end: usize) -> bool {
+        let work = ctx.work();
+        let before =
+            &work[floor_char(work, start.saturating_sub(self.settings.guard_window))..start];
+        let after = &work[end..ceil_char(work, end + self.settings.guard_window)];
+        rule.guards
+            .iter()
+            .all(|&i| !self.settings.guards[i].refuses(before, after))
+    }
+
+    fn keywords_allow(&self, ctx: &Ctx, m: &Mention) -> bool {
+        let text = &ctx.lower()[m.start..m.end];
+        let work = ctx.work();
+        let before =
+            &work[floor_char(work, m.start.saturating_sub(self.settings.guard_window))..m.start];
+        self.settings
+            .keyword_needs
+            .iter()
+            .all(|k| !k.span.is_match(text) || k.before.is_match(before))
+    }
+
+    fn entity(
+        &self,
+        ctx: &Ctx,
+        rule: &DateRule,
+        m: &Mention,
+        years: &[(usize, i32)],
+    ) -> Option<Entity> {
+        let mut e = Entity::new(EntityType::Date, m.start, m.end, &rule.id);
+        e.fields = Fields::Date {
+            calendar: rule.calendar,
+            relative: m.relative,
+        };
+        if m.relative {
+            e.value = m.resolved.clone();
+        } else if let Some(mut v) = m.value {
+            if !v.has_year() {
+                let inferred = match ctx.ref_date {
+                    Some(article) => Some(year_from_article(
+                        &v.start,
+                        article,
+                        self.settings.future_months,
+                    )),
+                    None => nearest_year(years, m.start),
+                };
+                if let Some(y) = inferred {
+                    v.set_year(y);
+                }
+            }
+            // 29/2 only exists in leap years.
+            if !v.is_possible() {
+                return None;
+            }
+            e.value = Some(v.iso());
+        }
+        Some(e)
+    }
+}
+
+/// A number written in digits or as a word of `table`; `Some(None)` when
+/// the group did not take part, `None` when it reads as nothing.
+fn optional_number(
+    text: Option<&str>,
+    table: Option<&std::collections::HashMap<String, u32>>,
+) -> Option<Option<u32>> {
+    let Some(t) = text else {
+        return Some(None);
+    };
+    let t = t.trim();
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t.parse().ok().map(Some);
+    }
+    table?.get(&table_key(t)).copied().map(Some)
+}
+
+fn within_max_span(rule: &DateRule, v: &DateValue) -> bool {
+    match (rule.max_span_years, v.start.y, v.end.and_then(|e| e.y)) {
+        (Some(max), Some(a), Some(b)) => b - a <= max,
+        _ => true,
+    }
+}
+
+/// Overlapping matches: the longest wins, then the earliest, then the
+/// rule listed first.
+fn select_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.start, c.rule));
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut out = Vec::new();
+    for c in candidates {
+        // Taken extents are disjoint: only the last one starting before
+        // this candidate's end can overlap it.
+        let clash = taken
+            .range(..c.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > c.start);
+        if !clash {
+            taken.insert(c.start, c.end);
+            out.push(c);
+        }
+    }
+    out.sort_by_key(|c| c.start);
+    out
+}
+
+fn next_char(s: &str, i: usize) -> usize {
+    s[i..].chars().next().map_or(i + 1, |c| i + c.len_utf8())
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Engine, Options};
+    use crate::model::{EntityType, OutEntity};
+    use crate::rules::RuleSources;
+
+    fn dates(text: &str, date: Option<&str>) -> Vec<OutEntity> {
+        dates_with(text, date, false)
+    }
+
+    fn dates_with(text: &str, date: Option<&str>, relative_dates: bool) -> Vec<OutEntity> {
+        let options = Options {
+            relative_dates,
+            ..Options::default()
+        };
+        let engine = Engine::new(&RuleSources::embedded(), options).unwrap();
+        engine
+            .extract_text(text, date)
+            .entities
+            .into_iter()
+            .filter(|e| e.etype == EntityType::Date)
+            .collect()
+    }
+
+    fn pairs(text: &str, date: Option<&str>) -> Vec<(String, Option<String>)> {
+        dates(text, date)
+            .into_iter()
+            .map(|e| (e.text, e.value))
+            .collect()
+    }
+
+    fn one(text: &str, value: &str) -> (String, Option<String>) {
+        (text.to_string(), Some(value.to_string()))
+    }
+
+    #[test]
+    fn year_comes_from_the_article_date() {
+        assert_eq!(
+            pairs("Sáng 6.2, đoàn đến thăm.", Some("2017-07-01")),
+            vec![one("6.2", "2017-02-06")]
+        );
+    }
+
+    #[test]
+    fn six_months_after_the_article_is_last_year() {
+        let got = pairs(
+            "Hôm 20/12 và ngày 10/5, hai cuộc họp diễn ra.",
+            Some("2017-02-10"),
+        );
+        assert_eq!(
+            got,
+            vec![one("20/12", "2016-12-20"), one("10/5", "2017-05-10")]
+        );
+    }
+
+    #[test]
+    fn without_article_date_the_nearest_year_counts() {
+        let got = pairs("Ngày 04/11, hội nghị quý 4 năm 2022 diễn ra.", None);
+        assert_eq!(
+            got,
+            vec![one("04/11", "2022-11-04"), one("quý 4 năm 2022", "2022-Q4")]
+        );
+        assert_eq!(
+            pairs("Ngày 04/11, hội nghị diễn ra.", None),
+            vec![one("04/11", "--11-04")]
+        );
+    }
+
+    #[test]
+    fn ranges_get_start_and_end() {
+        let got = pairs(
+            "Hội chợ diễn ra từ 10-12/10 tại Hà Nội.",
+            Some("2020-11-01"),
+        );
+        assert_eq!(got, vec![one("10-12/10", "2020-10-10/2020-10-12")]);
+        let got = pairs(
+            "Ông giữ chức này trong thời gian tháng 1-2004 - 5-2010.",
+            None,
+        );
+        assert_eq!(got, vec![one("tháng 1-2004 - 5-2010", "2004-01/2010-05")]);
+        let got = pairs("Đợt tuyển sinh kéo dài 1 - 7.2017.", None);
+        assert_eq!(got, vec![one("1 - 7.2017", "2017-01/2017-07")]);
+    }
+
+    #[test]
+    fn enumerations_share_the_month() {
+        let got = pairs("Lễ hội tổ chức vào ngày 28 và 29/10.", Some("2020-11-01"));
+        assert_eq!(
+            got,
+            vec![one("28", "2020-10-28"), one("29/10", "2020-10-29")]
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        assert!(pairs("Ngày 31/2, không có gì.", Some("2017-07-01")).is_empty());
+        assert!(pairs("Ngày 29/2/2017 không tồn tại.", None).is_empty());
+        assert!(pairs("Ngày 29/2, mọi việc bình thường.", Some("2017-07-01")).is_empty());
+        assert_eq!(
+            pairs("Ngày 29/2, mọi việc bình thường.", Some("2016-07-01")),
+            vec![one("29/2", "2016-02-29")]
+        );
+    }
+
+    #[test]
+    fn relative_dates_only_on_request() {
+        let text = "Hôm qua, đoàn đã đến Huế.";
+        assert!(dates(text, Some("2017-03-01")).is_empty());
+        let got = dates_with(text, Some("2017-03-01"), true);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].text, "Hôm qua");
+        assert_eq!(got[0].value.as_deref(), Some("2017-02-28"));
+        let v = serde_json::to_value(&got[0]).unwrap();
+        assert_eq!(v["relative"], serde_json::json!(true));
+    }
+
+    #[test]
+    fn lunar_dates_have_no_value() {
+        let got = dates("Người dân đi lễ chùa vào mùng 9 Tết.", Some("2017-03-01"));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].text, "mùng 9 Tết");
+        assert_eq!(got[0].value, None);
+        let v = serde_json::to_value(&got[0]).unwrap();
+        assert_eq!(v["calendar"], serde_json::json!("lunar"));
+    }
 }
