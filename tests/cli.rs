@@ -343,6 +343,12 @@ fn excel_workbook_is_written_on_request() {
     assert!(bytes.starts_with(b"PK"), "an .xlsx file is a zip archive");
     // Without the flag there is no workbook.
     let plain = tempfile::tempdir().unwrap();
-    run(&["extract", corpus().to_str().unwrap(), "-o", plain.path().to_str().unwrap(), "--quiet"]);
+    run(&[
+        "extract",
+        corpus().to_str().unwrap(),
+        "-o",
+        plain.path().to_str().unwrap(),
+        "--quiet",
+    ]);
     assert!(!plain.path().join("vnextract.xlsx").exists());
 }
