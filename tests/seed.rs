@@ -83,9 +83,18 @@ fn every_mention_of_the_seed_article() {
     sorted_got.sort();
     let mut sorted_expected = expected.clone();
     sorted_expected.sort();
-    let missing: Vec<_> = sorted_expected.iter().filter(|e| !sorted_got.contains(e)).collect();
-    let extra: Vec<_> = sorted_got.iter().filter(|e| !sorted_expected.contains(e)).collect();
-    assert!(missing.is_empty() && extra.is_empty(), "missing {missing:?}\nextra {extra:?}");
+    let missing: Vec<_> = sorted_expected
+        .iter()
+        .filter(|e| !sorted_got.contains(e))
+        .collect();
+    let extra: Vec<_> = sorted_got
+        .iter()
+        .filter(|e| !sorted_expected.contains(e))
+        .collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing {missing:?}\nextra {extra:?}"
+    );
     assert_eq!(sorted_got, sorted_expected);
 }
 
