@@ -102,7 +102,10 @@ impl UnitExtractor {
             && prev.is_some_and(|p| {
                 token::is_number(work, p)
                     && (work[..p.start].ends_with([' ', '(']) || p.start == 0)
-                    && !scanner.dates.iter().any(|&(s, e)| s <= p.start && p.start < e)
+                    && !scanner
+                        .dates
+                        .iter()
+                        .any(|&(s, e)| s <= p.start && p.start < e)
             })
         {
             return false;

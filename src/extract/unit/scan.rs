@@ -571,7 +571,12 @@ impl Scanner<'_> {
         {
             return Some((w.end, Last::NameWord));
         }
-        if lt == "số" && matches!(last, Last::Cap { .. } | Last::Free | Last::Free2 | Last::Phrase | Last::NameWord) {
+        if lt == "số"
+            && matches!(
+                last,
+                Last::Cap { .. } | Last::Free | Last::Free2 | Last::Phrase | Last::NameWord
+            )
+        {
             // `Tổng công ty Xây dựng số 1`, `Trường THCS số 2`.
             let n = token::next(self.work, t.end)?;
             return (is_number(self.work, n) && n.start > t.end).then_some((n.end, Last::Num));
@@ -788,6 +793,14 @@ impl Scanner<'_> {
                     .ends_with(&super::super::lexicon::lowercase(&a.expansion));
                 return ok.then_some((close + 1, Last::Bracket));
             }
+            return Some((close + 1, Last::Bracket));
+        }
+        // A company's brand defined here (`Công ty CP Sữa Việt Nam (Vinamilk)`).
+        if self
+            .defs
+            .iter()
+            .any(|d| d.form == inner && d.expansion.as_deref().is_some_and(|e| before.ends_with(e)))
+        {
             return Some((close + 1, Last::Bracket));
         }
         let prev = token::prev(self.work, open.start)?;
