@@ -7,6 +7,9 @@ use super::scan::{Scanner, initials, is_abbreviation, is_vietnamese_syllable, le
 use super::token;
 use crate::extract::lexicon::lowercase;
 use regex::Regex;
+use std::cell::RefCell;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,8 +26,37 @@ pub struct Def {
 static BRACKETED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([^()\n]{2,24})\)").expect("valid regex"));
 
-/// The abbreviations defined in an article, first definition of each kept.
+thread_local! {
+    /// The definitions of the article read last: titles ask for units many
+    /// times per article, and finding the definitions reads it whole.
+    static LAST: RefCell<Option<(u64, Vec<Def>)>> = const { RefCell::new(None) };
+}
+
+/// The article and the rules read (engines with other rules may share a thread).
+fn key(cfg: &Config, work: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    (cfg as *const Config as usize).hash(&mut h);
+    work.hash(&mut h);
+    h.finish()
+}
+
+/// The abbreviations and short names defined in an article, first
+/// definition of each kept.
 pub fn find(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
+    let k = key(cfg, work);
+    if let Some(defs) = LAST.with_borrow(|l| {
+        l.as_ref()
+            .filter(|(lk, _)| *lk == k)
+            .map(|(_, d)| d.clone())
+    }) {
+        return defs;
+    }
+    let defs = find_uncached(cfg, work, lower);
+    LAST.set(Some((k, defs.clone())));
+    defs
+}
+
+fn find_uncached(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
     let mut defs: Vec<Def> = Vec::new();
     for c in BRACKETED.captures_iter(work) {
         let (Some(all), Some(inner)) = (c.get(0), c.get(1)) else {
@@ -145,7 +177,10 @@ fn is_brand(cfg: &Config, form: &str) -> bool {
         && words.len() <= 3
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
         && words.iter().any(|w| !is_vietnamese_syllable(w))
-        && !cfg.not_short_names.iter().any(|n| n == form)
+        && !cfg
+            .not_short_names
+            .iter()
+            .any(|n| n == words[0] || n == form)
         && !cfg.all_abbreviations.iter().any(|a| a == form)
 }
 
