@@ -92,6 +92,14 @@ pub struct Config {
     pub numbered_categories: Vec<String>,
     pub term: Regex,
     pub police_code: Regex,
+    /// A company's short name after a word for its kind (`nhà mạng
+    /// Vinaphone`, `hãng Boeing`): group 1 is the name.
+    pub short_name_cue: Regex,
+    /// A foreign company or institution named with its English kind word
+    /// last (`Deutsche Bank`, `Fortress Investment Group`).
+    pub foreign_name: Regex,
+    /// Words after a kind word that are not a company's name (`FDI`).
+    pub not_short_names: Vec<String>,
     pub max_bridge: usize,
 }
 
@@ -198,6 +206,9 @@ impl Config {
             numbered_categories: file.setting_list("numbered_categories"),
             term: file.compile_setting("term")?,
             police_code: file.compile_setting("police_code")?,
+            short_name_cue: file.compile_setting("short_name_cue")?,
+            foreign_name: file.compile_setting("foreign_name")?,
+            not_short_names: list(file, "not_short_names"),
             max_bridge: file
                 .settings
                 .get("max_bridge")

@@ -3,9 +3,13 @@
 //! wherever the article uses them.
 
 use super::config::Config;
-use super::scan::{Scanner, initials, is_abbreviation, letters};
+use super::scan::{Scanner, initials, is_abbreviation, is_vietnamese_syllable, letters};
 use super::token;
+use crate::extract::lexicon::lowercase;
 use regex::Regex;
+use std::cell::RefCell;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +26,37 @@ pub struct Def {
 static BRACKETED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([^()\n]{2,24})\)").expect("valid regex"));
 
-/// The abbreviations defined in an article, first definition of each kept.
+thread_local! {
+    /// The definitions of the article read last: titles ask for units many
+    /// times per article, and finding the definitions reads it whole.
+    static LAST: RefCell<Option<(u64, Vec<Def>)>> = const { RefCell::new(None) };
+}
+
+/// The article and the rules read (engines with other rules may share a thread).
+fn key(cfg: &Config, work: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    (cfg as *const Config as usize).hash(&mut h);
+    work.hash(&mut h);
+    h.finish()
+}
+
+/// The abbreviations and short names defined in an article, first
+/// definition of each kept.
 pub fn find(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
+    let k = key(cfg, work);
+    if let Some(defs) = LAST.with_borrow(|l| {
+        l.as_ref()
+            .filter(|(lk, _)| *lk == k)
+            .map(|(_, d)| d.clone())
+    }) {
+        return defs;
+    }
+    let defs = find_uncached(cfg, work, lower);
+    LAST.set(Some((k, defs.clone())));
+    defs
+}
+
+fn find_uncached(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
     let mut defs: Vec<Def> = Vec::new();
     for c in BRACKETED.captures_iter(work) {
         let (Some(all), Some(inner)) = (c.get(0), c.get(1)) else {
@@ -42,7 +75,113 @@ pub fn find(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
             defs.push(d);
         }
     }
+    for d in short_names(cfg, work, lower) {
+        if !defs.iter().any(|o| o.form == d.form) {
+            defs.push(d);
+        }
+    }
     defs
+}
+
+/// Company names the article establishes by their shape or setting: a
+/// brand in brackets after a company named in full (`Công ty CP Sữa Việt
+/// Nam (Vinamilk)`), a name after a word for its kind (`nhà mạng
+/// Vinaphone`), a foreign name ending in its kind (`Deutsche Bank`). Each
+/// then names the company wherever the article uses it again.
+fn short_names(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
+    let scanner = Scanner {
+        cfg,
+        work,
+        lower,
+        defs: &[],
+        dates: &[],
+    };
+    let mut out = Vec::new();
+    for c in BRACKETED.captures_iter(work) {
+        let (Some(all), Some(inner)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let form = inner.as_str().trim();
+        if !is_brand(cfg, form) {
+            continue;
+        }
+        let Some(start) = company_ending_at(&scanner, all.start()) else {
+            continue;
+        };
+        {
+            out.push(Def {
+                form: form.to_string(),
+                expansion: Some(work[start..all.start()].trim().to_string()),
+                standalone: true,
+            });
+        }
+    }
+    for c in cfg.short_name_cue.captures_iter(work) {
+        let Some(name) = c.get(1) else { continue };
+        let form = name.as_str().trim();
+        let place = cfg
+            .places
+            .at(lower, name.start())
+            .is_some_and(|p| p.end >= name.end());
+        if !place && is_brand(cfg, form) && !scanner.person_at(name.start(), 2) {
+            out.push(short(form));
+        }
+    }
+    for m in cfg.foreign_name.find_iter(work) {
+        // Leading Vietnamese words are not part of the name (`Theo Deutsche Bank`).
+        let mut text = m.as_str();
+        while let Some((first, rest)) = text.split_once(' ') {
+            if is_vietnamese_syllable(first) || cfg.cap_stops.at(&lowercase(first), 0).is_some() {
+                text = rest;
+            } else {
+                break;
+            }
+        }
+        if text.contains(' ') {
+            out.push(short(text));
+        }
+    }
+    out
+}
+
+/// The start of a company name that ends right before `open`.
+fn company_ending_at(scanner: &Scanner, open: usize) -> Option<usize> {
+    let end = scanner.work[..open].trim_end().len();
+    let mut pos = end;
+    for _ in 0..16 {
+        let t = token::prev(scanner.work, pos)?;
+        pos = t.start;
+        if let Some(u) = scanner.unit_at(t.start, false)
+            && u.end == end
+            && scanner.category(u.head) == Some("business")
+        {
+            return Some(t.start);
+        }
+    }
+    None
+}
+
+fn short(form: &str) -> Def {
+    Def {
+        form: form.to_string(),
+        expansion: None,
+        standalone: true,
+    }
+}
+
+/// Looks like a company's own name: capitalised words, one of them at
+/// least not a plain Vietnamese syllable (`Vinamilk`, `FPT`, `Deutsche`).
+fn is_brand(cfg: &Config, form: &str) -> bool {
+    let words: Vec<&str> = form.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && words.iter().any(|w| !is_vietnamese_syllable(w))
+        && !cfg
+            .not_short_names
+            .iter()
+            .any(|n| n == words[0] || n == form)
+        && !cfg.all_abbreviations.iter().any(|a| a == form)
 }
 
 fn define(cfg: &Config, work: &str, lower: &str, open: usize, form: &str) -> Option<Def> {

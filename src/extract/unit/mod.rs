@@ -97,6 +97,19 @@ impl UnitExtractor {
         }) {
             return false;
         }
+        // `4 ngân hàng thương mại`: a count of bodies of a kind.
+        if span.head.lower
+            && prev.is_some_and(|p| {
+                token::is_number(work, p)
+                    && (work[..p.start].ends_with([' ', '(']) || p.start == 0)
+                    && !scanner
+                        .dates
+                        .iter()
+                        .any(|&(s, e)| s <= p.start && p.start < e)
+            })
+        {
+            return false;
+        }
         // Inside a code: `6021/UBND-ĐT`, `AIPA-31`.
         let glued =
             |s: &str| s.starts_with(['/', '-']) && s[1..].starts_with(char::is_alphanumeric);

@@ -226,6 +226,13 @@ impl Scanner<'_> {
         })
     }
 
+    fn is_company_form(&self, start: usize, end: usize) -> bool {
+        self.cfg
+            .company_forms
+            .at(self.lower, start)
+            .is_some_and(|f| f.end == end)
+    }
+
     /// `UBND cấp tỉnh`, `UBND các cấp`: a class of bodies, not one.
     fn is_class(&self, end: usize) -> bool {
         token::next(self.work, end)
@@ -258,11 +265,16 @@ impl Scanner<'_> {
         let mut safe_end = end;
         let mut other_anchor = false;
         let mut saw_level = false;
+        let mut name_words = (0, 0);
         while let Some(t) = token::next(self.work, end) {
             let bare = end == head.end;
             let Some((e, l)) = self.step(start, bare, t, last, head) else {
                 break;
             };
+            if l == Last::NameWord && !self.is_company_form(t.start, e) {
+                name_words.0 += 1;
+                name_words.1 += self.work[t.start..e].split_whitespace().count();
+            }
             if last != Last::Joiner {
                 safe_end = end;
             }
@@ -271,6 +283,10 @@ impl Scanner<'_> {
             saw_level |= l == Last::Level;
             other_anchor |= l.anchors() && l != Last::Level;
         }
+        // Several name words in a row after a capitalised head name one
+        // body (`Trung tâm truyền thông giáo dục sức khỏe`), where one
+        // alone is a kind (`Trung tâm y tế`).
+        other_anchor |= !head.lower && name_words.0 >= 2 && name_words.1 >= 3;
         let anchored = saw_level || other_anchor;
         let level_only = saw_level && !other_anchor;
         // A joiner must be followed by a name part; never end on one.
@@ -500,7 +516,9 @@ impl Scanner<'_> {
         // (`Bệnh viện Bạch Mai`, `Trường Lê Quý Đôn`) or look like a title.
         let naming = bare && !head.standalone;
         if !naming {
-            let person_len = if matches!(last, Last::Abbr | Last::NameWord) {
+            // Inside a run of capitalised words (`THPT Nam Trà My`) a
+            // two-syllable name is more likely part of the unit's name.
+            let person_len = if matches!(last, Last::Abbr | Last::NameWord | Last::Cap { .. }) {
                 3
             } else {
                 2
@@ -553,8 +571,24 @@ impl Scanner<'_> {
         {
             return Some((w.end, Last::NameWord));
         }
+        if lt == "số"
+            && matches!(
+                last,
+                Last::Cap { .. } | Last::Free | Last::Free2 | Last::Phrase | Last::NameWord
+            )
+        {
+            // `Tổng công ty Xây dựng số 1`, `Trường THCS số 2`.
+            let n = token::next(self.work, t.end)?;
+            return (is_number(self.work, n) && n.start > t.end).then_some((n.end, Last::Num));
+        }
         if cfg.stop_words.at(self.lower, t.start).is_some() {
             return None;
+        }
+        if matches!(last, Last::Free | Last::Phrase)
+            && self.category(head) == Some("business")
+            && let Some(end) = self.lower_run(t)
+        {
+            return Some((end, Last::Free2));
         }
         if last == (Last::Cap { first: true })
             && token::prev(self.work, t.start)
@@ -577,6 +611,40 @@ impl Scanner<'_> {
             return self.bridge(t);
         }
         None
+    }
+
+    /// More lower-case syllables inside a company name that has started
+    /// with a capitalised part (`Lọc hóa dầu Bình Sơn`, `Dịch vụ may Thanh
+    /// Phong`): a trade line runs on to the proper name that ends the
+    /// company's name, so the run is taken only when it reaches a
+    /// capitalised name part or a number, never a verb phrase running
+    /// into the sentence (`Báo Dân trí đưa tin,`).
+    fn lower_run(&self, t: Tok) -> Option<usize> {
+        let cfg = self.cfg;
+        let mut end = t.end;
+        let mut n = 1;
+        loop {
+            let next = token::next(self.work, end)?;
+            if is_lower_word(self.work, next) {
+                if n >= cfg.max_bridge
+                    || cfg.stop_words.at(self.lower, next.start).is_some()
+                    || cfg.honorifics.at(self.lower, next.start).is_some()
+                    || cfg.levels.at(self.lower, next.start).is_some()
+                    || !is_vietnamese_syllable(self.tok_text(next))
+                {
+                    return None;
+                }
+                n += 1;
+                end = next.end;
+                continue;
+            }
+            let ok = is_number(self.work, next)
+                || (is_cap(self.work, next)
+                    && !self.person_at(next.start, 3)
+                    && !self.title_at(next.start)
+                    && self.head_at(next.start, false).is_none());
+            return ok.then_some(end);
+        }
     }
 
     /// `Đại sứ quán Việt Nam tại Singapore`.
@@ -663,7 +731,7 @@ impl Scanner<'_> {
     fn and(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
         let inside = matches!(
             last,
-            Last::Cap { .. } | Last::Free | Last::NameWord | Last::Phrase
+            Last::Cap { .. } | Last::Free | Last::Free2 | Last::NameWord | Last::Phrase
         ) || (self.tok_text(t) == "&" && last == Last::Abbr);
         (inside && self.name_part_follows(t.end)).then_some((t.end, Last::Joiner))
     }
@@ -725,6 +793,14 @@ impl Scanner<'_> {
                     .ends_with(&super::super::lexicon::lowercase(&a.expansion));
                 return ok.then_some((close + 1, Last::Bracket));
             }
+            return Some((close + 1, Last::Bracket));
+        }
+        // A company's brand defined here (`Công ty CP Sữa Việt Nam (Vinamilk)`).
+        if self
+            .defs
+            .iter()
+            .any(|d| d.form == inner && d.expansion.as_deref().is_some_and(|e| before.ends_with(e)))
+        {
             return Some((close + 1, Last::Bracket));
         }
         let prev = token::prev(self.work, open.start)?;
