@@ -119,12 +119,10 @@ impl DateValue {
     /// (`28/12 - 3/1`).
     pub fn set_year(&mut self, y: i32) {
         self.start.y = Some(y);
-        if let Some(end) = self.end.as_mut() {
-            if end.y.is_none() {
-                end.y = Some(y);
-                if end.key() <= self.start.key() {
-                    end.y = Some(y + 1);
-                }
+        if let Some(end) = self.end.as_mut().filter(|e| e.y.is_none()) {
+            end.y = Some(y);
+            if end.key() <= self.start.key() {
+                end.y = Some(y + 1);
             }
         }
     }
