@@ -8,8 +8,9 @@ use vnextract::extract::calendar::days_in_month;
 use vnextract::model::{EntityType, OutEntity};
 use vnextract::{Engine, Options, RuleSources};
 
-static ENGINE: LazyLock<Engine> =
-    LazyLock::new(|| Engine::new(&RuleSources::embedded(), Options::default()).expect("rules compile"));
+static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
+    Engine::new(&RuleSources::embedded(), Options::default()).expect("rules compile")
+});
 
 fn dates(text: &str) -> Vec<OutEntity> {
     ENGINE
@@ -47,7 +48,9 @@ fn valid_day() -> impl Strategy<Value = (i32, u32, u32)> {
 /// A day number past the end of its month (`31/4`, `29/2/2017`).
 fn impossible_day() -> impl Strategy<Value = (i32, u32, u32)> {
     (1900i32..=2099, 1u32..=12)
-        .prop_filter("month has fewer than 31 days", |&(y, m)| days_in_month(y, m) < 31)
+        .prop_filter("month has fewer than 31 days", |&(y, m)| {
+            days_in_month(y, m) < 31
+        })
         .prop_flat_map(|(y, m)| (Just(y), Just(m), days_in_month(y, m) + 1..=31))
 }
 

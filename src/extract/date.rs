@@ -308,12 +308,14 @@ impl DateExtractor {
     fn keywords_allow(&self, ctx: &Ctx, m: &Mention) -> bool {
         let text = &ctx.lower()[m.start..m.end];
         let work = ctx.work();
-        let before =
-            &work[floor_char(work, m.start.saturating_sub(self.settings.guard_window))..m.start];
-        self.settings
-            .keyword_needs
-            .iter()
-            .all(|k| !k.span.is_match(text) || k.before.is_match(before))
+        let window = self.settings.guard_window;
+        let before = &work[floor_char(work, m.start.saturating_sub(window))..m.start];
+        let after = &work[m.end..ceil_char(work, m.end + window)];
+        self.settings.keyword_needs.iter().all(|k| {
+            !k.span.is_match(text)
+                || k.before.is_match(before)
+                || k.after.as_ref().is_some_and(|a| a.is_match(after))
+        })
     }
 
     fn entity(

@@ -93,11 +93,13 @@ impl Guard {
 }
 
 /// A mention whose text matches `span` is a date only when `before` matches
-/// the text before it (`24/7` alone means "all the time").
+/// the text before it, or `after` the text after it (`24/7` alone means
+/// "all the time"; `1/3` before a noun is a fraction).
 #[derive(Debug, Clone)]
 pub struct KeywordNeed {
     pub span: Regex,
     pub before: Regex,
+    pub after: Option<Regex>,
 }
 
 #[derive(Debug, Clone)]
@@ -237,6 +239,10 @@ fn keyword_needs(file: &RuleFile) -> Result<Vec<KeywordNeed>, RuleError> {
             Ok(KeywordNeed {
                 span: compile_pattern(file, "needs_keyword span", get("span")?)?,
                 before: compile_pattern(file, "needs_keyword before", get("before")?)?,
+                after: match v.get("after").and_then(Value::as_str) {
+                    Some(raw) => Some(compile_pattern(file, "needs_keyword after", raw)?),
+                    None => None,
+                },
             })
         })
         .collect()
