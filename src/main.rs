@@ -9,11 +9,7 @@ use vnextract::extract::calendar::Ymd;
 use vnextract::{Engine, Options, RuleSources};
 
 #[derive(Parser)]
-#[command(
-    name = "vnextract",
-    version,
-    about = "Dates, people, titles, units and cited documents from Vietnamese news"
-)]
+#[command(name = "vnextract", version, about = "Dates, people, titles, units and cited documents from Vietnamese news")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -59,9 +55,7 @@ enum Command {
 }
 
 fn parse_date(s: &str) -> Result<Ymd, String> {
-    Ymd::parse(s)
-        .filter(|_| s.len() == 10)
-        .ok_or_else(|| format!("`{s}` is not a date YYYY-MM-DD"))
+    Ymd::parse(s).filter(|_| s.len() == 10).ok_or_else(|| format!("`{s}` is not a date YYYY-MM-DD"))
 }
 
 /// Everything that can go wrong before any output is written: exit 2.
@@ -100,10 +94,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Extract {
-            paths,
-            output,
-            quiet,
-            ..
+            paths, output, quiet, ..
         } => extract(&engine, &pool, &paths, &output, quiet),
         Command::Stream { .. } => {
             let stdin = std::io::stdin().lock();
@@ -119,13 +110,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn extract(
-    engine: &Engine,
-    pool: &rayon::ThreadPool,
-    paths: &[PathBuf],
-    out: &PathBuf,
-    quiet: bool,
-) -> ExitCode {
+fn extract(engine: &Engine, pool: &rayon::ThreadPool, paths: &[PathBuf], out: &PathBuf, quiet: bool) -> ExitCode {
     let show = !quiet && std::io::stderr().is_terminal();
     let bar = ProgressBar::hidden();
     if show {
@@ -147,10 +132,7 @@ fn extract(
             }
             if report.summary.errors > 0 {
                 if !quiet {
-                    eprintln!(
-                        "see {} for the inputs that could not be read",
-                        out.join("errors.csv").display()
-                    );
+                    eprintln!("see {} for the inputs that could not be read", out.join("errors.csv").display());
                 }
                 ExitCode::from(1)
             } else {

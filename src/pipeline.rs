@@ -82,9 +82,7 @@ pub fn process_batch(engine: &Engine, batch: &[InputFile]) -> Vec<Outcome> {
                 .map_err(|_| InputError {
                     path: f.display.clone(),
                     kind: "internal",
-                    message:
-                        "extraction failed on this file (a bug: please report it with the file)"
-                            .into(),
+                    message: "extraction failed on this file (a bug: please report it with the file)".into(),
                 })
         })
         .collect()

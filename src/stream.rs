@@ -33,10 +33,7 @@ pub fn process_line(engine: &Engine, line_no: usize, line: &str) -> String {
                 id,
                 path: None,
                 text: r.text,
-                date: r
-                    .date
-                    .as_deref()
-                    .and_then(crate::input::metadata::normalise_date),
+                date: r.date.as_deref().and_then(crate::input::metadata::normalise_date),
                 title: r.title,
             };
             match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.process(&doc))) {
@@ -44,10 +41,7 @@ pub fn process_line(engine: &Engine, line_no: usize, line: &str) -> String {
                 Err(_) => error_line(line_no, "extraction failed on this record"),
             }
         }
-        Err(e) => error_line(
-            line_no,
-            &format!("not a record {{\"id\",\"text\",\"date\"?,\"title\"?}}: {e}"),
-        ),
+        Err(e) => error_line(line_no, &format!("not a record {{\"id\",\"text\",\"date\"?,\"title\"?}}: {e}")),
     }
 }
 
@@ -63,33 +57,29 @@ pub fn run_stream<R: BufRead, W: Write>(
     mut output: W,
 ) -> io::Result<()> {
     let mut batch: Vec<(usize, Result<String, String>)> = Vec::with_capacity(BATCH);
-    let flush =
-        |batch: &mut Vec<(usize, Result<String, String>)>, output: &mut W| -> io::Result<()> {
-            let lines: Vec<String> = pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|(n, l)| match l {
-                        Ok(l) => process_line(engine, *n, l),
-                        Err(msg) => error_line(*n, msg),
-                    })
-                    .collect()
-            });
-            for l in lines {
-                output.write_all(l.as_bytes())?;
-                output.write_all(b"\n")?;
-            }
-            batch.clear();
-            output.flush()
-        };
+    let flush = |batch: &mut Vec<(usize, Result<String, String>)>, output: &mut W| -> io::Result<()> {
+        let lines: Vec<String> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|(n, l)| match l {
+                    Ok(l) => process_line(engine, *n, l),
+                    Err(msg) => error_line(*n, msg),
+                })
+                .collect()
+        });
+        for l in lines {
+            output.write_all(l.as_bytes())?;
+            output.write_all(b"\n")?;
+        }
+        batch.clear();
+        output.flush()
+    };
     for (i, line) in input.split(b'\n').enumerate() {
         let raw = line?;
         let item = match String::from_utf8(raw) {
             Ok(t) if t.trim().is_empty() => continue,
             Ok(t) => Ok(t.trim_end_matches('\r').to_string()),
-            Err(e) => Err(format!(
-                "not valid UTF-8 at byte {}",
-                e.utf8_error().valid_up_to()
-            )),
+            Err(e) => Err(format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to())),
         };
         batch.push((i + 1, item));
         if batch.len() == BATCH {

@@ -75,9 +75,7 @@ impl WordList {
         self.words
             .iter()
             .enumerate()
-            .filter(|(_, w)| {
-                lower[pos..].starts_with(w.as_str()) && is_word_boundary(lower, pos, pos + w.len())
-            })
+            .filter(|(_, w)| lower[pos..].starts_with(w.as_str()) && is_word_boundary(lower, pos, pos + w.len()))
             .max_by_key(|(_, w)| w.len())
             .map(|(i, w)| Hit {
                 start: pos,
@@ -118,15 +116,11 @@ fn is_word_char(c: char) -> bool {
 /// No letter or digit touches the range on either side (a dot inside an
 /// entry like `TP.` is fine: only the neighbours are checked).
 pub fn is_word_boundary(s: &str, start: usize, end: usize) -> bool {
-    let before_ok = s[..start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !is_word_char(c));
+    let before_ok = s[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
     let inner_last = s[start..end].chars().next_back();
     let after = s[end..].chars().next();
     // `TP.` ending in a dot may be followed directly by a name (`TP.HCM`).
-    let after_ok =
-        after.is_none_or(|c| !is_word_char(c)) || inner_last.is_some_and(|c| !is_word_char(c));
+    let after_ok = after.is_none_or(|c| !is_word_char(c)) || inner_last.is_some_and(|c| !is_word_char(c));
     before_ok && after_ok
 }
 
@@ -227,20 +221,11 @@ impl Lexicon {
                 })
                 .collect(),
             places: WordList::new(places.column("name")),
-            place_kinds: places
-                .column("kind")
-                .into_iter()
-                .map(String::from)
-                .collect(),
+            place_kinds: places.column("kind").into_iter().map(String::from).collect(),
             issuer_codes: codes
                 .rows
                 .iter()
-                .map(|r| {
-                    (
-                        codes.cell(r, "code").to_string(),
-                        codes.cell(r, "issuer").to_string(),
-                    )
-                })
+                .map(|r| (codes.cell(r, "code").to_string(), codes.cell(r, "issuer").to_string()))
                 .collect(),
             not_names: WordList::new(not_names.column("word")),
         })

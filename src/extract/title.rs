@@ -10,11 +10,7 @@ use crate::rules::{RuleError, RuleSources};
 pub struct TitleExtractor {}
 
 impl TitleExtractor {
-    pub fn new(
-        sources: &RuleSources,
-        _lex: &Lexicon,
-        _units: &UnitExtractor,
-    ) -> Result<TitleExtractor, RuleError> {
+    pub fn new(sources: &RuleSources, _lex: &Lexicon, _units: &UnitExtractor) -> Result<TitleExtractor, RuleError> {
         let _file = sources.json("titles.json")?;
         Ok(TitleExtractor {})
     }

@@ -65,10 +65,7 @@ fn walk_folder(root: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<InputEr
             }
             Ok(_) => {}
             Err(err) => errors.push(InputError {
-                path: err
-                    .path()
-                    .map(display_path)
-                    .unwrap_or_else(|| display_path(root)),
+                path: err.path().map(display_path).unwrap_or_else(|| display_path(root)),
                 kind: "unreadable",
                 message: err.to_string(),
             }),
@@ -83,9 +80,7 @@ fn has_text_extension(p: &Path) -> bool {
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 fn strip_extension(rel: &str) -> String {
@@ -111,14 +106,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
         std::fs::create_dir(dir.path().join(".git")).unwrap();
-        for f in [
-            "b.txt",
-            "a.txt",
-            "sub/c.txt",
-            ".hidden.txt",
-            ".git/x.txt",
-            "notes.md",
-        ] {
+        for f in ["b.txt", "a.txt", "sub/c.txt", ".hidden.txt", ".git/x.txt", "notes.md"] {
             std::fs::write(dir.path().join(f), "x").unwrap();
         }
         let (files, errors) = walk_inputs(&[dir.path().to_path_buf(), dir.path().join("missing")]);

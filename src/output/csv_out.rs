@@ -59,10 +59,7 @@ fn file_name(t: EntityType) -> String {
 impl CsvSet {
     pub fn create(dir: &Path) -> io::Result<CsvSet> {
         let mut art_head = vec!["id", "path", "headline", "date", "byline", "sentences"];
-        let type_heads: Vec<String> = EntityType::ALL
-            .iter()
-            .map(|t| format!("{}s", t.as_str()))
-            .collect();
+        let type_heads: Vec<String> = EntityType::ALL.iter().map(|t| format!("{}s", t.as_str())).collect();
         art_head.extend(type_heads.iter().map(String::as_str));
         let per_type = EntityType::ALL
             .iter()
@@ -93,10 +90,7 @@ impl CsvSet {
         row.extend(EntityType::ALL.iter().map(|&t| a.count(t).to_string()));
         self.articles.write_record(&row)?;
         for e in &a.entities {
-            let i = EntityType::ALL
-                .iter()
-                .position(|&t| t == e.etype)
-                .unwrap_or(0);
+            let i = EntityType::ALL.iter().position(|&t| t == e.etype).unwrap_or(0);
             self.per_type[i].write_record(entity_row(a, e))?;
         }
         for row in people_rows(a) {
@@ -106,8 +100,7 @@ impl CsvSet {
     }
 
     pub fn write_error(&mut self, e: &InputError) -> io::Result<()> {
-        self.errors
-            .write_record([cell(&e.path), e.kind.to_string(), cell(&e.message)])?;
+        self.errors.write_record([cell(&e.path), e.kind.to_string(), cell(&e.message)])?;
         Ok(())
     }
 
@@ -145,13 +138,7 @@ fn entity_row(a: &Article, e: &OutEntity) -> Vec<String> {
             issuer_code,
             subject,
         } => {
-            row.extend([
-                cell(kind),
-                opt(date),
-                opt(issuer),
-                opt(issuer_code),
-                opt(subject),
-            ]);
+            row.extend([cell(kind), opt(date), opt(issuer), opt(issuer_code), opt(subject)]);
         }
         Fields::Person {} | Fields::Unit {} => {}
     }

@@ -37,13 +37,7 @@ pub fn document_key(kind: &str, value: &str) -> (String, String) {
     let v: String = value
         .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| {
-            if matches!(c, '‐' | '‑' | '‒' | '–' | '—' | '−') {
-                '-'
-            } else {
-                c
-            }
-        })
+        .map(|c| if matches!(c, '‐' | '‑' | '‒' | '–' | '—' | '−') { '-' } else { c })
         .collect::<String>()
         .to_lowercase();
     (kind.to_lowercase(), v)
@@ -73,14 +67,11 @@ impl DocumentIndex {
             };
             let written = e.value.clone().unwrap_or_else(|| e.text.clone());
             let value = tie_short_mention(kind, &written, &full_numbers);
-            let row = self
-                .rows
-                .entry(document_key(kind, &value))
-                .or_insert_with(|| DocRow {
-                    kind: kind.clone(),
-                    value: value.clone(),
-                    ..DocRow::default()
-                });
+            let row = self.rows.entry(document_key(kind, &value)).or_insert_with(|| DocRow {
+                kind: kind.clone(),
+                value: value.clone(),
+                ..DocRow::default()
+            });
             // The longest form of the number is the most informative one.
             keep_longer(&mut row.value, Some(&value));
             keep_longer(&mut row.issuer, issuer.as_ref());
@@ -109,24 +100,10 @@ impl DocumentIndex {
     pub fn write(&self, path: &Path) -> io::Result<()> {
         let mut w = create_csv(
             path,
-            &[
-                "kind",
-                "number",
-                "issuer",
-                "issuer_code",
-                "date",
-                "subject",
-                "articles",
-                "mentions",
-                "first_articles",
-            ],
+            &["kind", "number", "issuer", "issuer_code", "date", "subject", "articles", "mentions", "first_articles"],
         )?;
         let mut rows: Vec<&DocRow> = self.rows.values().collect();
-        rows.sort_by(|a, b| {
-            b.articles
-                .cmp(&a.articles)
-                .then(b.mentions.cmp(&a.mentions))
-        });
+        rows.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.mentions.cmp(&a.mentions)));
         for r in rows {
             w.write_record([
                 cell(&r.kind),
@@ -149,9 +126,7 @@ fn full_numbers(a: &Article) -> Vec<(String, String)> {
     a.entities
         .iter()
         .filter_map(|e| match (&e.fields, &e.value) {
-            (Fields::Resolution { kind, .. }, Some(v)) if v.contains('/') => {
-                Some((kind.clone(), v.clone()))
-            }
+            (Fields::Resolution { kind, .. }, Some(v)) if v.contains('/') => Some((kind.clone(), v.clone())),
             _ => None,
         })
         .collect()
@@ -187,9 +162,6 @@ mod tests {
 
     #[test]
     fn keys_fold_case_spaces_and_dashes() {
-        assert_eq!(
-            document_key("Nghị quyết", "35 – NQ/TW"),
-            document_key("nghị quyết", "35-nq/tw")
-        );
+        assert_eq!(document_key("Nghị quyết", "35 – NQ/TW"), document_key("nghị quyết", "35-nq/tw"));
     }
 }

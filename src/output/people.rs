@@ -46,9 +46,7 @@ pub fn people_rows(a: &Article) -> Vec<Vec<String>> {
     }
     for e in &a.entities {
         if let Fields::Title {
-            unit,
-            person: Some(holder),
-            ..
+            unit, person: Some(holder), ..
         } = &e.fields
         {
             if let Some(p) = people.iter_mut().find(|p| &p.name == holder) {
