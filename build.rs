@@ -5,7 +5,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn collect(dir: &Path, base: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = fs::read_dir(dir).expect("rules/ is readable").flatten().collect();
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .expect("rules/ is readable")
+        .flatten()
+        .collect();
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
         let p = e.path();
@@ -26,7 +29,9 @@ fn main() {
     println!("cargo:rerun-if-changed=rules");
     let mut files = Vec::new();
     collect(&rules, &rules, &mut files);
-    let mut code = String::from("/// (path relative to rules/, content)\npub static EMBEDDED_RULES: &[(&str, &str)] = &[\n");
+    let mut code = String::from(
+        "/// (path relative to rules/, content)\npub static EMBEDDED_RULES: &[(&str, &str)] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed={}", rules.join(f).display());
         let rel = f.to_string_lossy().replace('\\', "/");

@@ -3,13 +3,17 @@
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vnextract::extract::calendar::Ymd;
 use vnextract::{Engine, Options, RuleSources};
 
 #[derive(Parser)]
-#[command(name = "vnextract", version, about = "Dates, people, titles, units and cited documents from Vietnamese news")]
+#[command(
+    name = "vnextract",
+    version,
+    about = "Dates, people, titles, units and cited documents from Vietnamese news"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -44,6 +48,9 @@ enum Command {
         /// No progress bar and no summary line.
         #[arg(long)]
         quiet: bool,
+        /// Also write every table as a sheet of `vnextract.xlsx`.
+        #[arg(long)]
+        excel: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -55,7 +62,9 @@ enum Command {
 }
 
 fn parse_date(s: &str) -> Result<Ymd, String> {
-    Ymd::parse(s).filter(|_| s.len() == 10).ok_or_else(|| format!("`{s}` is not a date YYYY-MM-DD"))
+    Ymd::parse(s)
+        .filter(|_| s.len() == 10)
+        .ok_or_else(|| format!("`{s}` is not a date YYYY-MM-DD"))
 }
 
 /// Everything that can go wrong before any output is written: exit 2.
@@ -94,8 +103,12 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Extract {
-            paths, output, quiet, ..
-        } => extract(&engine, &pool, &paths, &output, quiet),
+            paths,
+            output,
+            quiet,
+            excel,
+            ..
+        } => extract(&engine, &pool, &paths, &output, quiet, excel),
         Command::Stream { .. } => {
             let stdin = std::io::stdin().lock();
             let stdout = std::io::BufWriter::new(std::io::stdout().lock());
@@ -110,7 +123,14 @@ fn main() -> ExitCode {
     }
 }
 
-fn extract(engine: &Engine, pool: &rayon::ThreadPool, paths: &[PathBuf], out: &PathBuf, quiet: bool) -> ExitCode {
+fn extract(
+    engine: &Engine,
+    pool: &rayon::ThreadPool,
+    paths: &[PathBuf],
+    out: &Path,
+    quiet: bool,
+    excel: bool,
+) -> ExitCode {
     let show = !quiet && std::io::stderr().is_terminal();
     let bar = ProgressBar::hidden();
     if show {
@@ -124,7 +144,7 @@ fn extract(engine: &Engine, pool: &rayon::ThreadPool, paths: &[PathBuf], out: &P
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     };
-    match vnextract::pipeline::run_extract(engine, paths, out, pool, &progress) {
+    match vnextract::pipeline::run_extract(engine, paths, out, pool, excel, &progress) {
         Ok(report) => {
             bar.finish_and_clear();
             if !quiet {
@@ -132,7 +152,10 @@ fn extract(engine: &Engine, pool: &rayon::ThreadPool, paths: &[PathBuf], out: &P
             }
             if report.summary.errors > 0 {
                 if !quiet {
-                    eprintln!("see {} for the inputs that could not be read", out.join("errors.csv").display());
+                    eprintln!(
+                        "see {} for the inputs that could not be read",
+                        out.join("errors.csv").display()
+                    );
                 }
                 ExitCode::from(1)
             } else {

@@ -61,33 +61,33 @@ impl WordList {
         if pos > lower.len() {
             return None;
         }
-        let input = Input::new(lower).range(pos..).anchored(Anchored::Yes);
+        let mut end = lower.len();
         // Leftmost-longest gives the longest entry at `pos`; when it is not a
-        // whole word, try the shorter entries that also start there.
-        let m = self.ac.find(input)?;
-        if is_word_boundary(lower, m.start(), m.end()) {
-            return Some(Hit {
-                start: m.start(),
-                end: m.end(),
-                index: m.pattern().as_usize(),
-            });
+        // whole word (`bộ` in `bộtrưởng`), look again in a shorter haystack.
+        loop {
+            let input = Input::new(lower).range(pos..end).anchored(Anchored::Yes);
+            let m = self.ac.find(input)?;
+            if is_word_boundary(lower, m.start(), m.end()) {
+                return Some(Hit {
+                    start: m.start(),
+                    end: m.end(),
+                    index: m.pattern().as_usize(),
+                });
+            }
+            end = m.end() - 1;
+            while !lower.is_char_boundary(end) {
+                end -= 1;
+            }
+            if end <= pos {
+                return None;
+            }
         }
-        self.words
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| lower[pos..].starts_with(w.as_str()) && is_word_boundary(lower, pos, pos + w.len()))
-            .max_by_key(|(_, w)| w.len())
-            .map(|(i, w)| Hit {
-                start: pos,
-                end: pos + w.len(),
-                index: i,
-            })
     }
 
     /// Whether `word` (any case) is in the list.
     pub fn contains(&self, word: &str) -> bool {
         let l = lowercase(word);
-        self.words.iter().any(|w| *w == l)
+        self.words.contains(&l)
     }
 
     pub fn index_of(&self, word: &str) -> Option<usize> {
@@ -116,11 +116,15 @@ fn is_word_char(c: char) -> bool {
 /// No letter or digit touches the range on either side (a dot inside an
 /// entry like `TP.` is fine: only the neighbours are checked).
 pub fn is_word_boundary(s: &str, start: usize, end: usize) -> bool {
-    let before_ok = s[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
+    let before_ok = s[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c));
     let inner_last = s[start..end].chars().next_back();
     let after = s[end..].chars().next();
     // `TP.` ending in a dot may be followed directly by a name (`TP.HCM`).
-    let after_ok = after.is_none_or(|c| !is_word_char(c)) || inner_last.is_some_and(|c| !is_word_char(c));
+    let after_ok =
+        after.is_none_or(|c| !is_word_char(c)) || inner_last.is_some_and(|c| !is_word_char(c));
     before_ok && after_ok
 }
 
@@ -221,11 +225,20 @@ impl Lexicon {
                 })
                 .collect(),
             places: WordList::new(places.column("name")),
-            place_kinds: places.column("kind").into_iter().map(String::from).collect(),
+            place_kinds: places
+                .column("kind")
+                .into_iter()
+                .map(String::from)
+                .collect(),
             issuer_codes: codes
                 .rows
                 .iter()
-                .map(|r| (codes.cell(r, "code").to_string(), codes.cell(r, "issuer").to_string()))
+                .map(|r| {
+                    (
+                        codes.cell(r, "code").to_string(),
+                        codes.cell(r, "issuer").to_string(),
+                    )
+                })
                 .collect(),
             not_names: WordList::new(not_names.column("word")),
         })

@@ -104,7 +104,7 @@ impl Engine {
         let mut found = Vec::new();
         self.dates.extract(ctx, &mut found);
         self.units.extract(ctx, &mut found);
-        self.titles.extract(ctx, &mut found);
+        self.titles.extract(ctx, &mut found, &self.units);
         self.persons.extract(ctx, &mut found);
         self.resolutions.extract(ctx, &mut found);
         link::link(ctx, &mut found, &self.units);
@@ -128,15 +128,24 @@ impl Engine {
 /// THPT Nguyễn Huệ`); titles may contain units.
 fn settle_overlaps(mut found: Vec<Entity>) -> Vec<Entity> {
     found.sort_by(|a, b| {
-        (a.start, std::cmp::Reverse(a.end), a.etype).cmp(&(b.start, std::cmp::Reverse(b.end), b.etype))
+        (a.start, std::cmp::Reverse(a.end), a.etype).cmp(&(
+            b.start,
+            std::cmp::Reverse(b.end),
+            b.etype,
+        ))
     });
     found.dedup_by(|b, a| a.etype == b.etype && a.start == b.start && a.end == b.end);
     let spans_of = |t: EntityType, found: &[Entity]| -> Vec<(usize, usize)> {
-        found.iter().filter(|e| e.etype == t).map(|e| (e.start, e.end)).collect()
+        found
+            .iter()
+            .filter(|e| e.etype == t)
+            .map(|e| (e.start, e.end))
+            .collect()
     };
     let resolutions = spans_of(EntityType::Resolution, &found);
     let units = spans_of(EntityType::Unit, &found);
-    let hits = |spans: &[(usize, usize)], e: &Entity| spans.iter().any(|&(s, en)| e.overlaps(s, en));
+    let hits =
+        |spans: &[(usize, usize)], e: &Entity| spans.iter().any(|&(s, en)| e.overlaps(s, en));
     found.retain(|e| match e.etype {
         EntityType::Resolution => true,
         EntityType::Person => !hits(&resolutions, e) && !hits(&units, e),
@@ -193,7 +202,10 @@ fn build_article(doc: &Document, ctx: &Ctx, entities: &[Entity]) -> Article {
     Article {
         id: doc.id.clone(),
         path: doc.path.clone(),
-        headline: doc.title.clone().or_else(|| ctx.headline.as_ref().map(original_of)),
+        headline: doc
+            .title
+            .clone()
+            .or_else(|| ctx.headline.as_ref().map(original_of)),
         date: doc.date.clone(),
         byline,
         entities: out,
@@ -202,7 +214,9 @@ fn build_article(doc: &Document, ctx: &Ctx, entities: &[Entity]) -> Article {
 }
 
 /// A title's fields, for linking code.
-pub fn title_fields(e: &mut Entity) -> Option<(&mut String, &mut Option<String>, &mut Option<String>)> {
+pub fn title_fields(
+    e: &mut Entity,
+) -> Option<(&mut String, &mut Option<String>, &mut Option<String>)> {
     match &mut e.fields {
         Fields::Title { role, unit, person } => Some((role, unit, person)),
         _ => None,

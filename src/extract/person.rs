@@ -1,21 +1,619 @@
 //! Person names (`rules/persons.json`, `rules/lexicon/surnames.csv`,
 //! `rules/lexicon/honorifics.csv`). See spec/entities.md, section `person`.
+//!
+//! Names are read off runs of capitalised words: a run is cut at anything
+//! an earlier stage already owns (units, titles, dates), at words that
+//! never belong to a name, and at places; what is left is a name when it
+//! starts with a known surname, or follows an honorific, a title, a photo
+//! credit or another name of a shared list. The byline and initials have
+//! their own patterns.
+
+pub mod tokens;
 
 use super::Ctx;
-use super::lexicon::Lexicon;
-use crate::model::Entity;
-use crate::rules::{RuleError, RuleSources};
+use super::lexicon::{Lexicon, WordList, lowercase};
+use crate::model::{Entity, EntityType};
+use crate::rules::{RuleError, RuleFile, RuleSources};
+use regex::Regex;
+use std::collections::HashSet;
+use tokens::{Word, is_all_caps, is_capitalised, is_name_shaped, name_value, only_spaces, words};
 
 /// Rule id of the byline, which also fills the article's `byline` field.
 pub const BYLINE_RULE: &str = "person.byline";
 
-pub struct PersonExtractor {}
+const RULE_FULL: &str = "person.full_name";
+const RULE_CAPS: &str = "person.caps_name";
+const RULE_HONORIFIC: &str = "person.after_honorific";
+const RULE_TITLE: &str = "person.after_title";
+const RULE_LIST: &str = "person.list";
+const RULE_GIVEN: &str = "person.given_name";
+const RULE_INITIALS: &str = "person.initials";
+const RULE_CREDIT: &str = "person.credit";
+
+/// Longest name in words (`Esteban Lazo Hernández`, `Tôn Nữ Thị Ninh`).
+const MAX_NAME_WORDS: usize = 5;
+
+pub struct PersonExtractor {
+    surnames: WordList,
+    honorifics: WordList,
+    /// Words right before a run that make it a place or an organisation
+    /// (`đường Trần Phú`, `Công ty Nguyễn Kim`).
+    blockers: WordList,
+    /// Capitalised words that never belong to a name (`Bộ`, `Sở`).
+    never_in_name: HashSet<String>,
+    /// Capitalised phrases that are not names (`Hà Nội`), with places.
+    not_names: WordList,
+    places: WordList,
+    titles: WordList,
+    unit_heads: WordList,
+    initials: Regex,
+    credit: Regex,
+    byline_tail: Regex,
+}
+
+/// Why a run of capitalised words may be read as a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    None,
+    Honorific,
+    Title,
+    List,
+}
+
+impl Cue {
+    fn rule(self) -> &'static str {
+        match self {
+            Cue::None => RULE_FULL,
+            Cue::Honorific => RULE_HONORIFIC,
+            Cue::Title => RULE_TITLE,
+            Cue::List => RULE_LIST,
+        }
+    }
+}
+
+fn rule_pattern(file: &RuleFile, id: &str) -> Result<Regex, RuleError> {
+    let rule = file
+        .rules
+        .iter()
+        .find(|r| r.id == id)
+        .ok_or_else(|| file.error(0, format!("missing rule `{id}`")))?;
+    file.compile(rule)
+}
 
 impl PersonExtractor {
-    pub fn new(sources: &RuleSources, _lex: &Lexicon) -> Result<PersonExtractor, RuleError> {
-        let _file = sources.json("persons.json")?;
-        Ok(PersonExtractor {})
+    pub fn new(sources: &RuleSources, lex: &Lexicon) -> Result<PersonExtractor, RuleError> {
+        let file = sources.json("persons.json")?;
+        Ok(PersonExtractor {
+            surnames: lex.surnames.clone(),
+            honorifics: lex.honorifics.clone(),
+            blockers: WordList::new(file.setting_list("blockers")),
+            never_in_name: file
+                .setting_list("never_in_name")
+                .iter()
+                .map(|w| lowercase(w))
+                .collect(),
+            not_names: lex.not_names.clone(),
+            titles: lex.titles.clone(),
+            unit_heads: lex.unit_heads.clone(),
+            places: lex.places.clone(),
+            initials: rule_pattern(&file, RULE_INITIALS)?,
+            credit: rule_pattern(&file, RULE_CREDIT)?,
+            byline_tail: rule_pattern(&file, BYLINE_RULE)?,
+        })
     }
 
-    pub fn extract(&self, _ctx: &Ctx, _found: &mut Vec<Entity>) {}
+    pub fn extract(&self, ctx: &Ctx, found: &mut Vec<Entity>) {
+        let mut out = Out::default();
+        let owned = owned_spans(found);
+        let byline = self.bylines(ctx, &mut out);
+        self.credits(ctx, &owned, &mut out);
+        self.runs(ctx, found, &owned, byline.as_ref(), &mut out);
+        self.initials(ctx, &owned, &mut out);
+        self.given_names(ctx, &owned, byline.as_ref(), &mut out);
+        found.extend(out.entities);
+    }
+
+    /// The byline: the layout's closing name line, or a short author tail
+    /// after the last sentence (`... ./. Lê Tuyết/VOV`).
+    fn bylines(&self, ctx: &Ctx, out: &mut Out) -> Option<std::ops::Range<usize>> {
+        let work = ctx.work();
+        if let Some(r) = ctx.byline.clone().filter(|r| closes_line(work, r.end)) {
+            out.push(r.start, r.end, work, BYLINE_RULE);
+            return Some(r);
+        }
+        let tail_from = floor_char(work, work.len().saturating_sub(300));
+        let caps = self.byline_tail.captures(&work[tail_from..])?;
+        let authors = caps.name("authors")?;
+        let base = tail_from + authors.start();
+        let text = authors.as_str();
+        let mut any = false;
+        for (s, e) in split_authors(text) {
+            let name = &text[s..e];
+            if self.is_author(name) {
+                out.push(base + s, base + e, work, BYLINE_RULE);
+                any = true;
+            }
+        }
+        any.then(|| base..base + text.len())
+    }
+
+    /// An author name of a byline or credit: two to five name words, or
+    /// an initial and a name (`P.Sơn`); no organisation or place.
+    fn is_author(&self, name: &str) -> bool {
+        let parts: Vec<&str> = name.split([' ', '.']).filter(|p| !p.is_empty()).collect();
+        let initial_and_name = parts.len() == 2
+            && parts[0].chars().count() == 1
+            && parts[1].chars().count() > 1
+            && name.contains('.');
+        let shaped = parts.iter().all(|p| is_name_shaped(p) || is_all_caps(p));
+        let lower = lowercase(name);
+        shaped
+            && (initial_and_name || (2..=MAX_NAME_WORDS).contains(&parts.len()))
+            && parts[0].chars().count() > 1
+            || initial_and_name
+                && !parts
+                    .iter()
+                    .any(|p| self.never_in_name.contains(&lowercase(p)))
+                && self
+                    .places
+                    .at(&lower, 0)
+                    .is_none_or(|h| h.end < lower.len())
+    }
+
+    /// Photo credits: `Ảnh: Doãn Tấn/TTXVN` names a person; initials do not.
+    fn credits(&self, ctx: &Ctx, owned: &[(usize, usize)], out: &mut Out) {
+        let work = ctx.work();
+        for caps in self.credit.captures_iter(work) {
+            let Some(m) = caps.name("name") else { continue };
+            if self.is_author(m.as_str()) && !overlaps_any(owned, m.start(), m.end()) {
+                out.push(m.start(), m.end(), work, RULE_CREDIT);
+            }
+        }
+    }
+
+    /// Anonymised initials (`H.T.P`, `T.V.D.`); a single letter (`T.`)
+    /// only right after an honorific.
+    fn initials(&self, ctx: &Ctx, owned: &[(usize, usize)], out: &mut Out) {
+        let work = ctx.work();
+        let lower = ctx.lower();
+        for m in self.initials.find_iter(work) {
+            let (s, e) = (m.start(), m.end());
+            // Inside a word (`TP.HCM`) is no initial: the pattern has no `\b`
+            // because a Unicode word boundary makes the regex slow.
+            let inside_word = work[..s].chars().next_back().is_some_and(char::is_alphanumeric);
+            if inside_word || overlaps_any(owned, s, e) || out.overlaps(s, e) {
+                continue;
+            }
+            let after = &work[e..];
+            // `H.M/VOV`: initials signing a story are not a person.
+            if after.starts_with('/') || self.in_credit(lower, s) {
+                continue;
+            }
+            // Dotted capitals are also abbreviations (`T.Ư`): only a cue
+            // (`anh`, `bà`, `đối tượng`) makes them a person.
+            if !m.as_str().contains('.')
+                || work[e..].chars().next().is_some_and(char::is_alphabetic)
+            {
+                continue;
+            }
+            if self.honorific_before(lower, s).is_none() {
+                continue;
+            }
+            out.push(s, e, work, RULE_INITIALS);
+        }
+    }
+
+    fn in_credit(&self, lower: &str, pos: usize) -> bool {
+        let before = lower[..pos].trim_end();
+        before.ends_with("ảnh:") || before.ends_with("theo")
+    }
+
+    /// The honorific right before `pos` (separated by spaces only).
+    fn honorific_before(&self, lower: &str, pos: usize) -> Option<usize> {
+        word_before(lower, pos, &self.honorifics)
+    }
+
+    /// Names read off runs of capitalised words.
+    fn runs(
+        &self,
+        ctx: &Ctx,
+        found: &[Entity],
+        owned: &[(usize, usize)],
+        byline: Option<&std::ops::Range<usize>>,
+        out: &mut Out,
+    ) {
+        let work = ctx.work();
+        let lower = ctx.lower();
+        let title_ends: HashSet<usize> = found
+            .iter()
+            .filter(|e| e.etype == EntityType::Title)
+            .map(|e| e.end)
+            .collect();
+        let ws = words(work);
+        let mut i = 0;
+        let mut last_person: Option<(usize, Cue)> = None;
+        while i < ws.len() {
+            let run = self.run_at(work, &ws, i, owned);
+            if run.is_empty() {
+                i += 1;
+                continue;
+            }
+            i += run.len();
+            if byline.is_some_and(|b| run[0].start >= b.start) {
+                continue;
+            }
+            let cue = self.cue_before(work, lower, run[0].start, &title_ends, last_person);
+            if let Some((s, e, rule, cue)) = self.name_in_run(work, lower, &run, cue) {
+                out.push(s, e, work, rule);
+                last_person = Some((e, cue));
+            }
+        }
+    }
+
+    /// The run of capitalised words starting at word `i` (empty if word
+    /// `i` cannot start one): words joined by single spaces, or by a dot
+    /// after one letter (`N.Nadalo`), none inside an owned span.
+    fn run_at(&self, work: &str, ws: &[Word], i: usize, owned: &[(usize, usize)]) -> Vec<Word> {
+        let mut run: Vec<Word> = Vec::new();
+        let caps_mode = is_all_caps(ws[i].text(work)) && ws[i].text(work).chars().count() > 1;
+        for (k, w) in ws[i..].iter().enumerate() {
+            let t = w.text(work);
+            let shaped = if caps_mode {
+                is_all_caps(t)
+            } else {
+                is_name_shaped(t)
+            };
+            if !shaped || overlaps_any(owned, w.start, w.end) {
+                break;
+            }
+            if k > 0 {
+                let prev = run[run.len() - 1];
+                let gap = &work[prev.end..w.start];
+                let joined = gap.chars().all(|c| c == ' ')
+                    || (gap == "." && prev.text(work).chars().count() == 1 && !caps_mode);
+                if !joined || gap.is_empty() {
+                    break;
+                }
+            }
+            run.push(*w);
+        }
+        run
+    }
+
+    /// What precedes a run and may make it a name.
+    fn cue_before(
+        &self,
+        work: &str,
+        lower: &str,
+        start: usize,
+        title_ends: &HashSet<usize>,
+        last_person: Option<(usize, Cue)>,
+    ) -> Option<Cue> {
+        if word_before(lower, start, &self.blockers).is_some() {
+            return None;
+        }
+        if self.honorific_before(lower, start).is_some() {
+            return Some(Cue::Honorific);
+        }
+        let before = work[..start].trim_end_matches(' ');
+        if title_ends.contains(&before.len()) && before.len() < start {
+            return Some(Cue::Title);
+        }
+        if let Some((end, cue)) = last_person {
+            let gap = &lower[end.min(start)..start];
+            let listed = matches!(gap, ", " | " và " | " , " | " cùng " | "; ");
+            if listed && cue != Cue::None {
+                return Some(Cue::List);
+            }
+        }
+        Some(Cue::None)
+    }
+
+    /// The name inside one run, if any.
+    fn name_in_run(
+        &self,
+        work: &str,
+        lower: &str,
+        run: &[Word],
+        cue: Option<Cue>,
+    ) -> Option<(usize, usize, &'static str, Cue)> {
+        let mut cue = cue?;
+        let mut k = 0;
+        // A capitalised honorific opening the run (`Ông Chung`, `Ngài Kalinak`).
+        if let Some(h) = self.honorifics.at(lower, run[0].start) {
+            while k < run.len() && run[k].end <= h.end {
+                k += 1;
+            }
+            if k == 0 || k >= run.len() || run[k - 1].end != h.end {
+                return None;
+            }
+            cue = Cue::Honorific;
+        }
+        if self.blockers.at(lower, run[k].start).is_some() {
+            return None;
+        }
+        let caps = is_all_caps(run[k].text(work)) && run[k].text(work).chars().count() > 1;
+        while k < run.len() {
+            // Skip places and other capitalised non-names inside the run.
+            if let Some(end) = self.non_name_at(lower, run[k].start) {
+                while k < run.len() && run[k].start < end {
+                    k += 1;
+                }
+                cue = Cue::None;
+                continue;
+            }
+            let t = run[k].text(work);
+            if self.never_in_name.contains(&lowercase(t)) {
+                k += 1;
+                cue = Cue::None;
+                continue;
+            }
+            let surname =
+                self.surnames.at(lower, run[k].start).is_some() && is_capitalised_or_caps(t);
+            let end = self.name_end(work, lower, run, k);
+            let len = end - k;
+            let ok = match cue {
+                Cue::None => surname && len >= 2 && (!caps || len <= 4),
+                Cue::List => len >= 2,
+                _ => !caps || surname,
+            };
+            // One letter alone is an initial (`anh T.`), left to its rule.
+            let lone_letter = len == 1 && t.chars().count() == 1;
+            if ok && !lone_letter && (1..=MAX_NAME_WORDS).contains(&len) {
+                // A name in capitals must be the whole run (not a headline).
+                if caps && run.len() != len {
+                    return None;
+                }
+                let rule = if caps { RULE_CAPS } else { cue.rule() };
+                return Some((run[k].start, run[end - 1].end, rule, cue));
+            }
+            if cue != Cue::None {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Where a name starting at run word `k` ends (exclusive word index):
+    /// before a word that never belongs to a name or a place.
+    fn name_end(&self, work: &str, lower: &str, run: &[Word], k: usize) -> usize {
+        let mut end = k + 1;
+        while end < run.len() {
+            let t = run[end].text(work);
+            let pos = run[end].start;
+            if self.never_in_name.contains(&lowercase(t))
+                || self.phrase_at(lower, pos, run[end].end)
+            {
+                break;
+            }
+            end += 1;
+        }
+        end
+    }
+
+    /// A title or unit head of several words starts at `pos` (`Đại biểu`
+    /// in `Đoàn Đại biểu`): the name ends before it.
+    fn phrase_at(&self, lower: &str, pos: usize, word_end: usize) -> bool {
+        let longer = |l: &WordList| l.at(lower, pos).is_some_and(|h| h.end > word_end);
+        longer(&self.titles) || longer(&self.unit_heads)
+    }
+
+    /// End of a place or listed non-name starting at `pos`.
+    fn non_name_at(&self, lower: &str, pos: usize) -> Option<usize> {
+        let a = self.not_names.at(lower, pos).map(|h| h.end);
+        // A place named after a person (`Hồ Chí Minh`, `Trần Văn Thời`)
+        // is a place only with its level word, which blocks it anyway.
+        let b = self
+            .places
+            .at(lower, pos)
+            .filter(|h| {
+                !(self.surnames.at(lower, pos).is_some()
+                    && lower[h.start..h.end].split(' ').count() >= 3)
+            })
+            .map(|h| h.end);
+        a.max(b)
+    }
+
+    /// A lone capitalised word that is the given name of someone named in
+    /// full in the same article (`Hải` after `Phan Bá Hải`).
+    fn given_names(
+        &self,
+        ctx: &Ctx,
+        owned: &[(usize, usize)],
+        byline: Option<&std::ops::Range<usize>>,
+        out: &mut Out,
+    ) {
+        let work = ctx.work();
+        let lower = ctx.lower();
+        let given: HashSet<String> = out
+            .entities
+            .iter()
+            .filter(|e| e.rule != BYLINE_RULE)
+            .filter_map(|e| {
+                let v = e.value.as_deref()?;
+                let parts: Vec<&str> = v.split(' ').collect();
+                (parts.len() >= 2 && parts.iter().all(|p| is_capitalised(p)))
+                    .then(|| parts[parts.len() - 1].to_string())
+            })
+            .collect();
+        if given.is_empty() {
+            return;
+        }
+        let ws = words(work);
+        let mut extra = Vec::new();
+        for (i, w) in ws.iter().enumerate() {
+            let t = w.text(work);
+            if !given.contains(t)
+                || out.overlaps(w.start, w.end)
+                || overlaps_any(owned, w.start, w.end)
+            {
+                continue;
+            }
+            if byline.is_some_and(|b| w.start >= b.start) {
+                continue;
+            }
+            let cap_neighbour = |j: Option<&Word>, before: bool| {
+                j.is_some_and(|n| {
+                    let (a, b) = if before {
+                        (n.end, w.start)
+                    } else {
+                        (w.end, n.start)
+                    };
+                    is_name_shaped(n.text(work)) && only_spaces(work, a, b)
+                })
+            };
+            let prev = i.checked_sub(1).and_then(|p| ws.get(p));
+            if cap_neighbour(prev, true) || cap_neighbour(ws.get(i + 1), false) {
+                continue;
+            }
+            if word_before(lower, w.start, &self.blockers).is_some()
+                || self.non_name_at(lower, w.start).is_some()
+            {
+                continue;
+            }
+            extra.push((w.start, w.end));
+        }
+        for (s, e) in extra {
+            out.push(s, e, work, RULE_GIVEN);
+        }
+    }
+}
+
+fn is_capitalised_or_caps(t: &str) -> bool {
+    is_capitalised(t) || is_all_caps(t)
+}
+
+/// Spans of units, titles, dates and resolutions found so far: no name
+/// word may lie inside them.
+fn owned_spans(found: &[Entity]) -> Vec<(usize, usize)> {
+    let mut v: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|e| e.etype != EntityType::Person)
+        .map(|e| (e.start, e.end))
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+fn overlaps_any(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
+    // Spans are sorted by start; only those starting before `e` matter.
+    let upto = spans.partition_point(|&(st, _)| st < e);
+    spans[..upto].iter().any(|&(_, en)| en > s)
+}
+
+/// The entry of `list` that ends right before `pos` (spaces between),
+/// as its start.
+pub(crate) fn word_before(lower: &str, pos: usize, list: &WordList) -> Option<usize> {
+    let before = lower[..pos].trim_end_matches(' ');
+    if before.len() == pos {
+        return None;
+    }
+    // Try the last one to four words before `pos`.
+    let mut starts = Vec::new();
+    let mut idx = before.len();
+    for _ in 0..4 {
+        let Some(sp) = before[..idx]
+            .rfind([' ', '\n', '(', ',', '"'])
+        else {
+            starts.push(0);
+            break;
+        };
+        starts.push(sp + before[sp..].chars().next().map_or(1, char::len_utf8));
+        idx = sp;
+    }
+    starts
+        .into_iter()
+        .find(|&s| list.at(before, s).is_some_and(|h| h.end == before.len()))
+}
+
+/// Split a byline's author block (`Thế Kha - Tuấn Hợp`, `Hoàng Thị Hoa,
+/// Hữu Quyết`) into names.
+fn split_authors(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let seps = [" - ", " – ", ", ", " và ", ","];
+    let mut i = 0;
+    while i < text.len() {
+        if let Some(sep) = seps.iter().find(|s| text[i..].starts_with(*s)) {
+            out.push((start, i));
+            i += sep.len();
+            start = i;
+        } else {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out.push((start, text.len()));
+    out.into_iter()
+        .map(|(s, e)| {
+            let t = &text[s..e];
+            let lead = t.len() - t.trim_start().len();
+            (s + lead, s + t.trim_end().len())
+        })
+        .filter(|(s, e)| e > s)
+        .collect()
+}
+
+/// After a byline name only a short source may follow on its line
+/// (`Minh Anh (TTXVN)`), not a sentence (`Phan Văn A (22 tuổi, ...`).
+fn closes_line(work: &str, end: usize) -> bool {
+    let rest = work[end..].split('\n').next().unwrap_or("").trim();
+    rest.is_empty()
+        || (rest.chars().count() <= 40
+            && (rest.starts_with('(') && rest.ends_with(')') || rest.starts_with('/')))
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Persons found in one article, without duplicates.
+#[derive(Default)]
+struct Out {
+    entities: Vec<Entity>,
+}
+
+impl Out {
+    fn overlaps(&self, s: usize, e: usize) -> bool {
+        self.entities.iter().any(|x| x.overlaps(s, e))
+    }
+
+    fn push(&mut self, s: usize, e: usize, work: &str, rule: &str) {
+        if e <= s || self.overlaps(s, e) {
+            return;
+        }
+        let mut ent = Entity::new(EntityType::Person, s, e, rule);
+        ent.value = Some(name_value(&work[s..e]));
+        self.entities.push(ent);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn authors_split() {
+        let t = "Thế Kha - Tuấn Hợp";
+        let v: Vec<&str> = split_authors(t)
+            .into_iter()
+            .map(|(s, e)| &t[s..e])
+            .collect();
+        assert_eq!(v, vec!["Thế Kha", "Tuấn Hợp"]);
+    }
+
+    #[test]
+    fn word_before_finds_phrases() {
+        let l = WordList::new(["công ty", "ông"]);
+        let s = "của công ty nguyễn kim";
+        assert_eq!(word_before(s, "của công ty ".len(), &l), Some("của ".len()));
+        assert_eq!(
+            word_before("theo ông lê", "theo ông ".len(), &l),
+            Some("theo ".len())
+        );
+        assert_eq!(word_before("theo lê", "theo ".len(), &l), None);
+    }
 }

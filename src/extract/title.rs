@@ -1,19 +1,379 @@
 //! Titles held by people (`rules/titles.json`, `rules/lexicon/titles.csv`).
 //! See spec/entities.md, section `title`.
+//!
+//! A title is an office from the word list, with `quyền` before it and
+//! `Thường trực` after it kept, then the unit attached to it (asked of the
+//! unit extractor, which may start the unit on the role's last word:
+//! `Trưởng ban Tổ chức ...`) or a bare place (`Chủ tịch tỉnh Yên Bái`).
+//! Generic and plural mentions (`các Phó Chủ tịch`, `Bí thư, Phó Bí thư,
+//! cấp ủy các chi bộ`) are left out.
 
 use super::Ctx;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, TitleRow, WordList};
+use super::person::tokens::{is_name_shaped, words};
+use super::person::word_before;
 use super::unit::UnitExtractor;
-use crate::model::Entity;
+use crate::model::{Entity, EntityType, Fields};
 use crate::rules::{RuleError, RuleSources};
+use std::collections::HashSet;
 
-pub struct TitleExtractor {}
+const RULE_OFFICE: &str = "title.office";
+const RULE_WITH_UNIT: &str = "title.with_unit";
+const RULE_WITH_PLACE: &str = "title.with_place";
+/// Rule id of a unit mention added because it sits inside a title.
+const RULE_UNIT_IN_TITLE: &str = "unit.in_title";
+
+pub struct TitleExtractor {
+    titles: WordList,
+    rows: Vec<TitleRow>,
+    places: WordList,
+    surnames: WordList,
+    honorifics: WordList,
+    /// Words before a role that make it generic (`các`, `những`).
+    generic_before: WordList,
+    /// Words right after a role that make it generic (`các bộ`).
+    generic_after: WordList,
+    /// Level words that make a bare place (`tỉnh`, `quận`).
+    levels: WordList,
+    /// Roles that count only with a unit, a place or a name after them.
+    weak: HashSet<String>,
+    /// Words kept after a role as part of it (`Thường trực`).
+    role_suffixes: WordList,
+    /// Words kept before a role (`quyền`).
+    role_prefixes: WordList,
+}
+
+/// A title being built: byte ranges of the whole span and of its parts.
+struct Found {
+    start: usize,
+    role_end: usize,
+    end: usize,
+    unit: Option<(usize, usize, String)>,
+    place: bool,
+}
 
 impl TitleExtractor {
-    pub fn new(sources: &RuleSources, _lex: &Lexicon, _units: &UnitExtractor) -> Result<TitleExtractor, RuleError> {
-        let _file = sources.json("titles.json")?;
-        Ok(TitleExtractor {})
+    pub fn new(
+        sources: &RuleSources,
+        lex: &Lexicon,
+        _units: &UnitExtractor,
+    ) -> Result<TitleExtractor, RuleError> {
+        let file = sources.json("titles.json")?;
+        let list = |k: &str| WordList::new(file.setting_list(k));
+        Ok(TitleExtractor {
+            titles: lex.titles.clone(),
+            rows: lex.title_rows.clone(),
+            places: lex.places.clone(),
+            surnames: lex.surnames.clone(),
+            honorifics: lex.honorifics.clone(),
+            generic_before: list("generic_before"),
+            generic_after: list("generic_after"),
+            levels: list("place_levels"),
+            weak: file
+                .setting_list("weak_roles")
+                .iter()
+                .map(|w| super::lexicon::lowercase(w))
+                .collect(),
+            role_suffixes: list("role_suffixes"),
+            role_prefixes: list("role_prefixes"),
+        })
     }
 
-    pub fn extract(&self, _ctx: &Ctx, _found: &mut Vec<Entity>) {}
+    /// Titles of one article; `units` attaches the unit of each title.
+    pub fn extract(&self, ctx: &Ctx, found: &mut Vec<Entity>, units: &UnitExtractor) {
+        let units = Some(units);
+        let work = ctx.work();
+        let lower = ctx.lower();
+        let unit_spans: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|e| e.etype == EntityType::Unit)
+            .map(|e| (e.start, e.end))
+            .collect();
+        let mut titles: Vec<Found> = Vec::new();
+        for hit in self.titles.find_all(lower) {
+            if titles.last().is_some_and(|t| hit.start < t.end) {
+                continue;
+            }
+            // A role word inside a unit name (`Văn phòng Chủ tịch nước`,
+            // `Ban Thường vụ`) is part of the name.
+            if unit_spans
+                .iter()
+                .any(|&(s, e)| s < hit.start && hit.start < e)
+            {
+                continue;
+            }
+            if !self.case_fits(&work[hit.start..hit.end], hit.index) {
+                continue;
+            }
+            if word_before(lower, hit.start, &self.generic_before).is_some() {
+                continue;
+            }
+            if let Some(t) = self.build(ctx, units, hit.start, hit.end, hit.index) {
+                titles.push(t);
+            }
+        }
+        drop_role_lists(lower, &mut titles);
+        for t in titles {
+            self.emit(ctx, units, found, t);
+        }
+    }
+
+    /// Abbreviated roles (`GS`, `ThS`, `ĐBQH`) must be written as listed;
+    /// others may start in either case but not be all capitals.
+    fn case_fits(&self, surface: &str, index: usize) -> bool {
+        // The word list is built from the rows in order: same index.
+        let listed = self.rows.get(index).map_or("", |r| r.role.as_str());
+        let uppers = listed.chars().filter(|c| c.is_uppercase()).count();
+        if uppers >= 2 && !listed.contains(' ') {
+            return surface == listed;
+        }
+        let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() < 3 || letters.iter().any(|c| c.is_lowercase())
+    }
+
+    fn build(
+        &self,
+        ctx: &Ctx,
+        units: Option<&UnitExtractor>,
+        s: usize,
+        e: usize,
+        index: usize,
+    ) -> Option<Found> {
+        let work = ctx.work();
+        let lower = ctx.lower();
+        let start = word_before(lower, s, &self.role_prefixes).unwrap_or(s);
+        let mut role_end = e;
+        if let Some(h) = self
+            .role_suffixes
+            .at(lower, skip_spaces(work, e))
+            .filter(|_| only_space_gap(work, e))
+        {
+            role_end = h.end;
+        }
+        let mut t = Found {
+            start,
+            role_end,
+            end: role_end,
+            unit: None,
+            place: false,
+        };
+        let next = skip_spaces(work, role_end);
+        if lower[next..].starts_with("của ") || self.generic_after.at(lower, next).is_some() {
+            return self.keep_bare(ctx, t, index);
+        }
+        if let Some(mut u) = units.and_then(|u| self.attached_unit(ctx, u, s, role_end, next)) {
+            let end = self.trim_unit(lower, u.0, u.1);
+            if end != u.1 {
+                u = (u.0, end, String::new());
+            }
+            t.end = u.1.max(role_end);
+            t.unit = Some(u);
+            return Some(t);
+        }
+        if let Some(end) = self
+            .place_after(work, lower, next)
+            .filter(|_| only_space_gap(work, role_end))
+        {
+            t.end = end;
+            t.place = true;
+            return Some(t);
+        }
+        self.keep_bare(ctx, t, index)
+    }
+
+    /// A role with nothing attached: weak roles (`đại biểu`, `thư ký`) need
+    /// a name right after them.
+    fn keep_bare(&self, ctx: &Ctx, t: Found, index: usize) -> Option<Found> {
+        let role = &self.titles.words[index];
+        if !self.weak.contains(role) {
+            return Some(t);
+        }
+        let work = ctx.work();
+        let next = skip_spaces(work, t.end);
+        let ws = words(&work[next..]);
+        let named = ws
+            .first()
+            .is_some_and(|w| w.start == 0 && is_name_shaped(w.text(&work[next..])));
+        let honorific = self.honorifics.at(ctx.lower(), next).is_some();
+        (named || honorific).then_some(t)
+    }
+
+    /// The unit right after the role, or starting on the role's own last
+    /// word(s) (`Trưởng Phòng Nội vụ ...`, `Chánh Thanh tra Bộ ...`).
+    fn attached_unit(
+        &self,
+        ctx: &Ctx,
+        units: &UnitExtractor,
+        role_start: usize,
+        role_end: usize,
+        next: usize,
+    ) -> Option<(usize, usize, String)> {
+        let work = ctx.work();
+        let after = if only_space_gap(work, role_end) {
+            units.unit_at(ctx, next)
+        } else {
+            None
+        };
+        // Shared word: try the role's last one or two words.
+        let role = &work[role_start..role_end];
+        let starts: Vec<usize> = words(role)
+            .iter()
+            .skip(1)
+            .map(|w| role_start + w.start)
+            .collect();
+        let shared = starts
+            .iter()
+            .rev()
+            .take(2)
+            .rev()
+            .find_map(|&pos| units.unit_at(ctx, pos).filter(|u| u.end > role_end));
+        // `Trưởng phòng Phòng Khoáng sản` repeats the head: the unit is
+        // the one written after the role.
+        let repeats_head = |a: &super::unit::UnitMatch, b: &super::unit::UnitMatch| {
+            let first = |u: &super::unit::UnitMatch| {
+                ctx.lower()[u.start..u.end]
+                    .split(' ')
+                    .next()
+                    .map(str::to_string)
+            };
+            first(a) == first(b)
+        };
+        let pick = match (after, shared) {
+            (Some(a), Some(b)) if !repeats_head(&a, &b) => b,
+            (Some(a), _) => a,
+            (None, Some(b)) => b,
+            (None, None) => return None,
+        };
+        Some((pick.start, pick.end, pick.value))
+    }
+
+    /// A bare place after a role: a level word with a name or number
+    /// (`tỉnh Yên Bái`, `quận 9`), a level word alone (`Chủ tịch quận`),
+    /// or a listed place (`Hà Nội`).
+    fn place_after(&self, work: &str, lower: &str, pos: usize) -> Option<usize> {
+        if let Some(h) = self.levels.at(lower, pos) {
+            let after = skip_spaces(work, h.end);
+            let ws = words(&work[after..]);
+            let mut end = h.end;
+            if only_space_gap(work, h.end) || work[h.end..].starts_with('.') {
+                let mut last = after;
+                for w in &ws {
+                    let t = w.text(&work[after..]);
+                    let joined = work[last..after + w.start]
+                        .chars()
+                        .all(|c| c == ' ' || c == '.');
+                    if !joined || !(is_name_shaped(t) || t.chars().all(|c| c.is_ascii_digit())) {
+                        break;
+                    }
+                    end = after + w.end;
+                    last = end;
+                    if t.chars().all(|c| c.is_ascii_digit()) {
+                        break;
+                    }
+                }
+            }
+            return Some(end);
+        }
+        // A place named after a person (`Hồ Chí Minh`) needs its level word.
+        self.places
+            .at(lower, pos)
+            .filter(|h| {
+                !(self.surnames.at(lower, pos).is_some()
+                    && lower[h.start..h.end].split(' ').count() >= 3)
+            })
+            .map(|h| h.end)
+    }
+
+    /// A unit name never runs over an honorific (`... đón ngài Robert`).
+    fn trim_unit(&self, lower: &str, start: usize, end: usize) -> usize {
+        let ws = words(&lower[start..end]);
+        ws.iter()
+            .skip(1)
+            .find(|w| {
+                self.honorifics.at(lower, start + w.start).is_some()
+                    && lower[..start + w.start].ends_with(' ')
+            })
+            .map_or(end, |w| lower[..start + w.start].trim_end().len())
+    }
+
+    fn emit(&self, ctx: &Ctx, units: Option<&UnitExtractor>, found: &mut Vec<Entity>, t: Found) {
+        let work = ctx.work();
+        let rule = match (&t.unit, t.place) {
+            (Some(_), _) => RULE_WITH_UNIT,
+            (None, true) => RULE_WITH_PLACE,
+            _ => RULE_OFFICE,
+        };
+        let mut e = Entity::new(EntityType::Title, t.start, t.end, rule);
+        let unit_text = t.unit.as_ref().map(|(s, en, _)| work[*s..*en].to_string());
+        e.fields = Fields::Title {
+            role: work[t.start..t.role_end].to_string(),
+            unit: unit_text,
+            person: None,
+        };
+        e.value = Some(work[t.start..t.end].to_string());
+        // The unit inside a title is also a unit mention.
+        if let Some((us, ue, value)) = t.unit {
+            let present = found
+                .iter()
+                .any(|x| x.etype == EntityType::Unit && x.start == us && x.end == ue);
+            if !present {
+                let mut u = Entity::new(EntityType::Unit, us, ue, RULE_UNIT_IN_TITLE);
+                u.value = Some(if value.is_empty() {
+                    units.map_or_else(
+                        || work[us..ue].to_string(),
+                        |x| x.value_of(ctx, &work[us..ue]),
+                    )
+                } else {
+                    value
+                });
+                found.push(u);
+            }
+        }
+        found.push(e);
+    }
+}
+
+/// `Bí thư, Phó Bí thư, cấp ủy các chi bộ`: bare roles listed together
+/// and ending in a plural are categories, not titles.
+fn drop_role_lists(lower: &str, titles: &mut Vec<Found>) {
+    let mut drop = vec![false; titles.len()];
+    let mut i = 0;
+    while i < titles.len() {
+        let mut j = i;
+        while j + 1 < titles.len() && is_bare(&titles[j]) && is_bare(&titles[j + 1]) {
+            let gap = &lower[titles[j].end..titles[j + 1].start];
+            if !matches!(gap.trim(), "," | "và" | ", và") {
+                break;
+            }
+            j += 1;
+        }
+        if j > i {
+            let rest = lower[titles[j].end..].trim_start_matches([',', ' ']);
+            let plural = ["cấp ủy", "các ", "những ", "và các", "và cấp ủy"]
+                .iter()
+                .any(|p| rest.starts_with(p));
+            if plural {
+                drop[i..=j].iter_mut().for_each(|d| *d = true);
+            }
+        }
+        i = j + 1;
+    }
+    let mut k = 0;
+    titles.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
+fn is_bare(t: &Found) -> bool {
+    t.unit.is_none() && !t.place && t.end == t.role_end
+}
+
+fn skip_spaces(work: &str, pos: usize) -> usize {
+    pos + work[pos..].len() - work[pos..].trim_start_matches(' ').len()
+}
+
+/// One or more plain spaces follow `pos` (no punctuation, no line break).
+fn only_space_gap(work: &str, pos: usize) -> bool {
+    work[pos..].starts_with(' ')
 }

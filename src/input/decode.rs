@@ -81,13 +81,19 @@ mod tests {
         }
         assert_eq!(decode(&le).unwrap(), "Đà Nẵng");
         assert_eq!(decode(&be).unwrap(), "Đà Nẵng");
-        assert_eq!(decode(&[0xFF, 0xFE, 0x00, 0xD8]), Err(DecodeError::InvalidUtf16));
+        assert_eq!(
+            decode(&[0xFF, 0xFE, 0x00, 0xD8]),
+            Err(DecodeError::InvalidUtf16)
+        );
     }
 
     #[test]
     fn legacy_bytes_are_refused() {
         // "Hà" in Windows-1258 is not UTF-8.
-        assert_eq!(decode(b"H\xE0 N"), Err(DecodeError::InvalidUtf8 { offset: 1 }));
+        assert_eq!(
+            decode(b"H\xE0 N"),
+            Err(DecodeError::InvalidUtf8 { offset: 1 })
+        );
         assert_eq!(decode(b"ab\0cd"), Err(DecodeError::Binary));
     }
 }

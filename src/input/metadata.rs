@@ -32,10 +32,18 @@ fn metadata_line(text: &str) -> Option<(String, String, &str)> {
     let body = line.strip_prefix('#')?.trim_start();
     let (key, value) = body.split_once('=')?;
     let key = key.trim();
-    if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+    if key.is_empty()
+        || !key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
         return None;
     }
-    Some((key.to_ascii_lowercase(), value.trim().to_string(), &text[line_end..]))
+    Some((
+        key.to_ascii_lowercase(),
+        value.trim().to_string(),
+        &text[line_end..],
+    ))
 }
 
 /// `20200918`, `2020-09-18`, `2020/09/18` to `2020-09-18`.

@@ -13,6 +13,8 @@ pub struct InputFile {
     pub id: String,
     /// Path for messages and the `path` field.
     pub display: String,
+    /// A JSON Lines file of records rather than one article.
+    pub records: bool,
 }
 
 /// Extensions read from inside folders. Files named explicitly are read
@@ -36,6 +38,7 @@ pub fn walk_inputs(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<InputError>) {
                 path: root.clone(),
                 id: strip_extension(&file_name(root)),
                 display: display_path(root),
+                records: root.extension().is_some_and(|x| x == "jsonl"),
             });
         } else {
             errors.push(InputError {
@@ -61,11 +64,15 @@ fn walk_folder(root: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<InputEr
                     path: e.path().to_path_buf(),
                     id: strip_extension(&display_path(rel)),
                     display: display_path(e.path()),
+                    records: false,
                 });
             }
             Ok(_) => {}
             Err(err) => errors.push(InputError {
-                path: err.path().map(display_path).unwrap_or_else(|| display_path(root)),
+                path: err
+                    .path()
+                    .map(display_path)
+                    .unwrap_or_else(|| display_path(root)),
                 kind: "unreadable",
                 message: err.to_string(),
             }),
@@ -80,7 +87,9 @@ fn has_text_extension(p: &Path) -> bool {
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn strip_extension(rel: &str) -> String {
@@ -106,7 +115,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
         std::fs::create_dir(dir.path().join(".git")).unwrap();
-        for f in ["b.txt", "a.txt", "sub/c.txt", ".hidden.txt", ".git/x.txt", "notes.md"] {
+        for f in [
+            "b.txt",
+            "a.txt",
+            "sub/c.txt",
+            ".hidden.txt",
+            ".git/x.txt",
+            "notes.md",
+        ] {
             std::fs::write(dir.path().join(f), "x").unwrap();
         }
         let (files, errors) = walk_inputs(&[dir.path().to_path_buf(), dir.path().join("missing")]);

@@ -2,11 +2,20 @@
 //! (kind + normalised number or name) over the whole run, with the most
 //! complete issuer, date and subject seen, and who cites it.
 
-use super::csv_out::{cell, create_csv};
 use crate::model::{Article, Fields};
 use std::collections::BTreeMap;
-use std::io;
-use std::path::Path;
+
+pub const HEADER: &[&str] = &[
+    "kind",
+    "number",
+    "issuer",
+    "issuer_code",
+    "date",
+    "subject",
+    "articles",
+    "mentions",
+    "first_articles",
+];
 
 /// How many citing article ids a row lists.
 const FIRST_IDS: usize = 5;
@@ -37,17 +46,21 @@ pub fn document_key(kind: &str, value: &str) -> (String, String) {
     let v: String = value
         .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| if matches!(c, '‐' | '‑' | '‒' | '–' | '—' | '−') { '-' } else { c })
+        .map(|c| {
+            if matches!(c, '‐' | '‑' | '‒' | '–' | '—' | '−') {
+                '-'
+            } else {
+                c
+            }
+        })
         .collect::<String>()
         .to_lowercase();
     (kind.to_lowercase(), v)
 }
 
 fn keep_longer(slot: &mut String, candidate: Option<&String>) {
-    if let Some(c) = candidate {
-        if c.chars().count() > slot.chars().count() {
-            *slot = c.clone();
-        }
+    if let Some(c) = candidate.filter(|c| c.chars().count() > slot.chars().count()) {
+        *slot = c.clone();
     }
 }
 
@@ -67,11 +80,14 @@ impl DocumentIndex {
             };
             let written = e.value.clone().unwrap_or_else(|| e.text.clone());
             let value = tie_short_mention(kind, &written, &full_numbers);
-            let row = self.rows.entry(document_key(kind, &value)).or_insert_with(|| DocRow {
-                kind: kind.clone(),
-                value: value.clone(),
-                ..DocRow::default()
-            });
+            let row = self
+                .rows
+                .entry(document_key(kind, &value))
+                .or_insert_with(|| DocRow {
+                    kind: kind.clone(),
+                    value: value.clone(),
+                    ..DocRow::default()
+                });
             // The longest form of the number is the most informative one.
             keep_longer(&mut row.value, Some(&value));
             keep_longer(&mut row.issuer, issuer.as_ref());
@@ -97,27 +113,29 @@ impl DocumentIndex {
         self.rows.is_empty()
     }
 
-    pub fn write(&self, path: &Path) -> io::Result<()> {
-        let mut w = create_csv(
-            path,
-            &["kind", "number", "issuer", "issuer_code", "date", "subject", "articles", "mentions", "first_articles"],
-        )?;
+    /// One row per document, most cited first.
+    pub fn rows(&self) -> Vec<Vec<String>> {
         let mut rows: Vec<&DocRow> = self.rows.values().collect();
-        rows.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.mentions.cmp(&a.mentions)));
-        for r in rows {
-            w.write_record([
-                cell(&r.kind),
-                cell(&r.value),
-                cell(&r.issuer),
-                cell(&r.issuer_code),
-                cell(&r.date),
-                cell(&r.subject),
-                r.articles.to_string(),
-                r.mentions.to_string(),
-                cell(&r.first_ids.join(" ")),
-            ])?;
-        }
-        w.flush()
+        rows.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then(b.mentions.cmp(&a.mentions))
+        });
+        rows.into_iter()
+            .map(|r| {
+                vec![
+                    r.kind.clone(),
+                    r.value.clone(),
+                    r.issuer.clone(),
+                    r.issuer_code.clone(),
+                    r.date.clone(),
+                    r.subject.clone(),
+                    r.articles.to_string(),
+                    r.mentions.to_string(),
+                    r.first_ids.join(" "),
+                ]
+            })
+            .collect()
     }
 }
 
@@ -126,7 +144,9 @@ fn full_numbers(a: &Article) -> Vec<(String, String)> {
     a.entities
         .iter()
         .filter_map(|e| match (&e.fields, &e.value) {
-            (Fields::Resolution { kind, .. }, Some(v)) if v.contains('/') => Some((kind.clone(), v.clone())),
+            (Fields::Resolution { kind, .. }, Some(v)) if v.contains('/') => {
+                Some((kind.clone(), v.clone()))
+            }
             _ => None,
         })
         .collect()
@@ -162,6 +182,9 @@ mod tests {
 
     #[test]
     fn keys_fold_case_spaces_and_dashes() {
-        assert_eq!(document_key("Nghị quyết", "35 – NQ/TW"), document_key("nghị quyết", "35-nq/tw"));
+        assert_eq!(
+            document_key("Nghị quyết", "35 – NQ/TW"),
+            document_key("nghị quyết", "35-nq/tw")
+        );
     }
 }

@@ -6,14 +6,18 @@
 pub mod csv_out;
 pub mod documents;
 pub mod people;
+pub mod tables;
+pub mod xlsx;
 
 use crate::input::InputError;
 use crate::model::{Article, EntityType};
+use csv_out::CsvSink;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
+use tables::{Table, article_rows, error_row};
+use xlsx::XlsxSink;
 
-pub use csv_out::CsvSet;
 pub use documents::DocumentIndex;
 
 /// The contract line of one article.
@@ -24,38 +28,59 @@ pub fn article_json(article: &Article) -> String {
 /// All files of an `extract` run.
 pub struct OutputSet {
     jsonl: BufWriter<File>,
-    csv: CsvSet,
+    csv: CsvSink,
+    xlsx: Option<XlsxSink>,
     documents: DocumentIndex,
-    out_dir: std::path::PathBuf,
 }
 
 impl OutputSet {
-    pub fn create(dir: &Path) -> io::Result<OutputSet> {
+    /// Create the output folder and files; `excel` adds `vnextract.xlsx`.
+    pub fn create(dir: &Path, excel: bool) -> io::Result<OutputSet> {
         std::fs::create_dir_all(dir)?;
         Ok(OutputSet {
             jsonl: BufWriter::new(File::create(dir.join("articles.jsonl"))?),
-            csv: CsvSet::create(dir)?,
+            csv: CsvSink::create(dir)?,
+            xlsx: if excel {
+                Some(XlsxSink::create(&dir.join("vnextract.xlsx"))?)
+            } else {
+                None
+            },
             documents: DocumentIndex::default(),
-            out_dir: dir.to_path_buf(),
         })
+    }
+
+    fn write_row(&mut self, t: Table, row: &[String]) -> io::Result<()> {
+        self.csv.write_row(t, row)?;
+        if let Some(x) = &mut self.xlsx {
+            x.write_row(t, row)?;
+        }
+        Ok(())
     }
 
     pub fn write_article(&mut self, article: &Article) -> io::Result<()> {
         self.jsonl.write_all(article_json(article).as_bytes())?;
         self.jsonl.write_all(b"\n")?;
-        self.csv.write_article(article)?;
+        for (t, row) in article_rows(article) {
+            self.write_row(t, &row)?;
+        }
         self.documents.add(article);
         Ok(())
     }
 
     pub fn write_error(&mut self, e: &InputError) -> io::Result<()> {
-        self.csv.write_error(e)
+        self.write_row(Table::Errors, &error_row(e))
     }
 
     pub fn finish(mut self) -> io::Result<()> {
+        for row in self.documents.rows() {
+            self.write_row(Table::Documents, &row)?;
+        }
         self.jsonl.flush()?;
-        self.csv.flush()?;
-        self.documents.write(&self.out_dir.join("documents.csv"))
+        self.csv.finish()?;
+        if let Some(x) = &mut self.xlsx {
+            x.finish()?;
+        }
+        Ok(())
     }
 }
 

@@ -1,7 +1,6 @@
 //! `people.csv`: one row per person per article, with every title linked
 //! to them and the units of those titles.
 
-use super::csv_out::cell;
 use crate::model::{Article, EntityType, Fields};
 
 pub const HEADER: &[&str] = &[
@@ -46,26 +45,30 @@ pub fn people_rows(a: &Article) -> Vec<Vec<String>> {
     }
     for e in &a.entities {
         if let Fields::Title {
-            unit, person: Some(holder), ..
+            unit,
+            person: Some(holder),
+            ..
         } = &e.fields
+            && let Some(p) = people.iter_mut().find(|p| &p.name == holder)
         {
-            if let Some(p) = people.iter_mut().find(|p| &p.name == holder) {
-                push_unique(&mut p.titles, &e.text);
-                push_unique(&mut p.units, unit.as_deref().unwrap_or(""));
-            }
+            push_unique(&mut p.titles, &e.text);
+            push_unique(&mut p.units, unit.as_deref().unwrap_or(""));
         }
     }
     people
         .into_iter()
         .map(|p| {
             vec![
-                cell(&a.id),
-                cell(&p.name),
+                a.id.clone(),
+                p.name,
                 p.mentions.to_string(),
-                cell(&p.titles.join(" | ")),
-                cell(&p.units.join(" | ")),
+                p.titles.join(" | "),
+                p.units.join(" | "),
                 p.first_sentence.to_string(),
-                cell(a.sentences.get(p.first_sentence).map_or("", String::as_str)),
+                a.sentences
+                    .get(p.first_sentence)
+                    .cloned()
+                    .unwrap_or_default(),
             ]
         })
         .collect()

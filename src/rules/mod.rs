@@ -119,13 +119,19 @@ impl RuleFile {
         self.settings
             .get(key)
             .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
     /// A setting holding a regex, with macros expanded.
     pub fn setting_pattern(&self, key: &str) -> Result<String, RuleError> {
-        let raw = self.setting_str(key).ok_or_else(|| self.error(0, format!("missing setting `{key}`")))?;
+        let raw = self
+            .setting_str(key)
+            .ok_or_else(|| self.error(0, format!("missing setting `{key}`")))?;
         self.expand(raw).map_err(|m| self.error(0, m))
     }
 
@@ -153,11 +159,16 @@ impl RuleFile {
     /// Compile a regex setting.
     pub fn compile_setting(&self, key: &str) -> Result<regex::Regex, RuleError> {
         let p = self.setting_pattern(key)?;
-        regex::Regex::new(&p).map_err(|e| self.error(0, format!("setting `{key}`: bad pattern: {e}")))
+        regex::Regex::new(&p)
+            .map_err(|e| self.error(0, format!("setting `{key}`: bad pattern: {e}")))
     }
 }
 
-fn expand_macros(p: &str, macros: &BTreeMap<String, String>, depth: usize) -> Result<String, String> {
+fn expand_macros(
+    p: &str,
+    macros: &BTreeMap<String, String>,
+    depth: usize,
+) -> Result<String, String> {
     if depth > 8 {
         return Err("macros nest too deep (a macro refers to itself?)".into());
     }
@@ -170,7 +181,9 @@ fn expand_macros(p: &str, macros: &BTreeMap<String, String>, depth: usize) -> Re
         let name = close.map(|c| &after[..c]);
         match name {
             Some(n) if is_macro_name(n) => {
-                let body = macros.get(n).ok_or_else(|| format!("unknown macro {{{n}}}"))?;
+                let body = macros
+                    .get(n)
+                    .ok_or_else(|| format!("unknown macro {{{n}}}"))?;
                 out.push_str(&expand_macros(body, macros, depth + 1)?);
                 rest = &after[n.len() + 1..];
             }
@@ -186,7 +199,8 @@ fn expand_macros(p: &str, macros: &BTreeMap<String, String>, depth: usize) -> Re
 
 fn is_macro_name(n: &str) -> bool {
     n.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && n.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        && n.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 #[cfg(test)]
@@ -198,7 +212,10 @@ mod tests {
         let mut m = BTreeMap::new();
         m.insert("D".to_string(), "[0-9]{1,2}".to_string());
         m.insert("DM".to_string(), "{D}/{D}".to_string());
-        assert_eq!(expand_macros("x{DM}y{2}", &m, 0).unwrap(), "x[0-9]{1,2}/[0-9]{1,2}y{2}");
+        assert_eq!(
+            expand_macros("x{DM}y{2}", &m, 0).unwrap(),
+            "x[0-9]{1,2}/[0-9]{1,2}y{2}"
+        );
         assert!(expand_macros("{NOPE}", &m, 0).is_err());
     }
 }

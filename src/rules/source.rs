@@ -40,7 +40,11 @@ impl Table {
     /// The cells of one column, by header name.
     pub fn column(&self, name: &str) -> Vec<&str> {
         match self.headers.iter().position(|h| h == name) {
-            Some(i) => self.rows.iter().map(|r| r.get(i).map_or("", String::as_str)).collect(),
+            Some(i) => self
+                .rows
+                .iter()
+                .map(|r| r.get(i).map_or("", String::as_str))
+                .collect(),
             None => Vec::new(),
         }
     }
@@ -99,7 +103,11 @@ impl RuleSources {
             if !entry.file_type().is_file() || !is_rule {
                 continue;
             }
-            let rel = p.strip_prefix(dir).unwrap_or(p).to_string_lossy().replace('\\', "/");
+            let rel = p
+                .strip_prefix(dir)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .replace('\\', "/");
             let content = std::fs::read_to_string(p).map_err(|e| RuleError {
                 file: rel.clone(),
                 line: 0,
@@ -120,11 +128,14 @@ impl RuleSources {
     }
 
     fn raw(&self, path: &str) -> Result<&str, RuleError> {
-        self.files.get(path).map(String::as_str).ok_or_else(|| RuleError {
-            file: path.to_string(),
-            line: 0,
-            message: "rule file missing".into(),
-        })
+        self.files
+            .get(path)
+            .map(String::as_str)
+            .ok_or_else(|| RuleError {
+                file: path.to_string(),
+                line: 0,
+                message: "rule file missing".into(),
+            })
     }
 
     /// Parse a JSON rule file; line numbers are attached to every rule.
@@ -171,20 +182,25 @@ impl RuleSources {
             .collect();
         let mut rows = Vec::new();
         for rec in reader.records() {
-            let rec = rec.map_err(|e| err(e.position().map_or(0, |p| p.line() as usize), e.to_string()))?;
+            let rec =
+                rec.map_err(|e| err(e.position().map_or(0, |p| p.line() as usize), e.to_string()))?;
             if rec.len() > headers.len() {
                 let line = rec.position().map_or(0, |p| p.line() as usize);
-                return Err(err(line, format!("{} fields, header has {}", rec.len(), headers.len())));
+                return Err(err(
+                    line,
+                    format!("{} fields, header has {}", rec.len(), headers.len()),
+                ));
             }
             if rec.iter().all(str::is_empty) {
                 continue;
             }
-            rows.push(rec.iter().map(|c| crate::text::fold_str(c)).collect());
+            rows.push(rec.iter().map(crate::text::fold_str).collect());
         }
         Ok(Table { headers, rows })
     }
 }
 
 fn line_of(raw: &str, needle: &str) -> usize {
-    raw.find(needle).map_or(0, |i| raw[..i].matches('\n').count() + 1)
+    raw.find(needle)
+        .map_or(0, |i| raw[..i].matches('\n').count() + 1)
 }

@@ -53,7 +53,10 @@ mod tests {
     fn headline_is_a_short_first_line() {
         let w = "Sẽ có bãi đỗ xe ngầm?\nSau khi UBND bàn giao sân, đơn vị sẽ lập đề án.";
         assert_eq!(&w[headline_range(w).unwrap()], "Sẽ có bãi đỗ xe ngầm?");
-        assert!(headline_range("Ngày 04/11, đơn vị tổ chức hội nghị. Tham dự có nhiều người.\nCâu.").is_none());
+        assert!(
+            headline_range("Ngày 04/11, đơn vị tổ chức hội nghị. Tham dự có nhiều người.\nCâu.")
+                .is_none()
+        );
     }
 
     #[test]

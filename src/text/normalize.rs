@@ -109,6 +109,9 @@ impl Text {
 /// Lower-case a character only when the result is one character of the
 /// same UTF-8 width, so that `lower` and `work` share byte offsets.
 fn same_width_lowercase(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let mut it = c.to_lowercase();
     match (it.next(), it.next()) {
         (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
@@ -194,6 +197,10 @@ fn clean_spaces(mapped: Vec<Mapped>) -> Vec<Mapped> {
 fn fold_tone_marks(mapped: &mut [Mapped]) {
     for i in 0..mapped.len().saturating_sub(1) {
         let (a, b) = (mapped[i].ch, mapped[i + 1].ch);
+        // Cheap test first: only `o`/`u` followed by a non-ASCII vowel can fold.
+        if !matches!(a, 'o' | 'O' | 'u' | 'U') || b.is_ascii() {
+            continue;
+        }
         let Some((na, nb)) = fold_pair(a, b) else {
             continue;
         };

@@ -122,16 +122,25 @@ mod tests {
 
     #[test]
     fn lines_are_paragraphs() {
-        assert_eq!(texts("Tiêu đề\nCâu một. Câu hai."), vec!["Tiêu đề", "Câu một.", "Câu hai."]);
+        assert_eq!(
+            texts("Tiêu đề\nCâu một. Câu hai."),
+            vec!["Tiêu đề", "Câu một.", "Câu hai."]
+        );
     }
 
     #[test]
     fn abbreviations_and_initials_do_not_split() {
         assert_eq!(
             texts("Ông về TP. Hồ Chí Minh. Bà H.T.P. cho biết giá 1.000 đồng ngày 1.1.2016."),
-            vec!["Ông về TP. Hồ Chí Minh.", "Bà H.T.P. cho biết giá 1.000 đồng ngày 1.1.2016."]
+            vec![
+                "Ông về TP. Hồ Chí Minh.",
+                "Bà H.T.P. cho biết giá 1.000 đồng ngày 1.1.2016."
+            ]
         );
-        assert_eq!(texts("Gặp PGS. TS. Lê Văn B. Xong."), vec!["Gặp PGS. TS. Lê Văn B. Xong."]);
+        assert_eq!(
+            texts("Gặp PGS. TS. Lê Văn B. Xong."),
+            vec!["Gặp PGS. TS. Lê Văn B. Xong."]
+        );
     }
 
     #[test]

@@ -1,0 +1,230 @@
+//! Word lists and patterns of `rules/units.json` and the lexicon, compiled
+//! once per engine.
+
+use super::super::lexicon::{Lexicon, WordList, lowercase};
+use crate::rules::{RuleError, RuleFile};
+use crate::text::fold_str;
+use regex::Regex;
+use std::collections::HashMap;
+
+/// What a head word (or a name used as a head) is.
+#[derive(Debug, Clone)]
+pub struct HeadInfo {
+    /// As listed, in its usual capitalisation (for values).
+    pub canonical: String,
+    pub category: String,
+    /// A unit by itself, with nothing after it (`Quốc hội`, `Tỉnh ủy`).
+    pub standalone: bool,
+}
+
+/// An abbreviation that names a unit or a part of a unit name.
+#[derive(Debug, Clone)]
+pub struct AbbrInfo {
+    /// As written (case matters: `UBND`, `Bộ GD&ĐT`).
+    pub form: String,
+    pub expansion: String,
+    /// A unit by itself (`UBND`, `ASEAN`), not only a name part (`GD&ĐT`).
+    pub standalone: bool,
+    /// Its expansion starts with a head word (`CLB` for `Câu lạc bộ`): it
+    /// may start a unit name; name parts (`GD&ĐT`) may not.
+    pub starts_unit: bool,
+    pub category: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub heads: WordList,
+    pub head_info: Vec<HeadInfo>,
+    /// Heads that also start a unit when written in lower case
+    /// (`trường Nam Trung Yên`, `công an huyện`).
+    pub lower_heads: WordList,
+    /// Heads that qualify the body after them (`Thường trực Thành ủy`): in
+    /// a chain of titles they belong to the title instead.
+    pub prefix_heads: WordList,
+    pub abbrs: WordList,
+    pub abbr_info: Vec<AbbrInfo>,
+    /// Every expandable short form (units and places), for values.
+    pub expansions: WordList,
+    pub expansion_info: Vec<(String, String)>,
+    /// Canonical spellings of heads, expansions and level words (values).
+    pub canon: WordList,
+    pub canon_forms: Vec<String>,
+    pub places: WordList,
+    pub place_is_level: Vec<bool>,
+    /// Level words that may follow a unit (`tỉnh`, `TP`, `huyện`).
+    pub levels: WordList,
+    /// Level words that must be written in capitals (`TP`, `TX.`).
+    pub upper_levels: Vec<String>,
+    /// Level word + next word that is an ordinary word (`xã hội`).
+    pub level_compounds: WordList,
+    pub titles: WordList,
+    pub surnames: WordList,
+    /// Lower-case words and phrases allowed inside names.
+    pub name_words: WordList,
+    /// Lower-case words that always end a name.
+    pub stop_words: WordList,
+    /// Words that turn a head into an ordinary word (`Ban hành`, `Hội nghị`).
+    pub not_after_head: WordList,
+    /// Words before a head that make it generic or plural (`các`, `những`).
+    pub plural_before: WordList,
+    /// Words after a unit that make it a class (`UBND cấp tỉnh`).
+    pub class_after: WordList,
+    /// Names joined by `và` that are one body (`HĐND và UBND`).
+    pub joined: WordList,
+    /// Words before a lower-case head that make one word with it
+    /// (`thị trường`, `Tây Ban Nha`).
+    pub head_compounds: WordList,
+    /// Capitalised words that end a name (document kinds: `Quy định`).
+    pub cap_stops: WordList,
+    pub honorifics: WordList,
+    /// Heads that take `tại` and a place (`Đại sứ quán Việt Nam tại Singapore`).
+    pub at_place_heads: Vec<String>,
+    /// Legal forms of companies (`cổ phần`, `TNHH`): not a name by themselves.
+    pub company_forms: WordList,
+    /// Every abbreviation of the lexicon, any kind (not redefined by articles).
+    pub all_abbreviations: Vec<String>,
+    /// Heads never bridged to a name over lower-case words (`Vụ` is also
+    /// `an affair`).
+    pub no_bridge_heads: Vec<String>,
+    /// Names that start like a unit but are places or people (`Đài Loan`).
+    pub not_units: WordList,
+    /// Categories of heads numbered without a name (`Chi bộ 4`, `Quân khu 7`).
+    pub numbered_categories: Vec<String>,
+    pub term: Regex,
+    pub police_code: Regex,
+    pub max_bridge: usize,
+}
+
+fn list(file: &RuleFile, key: &str) -> Vec<String> {
+    file.setting_list(key).iter().map(|w| fold_str(w)).collect()
+}
+
+fn words(file: &RuleFile, key: &str) -> WordList {
+    WordList::new(list(file, key))
+}
+
+impl Config {
+    pub fn new(file: &RuleFile, lex: &Lexicon) -> Result<Config, RuleError> {
+        let (heads, head_info) = heads(file, lex);
+        let head_index: HashMap<String, usize> = heads
+            .words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.clone(), i))
+            .collect();
+        let not_standalone: Vec<String> = list(file, "abbreviations_not_standalone");
+        let mut abbr_info = Vec::new();
+        let mut expansion_info = Vec::new();
+        for (form, expansion, kind) in &lex.abbreviations {
+            let (form, expansion) = (fold_str(form), fold_str(expansion));
+            if kind == "unit" || kind == "place" {
+                expansion_info.push((form.clone(), expansion.clone()));
+            }
+            if kind != "unit" {
+                continue;
+            }
+            let head = heads.at(&lowercase(&expansion), 0);
+            let exact = head_index
+                .get(&lowercase(&expansion))
+                .map(|&i| &head_info[i]);
+            let standalone = !not_standalone.contains(&form)
+                && (exact.is_some_and(|h| h.standalone)
+                    || (exact.is_none() && head.is_some())
+                    || expansion == form);
+            let category = head
+                .map(|h| head_info[h.index].category.clone())
+                .unwrap_or_default();
+            abbr_info.push(AbbrInfo {
+                form,
+                expansion,
+                standalone,
+                starts_unit: head.is_some(),
+                category,
+            });
+        }
+        let abbrs = WordList::new(abbr_info.iter().map(|a| a.form.as_str()));
+        let expansions = WordList::new(expansion_info.iter().map(|(f, _)| f.as_str()));
+        let mut canon_forms: Vec<String> = head_info.iter().map(|h| h.canonical.clone()).collect();
+        canon_forms.extend(abbr_info.iter().map(|a| a.expansion.clone()));
+        canon_forms.extend(list(file, "canonical_words"));
+        canon_forms.retain(|f| !f.trim().is_empty());
+        let places = WordList::new(lex.places.words.iter().map(|w| fold_str(w)));
+        let place_is_level = lex.place_kinds.iter().map(|k| k == "level").collect();
+        let upper_levels = list(file, "upper_case_levels");
+        let mut levels = list(file, "levels");
+        levels.extend(upper_levels.iter().cloned());
+        Ok(Config {
+            heads,
+            head_info,
+            lower_heads: words(file, "lower_case_heads"),
+            prefix_heads: words(file, "prefix_heads"),
+            abbrs,
+            abbr_info,
+            expansions,
+            expansion_info,
+            canon: WordList::new(canon_forms.iter()),
+            canon_forms,
+            places,
+            place_is_level,
+            levels: WordList::new(levels),
+            upper_levels,
+            level_compounds: words(file, "level_compounds"),
+            titles: lex.titles.clone(),
+            surnames: lex.surnames.clone(),
+            name_words: words(file, "name_words"),
+            stop_words: words(file, "stop_words"),
+            not_after_head: words(file, "not_after_head"),
+            plural_before: words(file, "plural_before"),
+            class_after: words(file, "class_after"),
+            joined: words(file, "joined_names"),
+            head_compounds: words(file, "head_compounds"),
+            cap_stops: words(file, "capitalised_stop_words"),
+            honorifics: lex.honorifics.clone(),
+            at_place_heads: list(file, "at_place_heads")
+                .iter()
+                .map(|w| lowercase(w))
+                .collect(),
+            not_units: words(file, "not_units"),
+            no_bridge_heads: list(file, "no_bridge_heads")
+                .iter()
+                .map(|w| lowercase(w))
+                .collect(),
+            company_forms: words(file, "company_forms"),
+            all_abbreviations: lex
+                .abbreviations
+                .iter()
+                .map(|(f, _, _)| fold_str(f))
+                .collect(),
+            numbered_categories: file.setting_list("numbered_categories"),
+            term: file.compile_setting("term")?,
+            police_code: file.compile_setting("police_code")?,
+            max_bridge: file
+                .settings
+                .get("max_bridge")
+                .and_then(|v| v.as_u64())
+                .unwrap_or(4) as usize,
+        })
+    }
+}
+
+/// Head words from the lexicon, plus the known names of `units.json`.
+fn heads(file: &RuleFile, lex: &Lexicon) -> (WordList, Vec<HeadInfo>) {
+    let mut info: Vec<HeadInfo> = lex
+        .unit_head_rows
+        .iter()
+        .map(|r| HeadInfo {
+            canonical: fold_str(&r.head),
+            category: r.category.clone(),
+            standalone: r.standalone,
+        })
+        .collect();
+    for name in list(file, "known_names") {
+        info.push(HeadInfo {
+            canonical: name,
+            category: "name".into(),
+            standalone: true,
+        });
+    }
+    let words = WordList::new(info.iter().map(|h| h.canonical.as_str()));
+    (words, info)
+}

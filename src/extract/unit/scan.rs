@@ -1,0 +1,822 @@
+//! Where a unit name starts and ends: a head word (or abbreviation, or
+//! known name) and then, token by token, what may continue a name.
+
+use super::config::Config;
+use super::defs::Def;
+use super::token::{self, Tok, is_all_caps, is_cap, is_lower_word, is_number, is_word};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What the previous accepted piece of a name was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Head,
+    /// A capitalised word; `first` when it starts a run of them (a
+    /// lower-case syllable may complete it: `Y tế`, `Công an`).
+    Cap {
+        first: bool,
+    },
+    Free,
+    /// A second lower-case syllable (`Chống tham nhũng`), only before punctuation.
+    Free2,
+    /// A capitalised name phrase (`Cổ phần`, `Phòng cháy chữa cháy`).
+    Phrase,
+    NameWord,
+    Level,
+    Place,
+    Abbr,
+    Num,
+    Bracket,
+    Term,
+    /// `và`, `,` or `-` inside a name: a name part must follow.
+    Joiner,
+}
+
+impl Last {
+    /// Pieces that make a head a named unit (a lower-case word alone does not).
+    fn anchors(self) -> bool {
+        !matches!(
+            self,
+            Last::Free | Last::Free2 | Last::NameWord | Last::Joiner
+        )
+    }
+}
+
+/// How a unit starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    Head(usize),
+    Abbr(usize),
+    Def(usize),
+    PoliceCode,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct HeadHit {
+    pub end: usize,
+    pub start: Start,
+    pub standalone: bool,
+    /// Written in lower case (`trường`, `công an`).
+    pub lower: bool,
+}
+
+/// A recognised unit name.
+#[derive(Debug, Clone)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub head: HeadHit,
+    /// Only a level word after the head (`UBND tỉnh`, `Đảng ủy xã`).
+    pub level_only: bool,
+}
+
+pub struct Scanner<'a> {
+    pub cfg: &'a Config,
+    pub work: &'a str,
+    pub lower: &'a str,
+    pub defs: &'a [Def],
+    /// Byte ranges of dates found earlier (numbers there are not names).
+    pub dates: &'a [(usize, usize)],
+}
+
+const STOP_PUNCT: &[&str] = &[".", ";", ":", "!", "?", "…", "\"", "“", "”", "/", "]", "["];
+
+impl Scanner<'_> {
+    fn tok_text(&self, t: Tok) -> &str {
+        t.text(self.work)
+    }
+
+    fn lower_text(&self, t: Tok) -> &str {
+        t.text(self.lower)
+    }
+
+    /// The head (word, abbreviation, defined abbreviation, police code)
+    /// starting exactly at `pos`; the longest wins.
+    pub fn head_at(&self, pos: usize, allow_lower: bool) -> Option<HeadHit> {
+        let cfg = self.cfg;
+        let mut best: Option<HeadHit> = None;
+        let mut offer = |h: HeadHit| {
+            if best.is_none_or(|b| h.end > b.end) {
+                best = Some(h);
+            }
+        };
+        if let Some(h) = cfg.heads.at(self.lower, pos) {
+            let lower = !self.work[pos..].starts_with(char::is_uppercase);
+            let named_otherwise = cfg.not_units.at(self.lower, pos).is_some();
+            let ok = !named_otherwise
+                && (!lower
+                    || allow_lower
+                    || cfg
+                        .lower_heads
+                        .at(self.lower, pos)
+                        .is_some_and(|l| l.end <= h.end))
+                && !self.in_compound(pos)
+                && !self.splits_next_unit(pos, h.end, h.index)
+                && (self.work[pos..h.end].contains(' ') || !self.person_at(pos, 3));
+            if ok {
+                offer(HeadHit {
+                    end: h.end,
+                    start: Start::Head(h.index),
+                    standalone: cfg.head_info[h.index].standalone,
+                    lower,
+                });
+            }
+        }
+        if let Some(a) = cfg.abbrs.at(self.lower, pos)
+            && self.work[pos..a.end] == cfg.abbr_info[a.index].form
+            && (cfg.abbr_info[a.index].standalone || cfg.abbr_info[a.index].starts_unit)
+        {
+            offer(HeadHit {
+                end: a.end,
+                start: Start::Abbr(a.index),
+                standalone: cfg.abbr_info[a.index].standalone,
+                lower: false,
+            });
+        }
+        if let Some(m) = cfg.police_code.find(&self.work[pos..])
+            && m.start() == 0
+        {
+            offer(HeadHit {
+                end: pos + m.end(),
+                start: Start::PoliceCode,
+                standalone: true,
+                lower: false,
+            });
+        }
+        for (i, d) in self.defs.iter().enumerate() {
+            let end = pos + d.form.len();
+            if self.work[pos..].starts_with(&d.form)
+                && super::super::lexicon::is_word_boundary(self.work, pos, end)
+            {
+                offer(HeadHit {
+                    end,
+                    start: Start::Def(i),
+                    standalone: d.standalone,
+                    lower: false,
+                });
+            }
+        }
+        best
+    }
+
+    /// The head is the end of an ordinary word (`thị trường`, `Tây Ban Nha`,
+    /// `Hội trường`).
+    fn in_compound(&self, pos: usize) -> bool {
+        let mut p = pos;
+        for _ in 0..2 {
+            let Some(t) = token::prev(self.work, p) else {
+                return false;
+            };
+            if !is_word(self.work, t) {
+                return false;
+            }
+            if self
+                .cfg
+                .head_compounds
+                .at(self.lower, t.start)
+                .is_some_and(|c| c.end > pos)
+            {
+                return true;
+            }
+            p = t.start;
+        }
+        false
+    }
+
+    /// A head read case-blind whose last word is capitalised where the
+    /// head has it in lower case, and starts a unit of its own there:
+    /// `Đảng Bộ Công Thương` is `Đảng` + `Bộ Công Thương`, not `Đảng bộ`.
+    fn splits_next_unit(&self, pos: usize, end: usize, index: usize) -> bool {
+        let Some(space) = self.work[pos..end].rfind(' ') else {
+            return false;
+        };
+        let last = pos + space + 1;
+        let canonical = &self.cfg.head_info[index].canonical;
+        let listed_lower = canonical
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        listed_lower
+            && self.work[last..].starts_with(char::is_uppercase)
+            && self.unit_at(last, false).is_some_and(|u| u.end > end)
+    }
+
+    /// The unit name that starts exactly at `pos`.
+    pub fn unit_at(&self, pos: usize, allow_lower: bool) -> Option<Span> {
+        let head = self.head_at(pos, allow_lower)?;
+        let (end, anchored, level_only) = self.extend(pos, head)?;
+        let end = if anchored {
+            end
+        } else if head.standalone && !head.lower {
+            head.end
+        } else {
+            return None;
+        };
+        if end == head.end && (!head.standalone || head.lower) {
+            return None;
+        }
+        if self.is_class(end) {
+            return None;
+        }
+        Some(Span {
+            start: pos,
+            end,
+            head,
+            level_only,
+        })
+    }
+
+    /// `UBND cấp tỉnh`, `UBND các cấp`: a class of bodies, not one.
+    fn is_class(&self, end: usize) -> bool {
+        token::next(self.work, end)
+            .is_some_and(|t| self.cfg.class_after.at(self.lower, t.start).is_some())
+    }
+
+    /// Extend a name from its head; `None` when the head is an ordinary
+    /// word here (`Ban hành`, `Thành ủy viên`). Returns the end, whether
+    /// anything that names the unit was taken, and whether that was only
+    /// a level word.
+    fn extend(&self, start: usize, head: HeadHit) -> Option<(usize, bool, bool)> {
+        if let Some(t) = token::next(self.work, head.end) {
+            if is_lower_word(self.work, t)
+                && self.cfg.not_after_head.at(self.lower, t.start).is_some()
+            {
+                return None;
+            }
+            // `trưởng phòng Phòng Khoáng sản`: the lower-case word belongs to a role.
+            let one_word = !self.work[start..head.end].contains(' ');
+            if head.lower
+                && one_word
+                && is_cap(self.work, t)
+                && self.head_at(t.start, false).is_some()
+            {
+                return None;
+            }
+        }
+        let mut end = head.end;
+        let mut last = Last::Head;
+        let mut safe_end = end;
+        let mut other_anchor = false;
+        let mut saw_level = false;
+        while let Some(t) = token::next(self.work, end) {
+            let bare = end == head.end;
+            let Some((e, l)) = self.step(start, bare, t, last, head) else {
+                break;
+            };
+            if last != Last::Joiner {
+                safe_end = end;
+            }
+            end = e;
+            last = l;
+            saw_level |= l == Last::Level;
+            other_anchor |= l.anchors() && l != Last::Level;
+        }
+        let anchored = saw_level || other_anchor;
+        let level_only = saw_level && !other_anchor;
+        // A joiner must be followed by a name part; never end on one.
+        if last == Last::Joiner {
+            end = safe_end;
+        }
+        Some((end, anchored, level_only))
+    }
+
+    fn step(
+        &self,
+        start: usize,
+        bare: bool,
+        t: Tok,
+        last: Last,
+        head: HeadHit,
+    ) -> Option<(usize, Last)> {
+        let text = self.tok_text(t);
+        if STOP_PUNCT.contains(&text) {
+            return None;
+        }
+        let lt = self.lower_text(t);
+        if is_word(self.work, t) {
+            if let Some(j) = self.cfg.joined.at(self.lower, t.start) {
+                return Some((j.end, Last::Abbr));
+            }
+            let after_place =
+                matches!(last, Last::Place | Last::Level | Last::Term | Last::Bracket);
+            if !after_place && let Some(h) = self.nested_head(t, last) {
+                return Some(h);
+            }
+            if let Some(r) = self.level(t, last) {
+                return r;
+            }
+            if let Some(m) = self.cfg.term.find(&self.work[t.start..])
+                && m.start() == 0
+            {
+                return Some((t.start + m.end(), Last::Term));
+            }
+            if is_lower_word(self.work, t) {
+                return self.lower_step(t, last, head);
+            }
+            if is_number(self.work, t) {
+                return self.number(t, last, head, bare);
+            }
+            if is_cap(self.work, t) {
+                return self.cap(t, last, head, bare);
+            }
+            return None;
+        }
+        let _ = (start, lt);
+        match text {
+            "," => self.comma(t, last),
+            "-" | "–" | "—" => self.dash(t, last),
+            "&" => self.and(t, last),
+            "(" => self.bracket(start, t),
+            _ => None,
+        }
+    }
+
+    /// A level word after a unit, with its place name if any
+    /// (`UBND tỉnh Thanh Hóa`, `Công an TP.Đà Nẵng`, `UBND xã`).
+    fn level(&self, t: Tok, last: Last) -> Option<Option<(usize, Last)>> {
+        let cfg = self.cfg;
+        let l = cfg.levels.at(self.lower, t.start)?;
+        let written = &self.work[l.start..l.end];
+        let needs_upper = cfg
+            .upper_levels
+            .iter()
+            .any(|u| u.eq_ignore_ascii_case(written));
+        if needs_upper && !cfg.upper_levels.iter().any(|u| u == written) {
+            return None;
+        }
+        if matches!(last, Last::Level) {
+            return Some(None);
+        }
+        if cfg.level_compounds.at(self.lower, t.start).is_some() {
+            return None;
+        }
+        match self.place_run(l.end) {
+            Some(e) => Some(Some((e, Last::Place))),
+            None => {
+                // A level word must not glue onto a following word (`xã hội`).
+                let next = token::next(self.work, l.end);
+                if next.is_some_and(|n| n.start == l.end && is_word(self.work, n)) {
+                    return Some(None);
+                }
+                Some(Some((l.end, Last::Level)))
+            }
+        }
+    }
+
+    /// A place name after a level word: a known place, a number
+    /// (`quận 9`), or capitalised words that are not a person's name.
+    fn place_run(&self, pos: usize) -> Option<usize> {
+        let t = token::next(self.work, pos)?;
+        if is_number(self.work, t) {
+            return Some(t.end);
+        }
+        if !is_cap(self.work, t) {
+            return None;
+        }
+        if let Some(p) = self.known_place(t.start) {
+            return Some(p);
+        }
+        if self.person_at(t.start, 3)
+            || self.title_at(t.start)
+            || self.head_at(t.start, false).is_some()
+        {
+            return None;
+        }
+        let mut end = t.end;
+        while let Some(n) = token::next(self.work, end) {
+            let txt = self.tok_text(n);
+            if is_cap(self.work, n) && !self.stops_name(n.start, 3) {
+                end = n.end;
+            } else if matches!(txt, "-" | "–")
+                && let Some(m) = token::next(self.work, n.end)
+                && is_cap(self.work, m)
+                && !self.stops_name(m.start, 2)
+            {
+                end = m.end;
+            } else {
+                break;
+            }
+        }
+        Some(end)
+    }
+
+    fn known_place(&self, pos: usize) -> Option<usize> {
+        let p = self.cfg.places.at(self.lower, pos)?;
+        (!self.cfg.place_is_level[p.index] && self.work[pos..].starts_with(char::is_uppercase))
+            .then_some(p.end)
+    }
+
+    /// A capitalised word here starts something else: a person's name, a
+    /// title or a new unit.
+    fn stops_name(&self, pos: usize, person_len: usize) -> bool {
+        self.person_at(pos, person_len) || self.title_at(pos) || self.head_at(pos, false).is_some()
+    }
+
+    fn title_at(&self, pos: usize) -> bool {
+        self.work[pos..].starts_with(char::is_uppercase)
+            && self.cfg.titles.at(self.lower, pos).is_some_and(|h| {
+                self.cfg
+                    .heads
+                    .at(self.lower, pos)
+                    .is_none_or(|u| u.end < h.end)
+            })
+    }
+
+    /// A surname and at least `min_len` capitalised syllables in all,
+    /// that are not a known place (`Nguyễn Văn A`, `Tô Lâm`).
+    pub fn person_at(&self, pos: usize, min_len: usize) -> bool {
+        if !self.work[pos..].starts_with(char::is_uppercase)
+            || self.cfg.surnames.at(self.lower, pos).is_none()
+        {
+            return false;
+        }
+        if self.known_place(pos).is_some() {
+            return false;
+        }
+        let mut n = 0;
+        let mut end = pos;
+        while let Some(t) = token::next(self.work, end) {
+            if !is_cap(self.work, t)
+                || is_all_caps(self.work, t)
+                || self.tok_text(t).contains(['.', '&', '-'])
+            {
+                break;
+            }
+            n += 1;
+            end = t.end;
+        }
+        n >= min_len
+    }
+
+    /// A unit name inside this one (`Chi bộ Phòng Tư pháp`, `Ban Tổ chức
+    /// Thành ủy`), or a capitalised name phrase (`Phòng cháy chữa cháy`).
+    fn nested_head(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
+        let phrase = self
+            .cfg
+            .name_words
+            .at(self.lower, t.start)
+            .filter(|w| w.end > t.end);
+        let cap = is_cap(self.work, t);
+        let head = if cap {
+            self.head_at(t.start, false)
+        } else if last == Last::Head {
+            // `Ban Giám hiệu trường Mầm non X`.
+            self.head_at(t.start, false)
+                .filter(|h| token::next(self.work, h.end).is_some_and(|n| is_cap(self.work, n)))
+        } else {
+            None
+        };
+        // A company form alone (`Công ty Cổ phần`) does not name a company.
+        let phrase_kind = |end: usize| {
+            if self
+                .cfg
+                .company_forms
+                .at(self.lower, t.start)
+                .is_some_and(|f| f.end == end)
+            {
+                Last::NameWord
+            } else {
+                Last::Phrase
+            }
+        };
+        match (head, phrase) {
+            (Some(h), Some(p)) if p.end > h.end => Some((p.end, phrase_kind(p.end))),
+            (Some(h), _) => Some((h.end, Last::Head)),
+            (None, Some(p)) if cap => Some((p.end, phrase_kind(p.end))),
+            _ => None,
+        }
+    }
+
+    fn cap(&self, t: Tok, last: Last, head: HeadHit, bare: bool) -> Option<(usize, Last)> {
+        let cfg = self.cfg;
+        let honorific = cfg
+            .honorifics
+            .at(self.lower, t.start)
+            .is_some_and(|h| token::next(self.work, h.end).is_some_and(|n| is_cap(self.work, n)));
+        if honorific || cfg.cap_stops.at(self.lower, t.start).is_some() || last == Last::Level {
+            return None;
+        }
+        // Right after a head that needs a name, the name may be a person's
+        // (`Bệnh viện Bạch Mai`, `Trường Lê Quý Đôn`) or look like a title.
+        let naming = bare && !head.standalone;
+        if !naming {
+            let person_len = if matches!(last, Last::Abbr | Last::NameWord) {
+                3
+            } else {
+                2
+            };
+            if self.title_at(t.start) || self.person_at(t.start, person_len) {
+                return None;
+            }
+        }
+        if let Some(p) = self.known_place(t.start) {
+            let l = if last == Last::Head && !head.standalone {
+                Last::Cap { first: false }
+            } else {
+                Last::Place
+            };
+            return Some((p, l));
+        }
+        if bare && head.standalone && !is_vietnamese_syllable(self.tok_text(t)) {
+            // After a complete name only a place, not `Quốc hội Esteban ...`.
+            return None;
+        }
+        if is_all_caps(self.work, t) {
+            if cfg
+                .company_forms
+                .at(self.lower, t.start)
+                .is_some_and(|f| f.end == t.end)
+            {
+                return Some((t.end, Last::NameWord));
+            }
+            return Some((t.end, Last::Abbr));
+        }
+        if last == Last::Place {
+            // After a place only more of a place-like name (`Việt Nam`, `Fiji`).
+            return None;
+        }
+        let first = !matches!(last, Last::Cap { .. });
+        Some((t.end, Last::Cap { first }))
+    }
+
+    fn lower_step(&self, t: Tok, last: Last, head: HeadHit) -> Option<(usize, Last)> {
+        let cfg = self.cfg;
+        let lt = self.lower_text(t);
+        if lt == "và" {
+            return self.and(t, last);
+        }
+        if lt == "tại" {
+            return self.at_place(t, head);
+        }
+        if !matches!(last, Last::Place | Last::Level | Last::Term | Last::Bracket)
+            && let Some(w) = cfg.name_words.at(self.lower, t.start)
+        {
+            return Some((w.end, Last::NameWord));
+        }
+        if cfg.stop_words.at(self.lower, t.start).is_some() {
+            return None;
+        }
+        if last == (Last::Cap { first: true })
+            && token::prev(self.work, t.start)
+                .is_some_and(|p| is_vietnamese_syllable(self.tok_text(p)))
+        {
+            return Some((t.end, Last::Free));
+        }
+        if last == Last::Free
+            && token::next(self.work, t.end).is_none_or(|n| !is_word(self.work, n))
+        {
+            return Some((t.end, Last::Free2));
+        }
+        let no_bridge = match head.start {
+            Start::Head(i) => cfg
+                .no_bridge_heads
+                .contains(&lowercase_of(&cfg.head_info[i].canonical)),
+            _ => false,
+        };
+        if last == Last::Head && !head.lower && !head.standalone && !no_bridge {
+            return self.bridge(t);
+        }
+        None
+    }
+
+    /// `Đại sứ quán Việt Nam tại Singapore`.
+    fn at_place(&self, t: Tok, head: HeadHit) -> Option<(usize, Last)> {
+        let Start::Head(i) = head.start else {
+            return None;
+        };
+        let listed = lowercase_of(&self.cfg.head_info[i].canonical);
+        if !self.cfg.at_place_heads.contains(&listed) {
+            return None;
+        }
+        let n = token::next(self.work, t.end)?;
+        let end = self.known_place(n.start)?;
+        Some((end, Last::Place))
+    }
+
+    /// Lower-case words right after a head that lead to a capitalised name
+    /// part (`Công ty may Thanh Phong`).
+    fn bridge(&self, t: Tok) -> Option<(usize, Last)> {
+        let mut end = t.end;
+        let mut n = 1;
+        loop {
+            let next = token::next(self.work, end)?;
+            if is_lower_word(self.work, next) {
+                if n >= self.cfg.max_bridge
+                    || self.cfg.stop_words.at(self.lower, next.start).is_some()
+                    || self.cfg.honorifics.at(self.lower, next.start).is_some()
+                    || self.cfg.levels.at(self.lower, next.start).is_some()
+                {
+                    return None;
+                }
+                n += 1;
+                end = next.end;
+                continue;
+            }
+            let ok = is_cap(self.work, next) && !self.stops_name(next.start, 2);
+            return ok.then_some((end, Last::NameWord));
+        }
+    }
+
+    /// A number in a name (`Chi bộ 4`, `Ban Chỉ đạo 35`, `Quân khu 7`), not
+    /// a count or a date after it.
+    fn number(&self, t: Tok, last: Last, head: HeadHit, bare: bool) -> Option<(usize, Last)> {
+        if !matches!(
+            last,
+            Last::Head | Last::Cap { .. } | Last::Free | Last::NameWord | Last::Abbr | Last::Phrase
+        ) {
+            return None;
+        }
+        if self.dates.iter().any(|&(s, e)| s <= t.start && t.start < e) {
+            return None;
+        }
+        let numbered = bare
+            && self
+                .category(head)
+                .is_some_and(|c| self.cfg.numbered_categories.iter().any(|n| n == c));
+        let ok = match token::next(self.work, t.end) {
+            None => true,
+            Some(n) => {
+                let txt = self.tok_text(n);
+                let glued = n.start == t.end && matches!(txt, "/" | "-" | "." | ",");
+                matches!(txt, "," | ";" | "." | ")" | "(" | ":") && !glued
+                    || (is_cap(self.work, n) && n.start > t.end)
+                    || (numbered && !glued)
+            }
+        };
+        ok.then_some((t.end, Last::Num))
+    }
+
+    pub fn category(&self, head: HeadHit) -> Option<&str> {
+        match head.start {
+            Start::Head(i) => Some(self.cfg.head_info[i].category.as_str()),
+            Start::Abbr(i) => Some(self.cfg.abbr_info[i].category.as_str()),
+            _ => None,
+        }
+    }
+
+    /// A name part after a joiner: capitalised, not a new unit, title or person.
+    fn name_part_follows(&self, pos: usize) -> bool {
+        token::next(self.work, pos)
+            .is_some_and(|n| is_cap(self.work, n) && !self.stops_name(n.start, 2))
+    }
+
+    fn and(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
+        let inside = matches!(
+            last,
+            Last::Cap { .. } | Last::Free | Last::NameWord | Last::Phrase
+        ) || (self.tok_text(t) == "&" && last == Last::Abbr);
+        (inside && self.name_part_follows(t.end)).then_some((t.end, Last::Joiner))
+    }
+
+    /// A comma that belongs to the official name: `Bộ Văn hóa, Thể thao và
+    /// Du lịch` (name parts, then `và` and a last part).
+    fn comma(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
+        if !matches!(last, Last::Cap { .. } | Last::Free | Last::Phrase)
+            || !self.name_part_follows(t.end)
+        {
+            return None;
+        }
+        let mut pos = t.end;
+        for _ in 0..6 {
+            let n = token::next(self.work, pos)?;
+            let txt = self.lower_text(n);
+            if txt == "và" {
+                return self
+                    .name_part_follows(n.end)
+                    .then_some((t.end, Last::Joiner));
+            }
+            let part = (is_cap(self.work, n) && !self.stops_name(n.start, 2))
+                || (is_lower_word(self.work, n)
+                    && self.cfg.stop_words.at(self.lower, n.start).is_none());
+            if !part {
+                return None;
+            }
+            pos = n.end;
+        }
+        None
+    }
+
+    /// A dash inside a name (`Sở Giáo dục - Đào tạo`); before a new head
+    /// it separates two units.
+    fn dash(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
+        if last == Last::Joiner {
+            return None;
+        }
+        self.name_part_follows(t.end)
+            .then_some((t.end, Last::Joiner))
+    }
+
+    /// A bracket kept in the name: an abbreviation defined inline
+    /// (`Cơ quan Chính quyền (CQCQ)`) or the expansion of the abbreviation
+    /// just before (`Bảo tàng CAND (Công an nhân dân)`).
+    fn bracket(&self, start: usize, open: Tok) -> Option<(usize, Last)> {
+        let close_rel = self.work[open.end..].find(')')?;
+        let close = open.end + close_rel;
+        let inner = self.work[open.end..close].trim();
+        if inner.is_empty() || inner.len() > 80 || inner.contains(['\n', '(', ',', ';']) {
+            return None;
+        }
+        let before = self.work[start..open.start].trim_end();
+        if is_abbreviation(inner) {
+            if let Some(a) = self.cfg.abbr_info.iter().find(|a| a.form == inner) {
+                // A known abbreviation in brackets is another body (`(TTXVN)`)
+                // unless it abbreviates this very name.
+                let ok = super::super::lexicon::lowercase(before)
+                    .ends_with(&super::super::lexicon::lowercase(&a.expansion));
+                return ok.then_some((close + 1, Last::Bracket));
+            }
+            return Some((close + 1, Last::Bracket));
+        }
+        let prev = token::prev(self.work, open.start)?;
+        if is_all_caps(self.work, prev) && initials(inner) == letters(self.tok_text(prev)) {
+            return Some((close + 1, Last::Bracket));
+        }
+        None
+    }
+}
+
+fn lowercase_of(s: &str) -> String {
+    super::super::lexicon::lowercase(s)
+}
+
+/// Shaped like one Vietnamese syllable (`Thủ`, `Y`, `Thanh`), not a
+/// foreign word (`Esteban`, `Maroc`, `Ramón`).
+pub fn is_vietnamese_syllable(s: &str) -> bool {
+    static SHAPE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+            .expect("valid regex")
+    });
+    let folded: Option<String> = s.chars().map(base_letter).collect();
+    folded.is_some_and(|f| SHAPE.is_match(&f))
+}
+
+/// The base letter of a Vietnamese letter, lower-cased (`Ộ` gives `o`);
+/// `None` for anything outside the Vietnamese alphabet.
+fn base_letter(c: char) -> Option<char> {
+    const GROUPS: [(&str, char); 7] = [
+        ("aàáảãạăằắẳẵặâầấẩẫậ", 'a'),
+        ("eèéẻẽẹêềếểễệ", 'e'),
+        ("iìíỉĩị", 'i'),
+        ("oòóỏõọôồốổỗộơờớởỡợ", 'o'),
+        ("uùúủũụưừứửữự", 'u'),
+        ("yỳýỷỹỵ", 'y'),
+        ("đ", 'đ'),
+    ];
+    let l = c.to_lowercase().next()?;
+    if "bcdghklmnpqrstvx".contains(l) {
+        return Some(l);
+    }
+    GROUPS.iter().find(|(g, _)| g.contains(l)).map(|&(_, b)| b)
+}
+
+/// Upper-case letters, digits, `&`, `-` and spaces only, with two letters
+/// at least (`CQCQ`, `BVSKBMTE & KHHGĐ`).
+pub fn is_abbreviation(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && s.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-' | ' '))
+}
+
+/// The letters of an abbreviation, upper-cased.
+pub fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// First letters of the words of a phrase, upper-cased; `và` is skipped.
+pub fn initials(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && *w != "và")
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_syllables() {
+        for w in ["Thủ", "Y", "Thanh", "Nghệ", "Đức", "Quảng", "Chính"] {
+            assert!(is_vietnamese_syllable(w), "{w}");
+        }
+        for w in ["Esteban", "Maroc", "Ramón", "Google", "HĐND"] {
+            assert!(!is_vietnamese_syllable(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn initials_skip_va() {
+        assert_eq!(
+            initials("Bảo vệ sức khỏe bà mẹ trẻ em và Kế hoạch hóa gia đình"),
+            "BVSKBMTEKHHGĐ"
+        );
+        assert_eq!(letters("BVSKBMTE & KHHGĐ"), "BVSKBMTEKHHGĐ");
+    }
+}

@@ -1,0 +1,84 @@
+//! The normalised value of a unit name: abbreviations expanded (from the
+//! lexicon and the article's own definitions), inline definitions in
+//! brackets dropped, dashes and spaces made uniform, known words in one
+//! spelling, so that one unit written several ways groups as one.
+
+use super::config::Config;
+use super::defs::Def;
+use super::token;
+use crate::extract::lexicon::{is_word_boundary, lowercase};
+use crate::text::fold_str;
+
+pub fn value(cfg: &Config, defs: &[Def], surface: &str) -> String {
+    let work = fold_str(surface);
+    let lower = lowercase(&work);
+    let mut parts: Vec<String> = Vec::new();
+    let mut pos = 0;
+    while let Some(t) = token::next(&work, pos) {
+        let text = t.text(&work);
+        if text == "(" {
+            // Inline definitions and expansions in brackets say nothing new.
+            pos = work[t.end..]
+                .find(')')
+                .map_or(work.len(), |c| t.end + c + 1);
+            continue;
+        }
+        if let Some(h) = cfg.expansions.at(&lower, t.start)
+            && work[t.start..h.end] == cfg.expansion_info[h.index].0
+        {
+            parts.push(cfg.expansion_info[h.index].1.clone());
+            pos = h.end;
+            continue;
+        }
+        if let Some(d) = defs.iter().find(|d| {
+            work[t.start..].starts_with(&d.form)
+                && is_word_boundary(&work, t.start, t.start + d.form.len())
+        }) {
+            parts.push(d.expansion.clone().unwrap_or_else(|| d.form.clone()));
+            pos = t.start + d.form.len();
+            continue;
+        }
+        parts.push(match text {
+            "–" | "—" => "-".to_string(),
+            _ => text.to_string(),
+        });
+        pos = t.end;
+    }
+    let joined = join(&parts);
+    capitalise_first(&canonical(cfg, &joined))
+}
+
+/// Words joined by single spaces; a comma sticks to the word before it,
+/// a dash stands between spaces.
+fn join(parts: &[String]) -> String {
+    let mut out = String::new();
+    for p in parts {
+        if !out.is_empty() && p != "," {
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+/// Known heads, expansions and level words in their listed spelling.
+fn canonical(cfg: &Config, s: &str) -> String {
+    let lower = lowercase(s);
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for h in cfg.canon.find_all(&lower) {
+        out.push_str(&s[last..h.start]);
+        out.push_str(&cfg.canon_forms[h.index]);
+        last = h.end;
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+fn capitalise_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
