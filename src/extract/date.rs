@@ -167,7 +167,7 @@ impl DateExtractor {
         if !self.guards_allow(ctx, rule, start, end) {
             return None;
         }
-        if !mentions.iter().all(|m| self.keywords_allow(ctx, m)) {
+        if !self.keywords_allow(ctx, start, end) {
             return None;
         }
         Some(Candidate {
@@ -305,12 +305,13 @@ impl DateExtractor {
             .all(|&i| !self.settings.guards[i].refuses(before, after))
     }
 
-    fn keywords_allow(&self, ctx: &Ctx, m: &Mention) -> bool {
-        let text = &ctx.lower()[m.start..m.end];
+    /// The `needs_keyword` settings, checked on a match's mentions as a whole.
+    fn keywords_allow(&self, ctx: &Ctx, start: usize, end: usize) -> bool {
+        let text = &ctx.lower()[start..end];
         let work = ctx.work();
         let window = self.settings.guard_window;
-        let before = &work[floor_char(work, m.start.saturating_sub(window))..m.start];
-        let after = &work[m.end..ceil_char(work, m.end + window)];
+        let before = &work[floor_char(work, start.saturating_sub(window))..start];
+        let after = &work[end..ceil_char(work, end + window)];
         self.settings.keyword_needs.iter().all(|k| {
             !k.span.is_match(text)
                 || k.before.is_match(before)
