@@ -427,7 +427,9 @@ fn at_word_edges(s: &str, start: usize, end: usize) -> bool {
     let before = s[..start].chars().next_back();
     let after = s[end..].chars().next();
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    !(word(inner_first) && word(before)) && !(word(inner_last) && word(after))
+    let starts_inside = word(inner_first) && word(before);
+    let ends_inside = word(inner_last) && word(after);
+    !starts_inside && !ends_inside
 }
 
 fn next_char(s: &str, i: usize) -> usize {
