@@ -343,6 +343,51 @@ fn excel_workbook_is_written_on_request() {
     assert!(bytes.starts_with(b"PK"), "an .xlsx file is a zip archive");
     // Without the flag there is no workbook.
     let plain = tempfile::tempdir().unwrap();
-    run(&["extract", corpus().to_str().unwrap(), "-o", plain.path().to_str().unwrap(), "--quiet"]);
+    run(&[
+        "extract",
+        corpus().to_str().unwrap(),
+        "-o",
+        plain.path().to_str().unwrap(),
+        "--quiet",
+    ]);
     assert!(!plain.path().join("vnextract.xlsx").exists());
+}
+
+#[test]
+fn a_rules_folder_overrides_one_file_and_keeps_the_rest() {
+    // An analyst adds an abbreviation to a copy of the word list.
+    let rules = tempfile::tempdir().unwrap();
+    std::fs::create_dir(rules.path().join("lexicon")).unwrap();
+    let mut list = include_str!("../rules/lexicon/abbreviations.csv").to_string();
+    list.push_str("\nXYZQ,Ủy ban Thử nghiệm Quốc gia,unit\n");
+    std::fs::write(rules.path().join("lexicon/abbreviations.csv"), list).unwrap();
+    let input = r#"{"id": "a", "text": "Ngày 19/6/2020, XYZQ đã họp với Bộ Y tế."}"#;
+    let (plain, _) = stream(&format!("{input}\n"), &[]);
+    let (custom, o) = stream(
+        &format!("{input}\n"),
+        &["--rules", rules.path().to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let units = |a: &serde_json::Value| -> Vec<(String, String)> {
+        a["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["type"] == "unit")
+            .map(|e| {
+                (
+                    e["text"].as_str().unwrap().to_string(),
+                    e["value"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    assert!(!units(&plain[0]).iter().any(|(t, _)| t == "XYZQ"));
+    let found = units(&custom[0]);
+    assert!(
+        found.contains(&("XYZQ".into(), "Ủy ban Thử nghiệm Quốc gia".into())),
+        "{found:?}"
+    );
+    // The built-in files not in the folder still apply.
+    assert!(found.iter().any(|(t, _)| t == "Bộ Y tế"), "{found:?}");
 }

@@ -180,7 +180,10 @@ impl PersonExtractor {
             let (s, e) = (m.start(), m.end());
             // Inside a word (`TP.HCM`) is no initial: the pattern has no `\b`
             // because a Unicode word boundary makes the regex slow.
-            let inside_word = work[..s].chars().next_back().is_some_and(char::is_alphanumeric);
+            let inside_word = work[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
             if inside_word || overlaps_any(owned, s, e) || out.overlaps(s, e) {
                 continue;
             }
@@ -513,9 +516,7 @@ pub(crate) fn word_before(lower: &str, pos: usize, list: &WordList) -> Option<us
     let mut starts = Vec::new();
     let mut idx = before.len();
     for _ in 0..4 {
-        let Some(sp) = before[..idx]
-            .rfind([' ', '\n', '(', ',', '"'])
-        else {
+        let Some(sp) = before[..idx].rfind([' ', '\n', '(', ',', '"']) else {
             starts.push(0);
             break;
         };

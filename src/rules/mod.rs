@@ -156,6 +156,19 @@ impl RuleFile {
             .map_err(|e| self.error(rule.line, format!("rule `{}`: bad pattern: {e}", rule.id)))
     }
 
+    /// The rule with this id; a missing rule is a rule-file error.
+    pub fn rule(&self, id: &str) -> Result<&Rule, RuleError> {
+        self.rules
+            .iter()
+            .find(|r| r.id == id)
+            .ok_or_else(|| self.error(0, format!("missing rule `{id}`")))
+    }
+
+    /// Compile the pattern of the rule with this id.
+    pub fn compile_rule(&self, id: &str) -> Result<regex::Regex, RuleError> {
+        self.compile(self.rule(id)?)
+    }
+
     /// Compile a regex setting.
     pub fn compile_setting(&self, key: &str) -> Result<regex::Regex, RuleError> {
         let p = self.setting_pattern(key)?;

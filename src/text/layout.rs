@@ -28,8 +28,9 @@ pub fn byline_range(work: &str) -> Option<Range<usize>> {
     let line = &trimmed[line_start..];
     let lead = line.len() - line.trim_start().len();
     let line = line.trim_start();
-    let name = match line.find(['(', '-', '–']) {
-        Some(i) => line[..i].trim_end(),
+    let name = match line.find(['(', '-', '–', '/']) {
+        Some(i) if is_short_source(&line[i..]) => line[..i].trim_end(),
+        Some(_) => return None,
         None => line,
     };
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -43,6 +44,20 @@ pub fn byline_range(work: &str) -> Option<Range<usize>> {
         return Some(start..start + name.len());
     }
     None
+}
+
+/// What may follow a byline's name: a short source in brackets or after
+/// a dash or slash (`(TTXVN)`, `- Báo Nhân Dân`, `/VOV`), and nothing else.
+fn is_short_source(rest: &str) -> bool {
+    let inner = rest
+        .trim_start_matches(['(', '-', '–', '/', ' '])
+        .trim_end()
+        .trim_end_matches(')');
+    let closed = !rest.starts_with('(') || rest.trim_end().ends_with(')');
+    let plain = inner.chars().count() <= 30 && !inner.contains(['(', ')', ',', '.', ';', ':']);
+    let website =
+        inner.chars().count() <= 30 && [".vn", ".net", ".com"].iter().any(|d| inner.ends_with(d));
+    closed && (plain || website)
 }
 
 #[cfg(test)]
@@ -67,5 +82,9 @@ mod tests {
         assert_eq!(&w[byline_range(w).unwrap()], "Minh Anh");
         assert!(byline_range("Bài viết.\nXem thêm tại đây.").is_none());
         assert!(byline_range("Bài viết.\nTTXVN").is_none());
+        let w = "Bài viết.\nPhan Văn Hải (22 tuổi, quê Nghệ An) là nghi phạm";
+        assert!(byline_range(w).is_none());
+        let w = "Bài viết.\nThu Hà/VOV";
+        assert_eq!(&w[byline_range(w).unwrap()], "Thu Hà");
     }
 }

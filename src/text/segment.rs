@@ -68,9 +68,13 @@ impl Segmenter {
             return true;
         }
         let lower = last_word.to_lowercase();
-        self.abbreviations
-            .iter()
-            .any(|a| lower == *a || lower.ends_with(&format!(".{a}")))
+        // `TP.` alone, or glued after another abbreviation (`PGS.TS.`).
+        self.abbreviations.iter().any(|a| {
+            lower == *a
+                || lower
+                    .strip_suffix(a.as_str())
+                    .is_some_and(|head| head.ends_with('.'))
+        })
     }
 }
 
