@@ -12,15 +12,25 @@ mod value;
 use super::Ctx;
 use crate::model::{Entity, EntityType, Fields};
 use crate::rules::{RuleError, RuleSources};
-use regex::CaptureLocations;
+use regex::{CaptureLocations, Regex, RegexSet};
 use rules::{DateRule, MentionGroups, Settings, table_key};
 use std::collections::BTreeMap;
+use std::ops::Range;
 use value::{DateValue, Point, expand_two_digit_year, nearest_year, year_from_article};
 
 pub struct DateExtractor {
     rules: Vec<DateRule>,
     settings: Settings,
+    /// Where any absolute rule can match; and any rule, relative ones too.
+    any_absolute: Regex,
+    any_rule: Regex,
+    /// Which rules can match in a place (indices as in `rules`).
+    which: RegexSet,
 }
+
+/// Bytes after a place found by the union regex that the rules may still
+/// need (the longest rule match is well under this).
+const ZONE_TAIL: usize = 64;
 
 /// One date mention read by a rule, before year inference.
 #[derive(Debug, Clone)]
@@ -48,16 +58,37 @@ impl DateExtractor {
         let file = sources.json("dates.json")?;
         let settings = Settings::load(&file)?;
         let rules = rules::compile_rules(&file, &settings)?;
-        Ok(DateExtractor { rules, settings })
+        let all: Vec<&crate::rules::Rule> = file.rules.iter().collect();
+        let absolute: Vec<&crate::rules::Rule> = file
+            .rules
+            .iter()
+            .filter(|r| r.fields.get("relative") != Some(&serde_json::Value::Bool(true)))
+            .collect();
+        Ok(DateExtractor {
+            any_absolute: rules::union_of(&file, &absolute)?,
+            any_rule: rules::union_of(&file, &all)?,
+            which: rules::set_of(&file, &all)?,
+            rules,
+            settings,
+        })
     }
 
     pub fn extract(&self, ctx: &Ctx, found: &mut Vec<Entity>) {
+        let any = if ctx.relative_dates {
+            &self.any_rule
+        } else {
+            &self.any_absolute
+        };
+        let zones = zones(any, ctx.lower());
         let mut candidates = Vec::new();
-        for (index, rule) in self.rules.iter().enumerate() {
-            if rule.relative && !ctx.relative_dates {
-                continue;
+        for zone in &zones {
+            let hits = self.which.matches_at(&ctx.lower()[..zone.end], zone.start);
+            for index in hits.iter() {
+                if self.rules[index].relative && !ctx.relative_dates {
+                    continue;
+                }
+                self.run_rule(ctx, index, zone.clone(), &mut candidates);
             }
-            self.run_rule(ctx, index, &mut candidates);
         }
         let chosen = select_longest(candidates);
         let explicit_years: Vec<(usize, i32)> = chosen
@@ -75,23 +106,28 @@ impl DateExtractor {
         }
     }
 
-    /// Every accepted match of one rule. A match refused by its guards is
-    /// retried one character further on, so it does not hide a shorter
-    /// match inside it.
-    fn run_rule(&self, ctx: &Ctx, index: usize, out: &mut Vec<Candidate>) {
+    /// Every accepted match of one rule that starts in `zone`. A match
+    /// refused by its guards is retried one character further on, so it
+    /// does not hide a shorter match inside it.
+    fn run_rule(&self, ctx: &Ctx, index: usize, zone: Range<usize>, out: &mut Vec<Candidate>) {
         let rule = &self.rules[index];
-        let hay = if rule.case_sensitive {
+        let full = if rule.case_sensitive {
             ctx.work()
         } else {
             ctx.lower()
         };
+        let hay = &full[..zone.end];
         let mut locs = rule.re.capture_locations();
-        let mut pos = 0;
-        while pos <= hay.len() {
+        let mut pos = zone.start;
+        while pos < hay.len() {
             let Some(m) = rule.re.captures_read_at(&mut locs, hay, pos) else {
                 break;
             };
             let next = next_char(hay, m.start());
+            if !at_word_edges(full, m.start(), m.end()) {
+                pos = next;
+                continue;
+            }
             match self.candidate(ctx, index, hay, &locs, (m.start(), m.end())) {
                 Some(c) => {
                     out.push(c);
@@ -131,7 +167,7 @@ impl DateExtractor {
         if !self.guards_allow(ctx, rule, start, end) {
             return None;
         }
-        if !mentions.iter().all(|m| self.keywords_allow(ctx, m)) {
+        if !self.keywords_allow(ctx, start, end) {
             return None;
         }
         Some(Candidate {
@@ -269,15 +305,18 @@ impl DateExtractor {
             .all(|&i| !self.settings.guards[i].refuses(before, after))
     }
 
-    fn keywords_allow(&self, ctx: &Ctx, m: &Mention) -> bool {
-        let text = &ctx.lower()[m.start..m.end];
+    /// The `needs_keyword` settings, checked on a match's mentions as a whole.
+    fn keywords_allow(&self, ctx: &Ctx, start: usize, end: usize) -> bool {
+        let text = &ctx.lower()[start..end];
         let work = ctx.work();
-        let before =
-            &work[floor_char(work, m.start.saturating_sub(self.settings.guard_window))..m.start];
-        self.settings
-            .keyword_needs
-            .iter()
-            .all(|k| !k.span.is_match(text) || k.before.is_match(before))
+        let window = self.settings.guard_window;
+        let before = &work[floor_char(work, start.saturating_sub(window))..start];
+        let after = &work[end..ceil_char(work, end + window)];
+        self.settings.keyword_needs.iter().all(|k| {
+            !k.span.is_match(text)
+                || k.before.is_match(before)
+                || k.after.as_ref().is_some_and(|a| a.is_match(after))
+        })
     }
 
     fn entity(
@@ -361,6 +400,36 @@ fn select_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     }
     out.sort_by_key(|c| c.start);
     out
+}
+
+/// The places of the text the rules must look at: each hit of the union
+/// regex and what follows it, up to a space; overlapping places merged.
+fn zones(any: &Regex, lower: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for m in any.find_iter(lower) {
+        let mut end = ceil_char(lower, m.end() + ZONE_TAIL);
+        end += lower[end..]
+            .find(char::is_whitespace)
+            .unwrap_or(lower.len() - end);
+        match out.last_mut() {
+            Some(last) if m.start() <= last.end => last.end = last.end.max(end),
+            _ => out.push(m.start()..end),
+        }
+    }
+    out
+}
+
+/// A match must not start or end inside a word (`Mazda3 2017`, `12tháng`);
+/// checked here because the regexes only know ASCII word boundaries.
+fn at_word_edges(s: &str, start: usize, end: usize) -> bool {
+    let inner_first = s[start..].chars().next();
+    let inner_last = s[..end].chars().next_back();
+    let before = s[..start].chars().next_back();
+    let after = s[end..].chars().next();
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let starts_inside = word(inner_first) && word(before);
+    let ends_inside = word(inner_last) && word(after);
+    !starts_inside && !ends_inside
 }
 
 fn next_char(s: &str, i: usize) -> usize {

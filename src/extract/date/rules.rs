@@ -11,7 +11,7 @@
 
 use super::relative::{Relative, Unit};
 use crate::rules::{RuleError, RuleFile};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -93,11 +93,13 @@ impl Guard {
 }
 
 /// A mention whose text matches `span` is a date only when `before` matches
-/// the text before it (`24/7` alone means "all the time").
+/// the text before it, or `after` the text after it (`24/7` alone means
+/// "all the time"; `1/3` before a noun is a fraction).
 #[derive(Debug, Clone)]
 pub struct KeywordNeed {
     pub span: Regex,
     pub before: Regex,
+    pub after: Option<Regex>,
 }
 
 #[derive(Debug, Clone)]
@@ -237,6 +239,10 @@ fn keyword_needs(file: &RuleFile) -> Result<Vec<KeywordNeed>, RuleError> {
             Ok(KeywordNeed {
                 span: compile_pattern(file, "needs_keyword span", get("span")?)?,
                 before: compile_pattern(file, "needs_keyword before", get("before")?)?,
+                after: match v.get("after").and_then(Value::as_str) {
+                    Some(raw) => Some(compile_pattern(file, "needs_keyword after", raw)?),
+                    None => None,
+                },
             })
         })
         .collect()
@@ -279,6 +285,51 @@ impl Settings {
             })
             .collect()
     }
+}
+
+/// Lazy-DFA cache of the union and set regexes: large enough that their
+/// many states are not rebuilt over and over.
+const DFA_CACHE: usize = 32 << 20;
+
+/// One regex matching wherever any of the rules could match (named groups
+/// dropped, case-sensitive rules folded to the lower-cased text): a single
+/// pass over the article finds the few places the rules must look at.
+pub fn union_of(file: &RuleFile, rules: &[&crate::rules::Rule]) -> Result<Regex, RuleError> {
+    let parts = plain_patterns(file, rules)?;
+    regex::RegexBuilder::new(&parts.join("|"))
+        .dfa_size_limit(DFA_CACHE)
+        .build()
+        .map_err(|e| file.error(0, format!("union of the date rules: {e}")))
+}
+
+/// The same patterns as a set, to learn which rules can match in a place.
+pub fn set_of(file: &RuleFile, rules: &[&crate::rules::Rule]) -> Result<RegexSet, RuleError> {
+    let parts = plain_patterns(file, rules)?;
+    regex::RegexSetBuilder::new(&parts)
+        .dfa_size_limit(DFA_CACHE)
+        .build()
+        .map_err(|e| file.error(0, format!("set of the date rules: {e}")))
+}
+
+/// Each rule's pattern expanded, without named groups, case-insensitive.
+fn plain_patterns(
+    file: &RuleFile,
+    rules: &[&crate::rules::Rule],
+) -> Result<Vec<String>, RuleError> {
+    let named = Regex::new(r"\(\?P<[A-Za-z_0-9]+>").expect("static pattern");
+    let mut parts = Vec::new();
+    for rule in rules {
+        let raw = rule.pattern.as_deref().unwrap_or("");
+        let expanded = file
+            .expand(raw)
+            .map_err(|m| file.error(rule.line, format!("rule `{}`: {m}", rule.id)))?;
+        let plain = named.replace_all(&expanded, "(?:");
+        parts.push(format!("(?i:{plain})"));
+    }
+    if parts.is_empty() {
+        parts.push("[^\\s\\S]".to_string());
+    }
+    Ok(parts)
 }
 
 /// Compile every rule of the file, in file order (earlier rules win ties).

@@ -107,8 +107,10 @@ impl DateValue {
         match &self.end {
             None => true,
             // Without years, `30/12 - 2/1` runs into the next year.
-            Some(end) if self.start.y.is_none() && end.y.is_none() => {
-                end.is_possible() && self.start.key() != end.key()
+            Some(end)
+                if self.start.y.is_none() && end.y.is_none() && self.start.key() > end.key() =>
+            {
+                end.is_possible() && wraps_around_new_year(&self.start, end)
             }
             Some(end) => end.is_possible() && self.start.key() < end.key(),
         }
@@ -119,12 +121,10 @@ impl DateValue {
     /// (`28/12 - 3/1`).
     pub fn set_year(&mut self, y: i32) {
         self.start.y = Some(y);
-        if let Some(end) = self.end.as_mut() {
-            if end.y.is_none() {
-                end.y = Some(y);
-                if end.key() <= self.start.key() {
-                    end.y = Some(y + 1);
-                }
+        if let Some(end) = self.end.as_mut().filter(|e| e.y.is_none()) {
+            end.y = Some(y);
+            if end.key() <= self.start.key() {
+                end.y = Some(y + 1);
             }
         }
     }
@@ -134,6 +134,15 @@ impl DateValue {
             None => self.start.iso(),
             Some(end) => format!("{}/{}", self.start.iso(), end.iso()),
         }
+    }
+}
+
+/// A yearless range that ends before it starts can only be a short one
+/// across the new year (`28/12 - 3/1`), not `4-2-3-1`, a football formation.
+fn wraps_around_new_year(start: &Point, end: &Point) -> bool {
+    match (start.m, end.m) {
+        (Some(a), Some(b)) => a > b && b + 12 - a <= 2,
+        _ => false,
     }
 }
 
@@ -239,8 +248,22 @@ mod tests {
             start: pt(None, Some(12), Some(28)),
             end: Some(pt(None, Some(1), Some(3))),
         };
+        assert!(v.is_possible());
         v.set_year(2016);
         assert_eq!(v.iso(), "2016-12-28/2017-01-03");
+        // 4-2-3-1 is a formation, not 2/4 to 1/3 of the next year.
+        let formation = DateValue {
+            start: pt(None, Some(2), Some(4)),
+            end: Some(pt(None, Some(1), Some(3))),
+        };
+        assert!(!formation.is_possible());
+        // 5-4-1: the days of one month must run forwards.
+        let mut same_month = DateValue {
+            start: pt(None, None, Some(5)),
+            end: Some(pt(None, Some(1), Some(4))),
+        };
+        same_month.complete();
+        assert!(!same_month.is_possible());
     }
 
     #[test]
