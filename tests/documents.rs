@@ -52,12 +52,7 @@ fn run_documents() -> BTreeMap<(String, String), BTreeMap<String, String>> {
 
 fn read_rows(path: &Path) -> BTreeMap<(String, String), BTreeMap<String, String>> {
     let mut reader = csv::Reader::from_path(path).expect("documents.csv exists");
-    let header: Vec<String> = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(String::from)
-        .collect();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     reader
         .records()
         .map(|r| {

@@ -52,7 +52,12 @@ impl Default for DocumentIndex {
             .map(|t| {
                 t.rows
                     .iter()
-                    .map(|r| (t.cell(r, "code").to_string(), t.cell(r, "issuer").to_string()))
+                    .map(|r| {
+                        (
+                            t.cell(r, "code").to_string(),
+                            t.cell(r, "issuer").to_string(),
+                        )
+                    })
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default();
@@ -206,12 +211,14 @@ fn is_full(value: &str) -> bool {
 
 /// `19`, `49/2017`, `19-2017`, `36a`: a number with no issuer code.
 fn is_short_number(value: &str) -> bool {
-    let mut chars = value.chars();
-    value.starts_with(|c: char| c.is_ascii_digit())
-        && chars.all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
-        || (value.len() > 1
-            && value[..value.len() - 1].bytes().all(|b| b.is_ascii_digit())
-            && value.ends_with(|c: char| c.is_ascii_lowercase()))
+    if !value.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let body = value
+        .strip_suffix(|c: char| c.is_ascii_lowercase())
+        .unwrap_or(value);
+    body.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
 }
 
 /// A law's name without a trailing year (`Trẻ em năm 2016` → `Trẻ em`).
@@ -316,7 +323,10 @@ mod tests {
 
     #[test]
     fn a_short_mention_fitting_two_documents_is_left_alone() {
-        let full = docs(&[("Nghị định", "19/2016/NĐ-CP"), ("Nghị định", "19/2012/NĐ-CP")]);
+        let full = docs(&[
+            ("Nghị định", "19/2016/NĐ-CP"),
+            ("Nghị định", "19/2012/NĐ-CP"),
+        ]);
         assert_eq!(tie("Nghị định", "19", &full), "19");
         assert_eq!(tie("Nghị định", "19/2012", &full), "19/2012/NĐ-CP");
     }
@@ -335,6 +345,7 @@ mod tests {
     fn full_and_short_values() {
         assert!(is_short_number("19") && is_short_number("49/2017") && is_short_number("36a"));
         assert!(!is_short_number("05-ĐA/TU") && !is_short_number("Trẻ em"));
+        assert!(!is_short_number("Nhà ở") && !is_full("Nhà ở"));
         assert!(is_full("19/2016/NĐ-CP") && is_full("Trẻ em 2016"));
         assert!(!is_full("19") && !is_full("Trẻ em"));
     }

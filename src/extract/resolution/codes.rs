@@ -97,7 +97,7 @@ mod tests {
                 .iter()
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .collect::<Vec<_>>(),
-            &["QĐ".to_string(), "TT".to_string(), "CV".to_string()],
+            &["QĐ", "NĐ", "TT", "CV"].map(String::from),
         )
     }
 

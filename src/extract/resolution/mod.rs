@@ -275,14 +275,30 @@ impl ResolutionExtractor {
     }
 
     /// Whether a short number may follow the kind word without `số`.
-    fn bare_number_allowed(&self, ctx: &Ctx, kind_start: usize, kind: &KindRow, number: &str) -> bool {
+    fn bare_number_allowed(
+        &self,
+        ctx: &Ctx,
+        kind_start: usize,
+        kind: &KindRow,
+        number: &str,
+    ) -> bool {
         let capitalised = ctx.work()[kind_start..].starts_with(char::is_uppercase);
         if kind.bare_number {
             // `Trí quyết định 1 mình`: a lower-case kind word with a bare
             // one-digit number is a verb and a count.
             return capitalised || number.len() > 1;
         }
-        if !kind.capitalised_bare_number || !capitalised || number.len() < 2 || is_year(number) {
+        // `KẾ HOẠCH 10` in an all-capitals table is a heading, not a citation.
+        let title_case = ctx.work()[kind_start..]
+            .chars()
+            .nth(1)
+            .is_some_and(char::is_lowercase);
+        if !kind.capitalised_bare_number
+            || !capitalised
+            || !title_case
+            || number.len() < 2
+            || is_year(number)
+        {
             return false;
         }
         let sentence = ctx
