@@ -28,17 +28,23 @@ impl IssuerCodes {
             .map(|(_, issuer)| issuer.as_str())
     }
 
-    /// The issuer code of a document number, if it has one: the longest
-    /// listed code found in its suffix, else the suffix's agency part as
-    /// printed. Short numbers (`142`, `64/2017`) have none.
+    /// The issuer code of a document number, if it has one: the agency
+    /// part of its suffix (`BTC` in `TT-BTC`, `CP` in `NĐ-CP`, `TW` in
+    /// `NQ/TW`), so that one agency has one code whatever the kind; a
+    /// listed code found in the suffix is preferred when the agency part
+    /// is not listed. Short numbers (`142`, `64/2017`) have none.
     pub fn code_of_number(&self, number: &str) -> Option<String> {
         let first_letter = number.find(|c: char| c.is_alphabetic())?;
         let suffix = &number[first_letter..];
+        let agency = self.agency_part(suffix);
+        if self.issuer_of(agency).is_some() {
+            return Some(agency.to_string());
+        }
         let candidates = candidates(suffix);
         if let Some(known) = candidates.iter().find(|c| self.issuer_of(c).is_some()) {
             return Some(known.to_string());
         }
-        Some(self.agency_part(suffix).to_string())
+        Some(agency.to_string())
     }
 
     /// The agency part of an unlisted suffix: after a kind abbreviation
@@ -81,6 +87,7 @@ mod tests {
         let rows = [
             ("TW", "Ban Chấp hành Trung ương"),
             ("NĐ-CP", "Chính phủ"),
+            ("CP", "Chính phủ"),
             ("UBND", "Ủy ban nhân dân"),
             ("BNNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn"),
             ("QH14", "Quốc hội khóa XIV"),
@@ -90,7 +97,7 @@ mod tests {
                 .iter()
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .collect::<Vec<_>>(),
-            &["QĐ".to_string(), "TT".to_string(), "CV".to_string()],
+            &["QĐ", "NĐ", "TT", "CV"].map(String::from),
         )
     }
 
@@ -98,7 +105,7 @@ mod tests {
     fn codes_from_party_and_state_numbers() {
         let t = table();
         assert_eq!(t.code_of_number("35-NQ/TW").as_deref(), Some("TW"));
-        assert_eq!(t.code_of_number("24/2014/NĐ-CP").as_deref(), Some("NĐ-CP"));
+        assert_eq!(t.code_of_number("24/2014/NĐ-CP").as_deref(), Some("CP"));
         assert_eq!(t.code_of_number("940/QĐ-UBND").as_deref(), Some("UBND"));
         assert_eq!(t.code_of_number("6021/UBND-ĐT").as_deref(), Some("UBND"));
         assert_eq!(

@@ -27,6 +27,10 @@ pub struct KindRow {
     pub kind: String,
     /// Whether a short number may follow without `số` (`Nghị định 142`).
     pub bare_number: bool,
+    /// Whether a short number of two or more characters may follow
+    /// without `số` when the kind word is capitalised (`Kết luận 24`,
+    /// `Đề án 896`, but not `kế hoạch 5 năm`).
+    pub capitalised_bare_number: bool,
     pub named: Named,
     /// Words that, right before the kind word, make it part of another
     /// word (`pháp luật`, `kỷ luật`).
@@ -38,6 +42,7 @@ pub struct Patterns {
     pub numbered: Regex,
     pub short: Regex,
     pub list: Regex,
+    pub numbered_late: Regex,
     pub named_law: Regex,
     pub named_congress: Regex,
     pub named_year: Regex,
@@ -52,6 +57,11 @@ pub struct Patterns {
 /// Word lists from the settings, lower-cased and tone-folded like the text.
 pub struct Words {
     pub not_after_bare_number: WordList,
+    /// Words that, in the same sentence, make `Đề án 941` a weapon
+    /// design (a translated Russian `project`), not a document.
+    pub project_context: WordList,
+    /// Words that may not stand between a kind word and a late number.
+    pub late_number_stops: WordList,
     pub law_names: WordList,
     pub law_name_not_first: WordList,
     pub name_stops: WordList,
@@ -94,6 +104,10 @@ fn kind_row(file: &RuleFile, row: &Value) -> Result<KindRow, RuleError> {
             .get("bare_number")
             .and_then(Value::as_bool)
             .unwrap_or(false),
+        capitalised_bare_number: row
+            .get("capitalised_bare_number")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
         named,
         not_after,
     })
@@ -125,6 +139,7 @@ pub fn patterns(file: &RuleFile) -> Result<Patterns, RuleError> {
         numbered: get("resolution.numbered")?,
         short: get("resolution.short")?,
         list: get("resolution.list")?,
+        numbered_late: get("resolution.numbered_late")?,
         named_law: get("resolution.named_law")?,
         named_congress: get("resolution.named_congress")?,
         named_year: get("resolution.named_year")?,
@@ -146,6 +161,8 @@ pub fn words(file: &RuleFile) -> Words {
     };
     Words {
         not_after_bare_number: list("not_after_bare_number"),
+        project_context: list("project_context_words"),
+        late_number_stops: list("late_number_stop_words"),
         law_names: list("law_names"),
         law_name_not_first: list("law_name_not_first"),
         name_stops: list("name_stop_words"),

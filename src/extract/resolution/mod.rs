@@ -180,6 +180,15 @@ impl ResolutionExtractor {
                 numbered: true,
             }];
         }
+        if let Some((number, end)) = self.late_number_at(ctx, kind_end) {
+            return vec![Citation {
+                start: kind_start,
+                end,
+                value: number,
+                rule: "resolution.numbered_late",
+                numbered: true,
+            }];
+        }
         let named = match kind.named {
             Named::None => None,
             Named::Law => self.law_name_at(ctx, kind_start, kind_end),
@@ -240,13 +249,9 @@ impl ResolutionExtractor {
         let work = ctx.work();
         let caps = self.patterns.short.captures(&work[pos..])?;
         let m = caps.name("number")?;
-        if caps.name("so").is_none() {
-            // `Trí quyết định 1 mình`: a lower-case kind word with a bare
-            // one-digit number is a verb and a count.
-            let lower_kind = !work[kind_start..].starts_with(char::is_uppercase);
-            if !kind.bare_number || (lower_kind && m.as_str().len() == 1) {
-                return None;
-            }
+        if caps.name("so").is_none() && !self.bare_number_allowed(ctx, kind_start, kind, m.as_str())
+        {
+            return None;
         }
         let end = pos + m.end();
         let mut after = work[end..].chars();
@@ -267,6 +272,62 @@ impl ResolutionExtractor {
             }
         }
         Some((clean_number(m.as_str()), end))
+    }
+
+    /// Whether a short number may follow the kind word without `số`.
+    fn bare_number_allowed(
+        &self,
+        ctx: &Ctx,
+        kind_start: usize,
+        kind: &KindRow,
+        number: &str,
+    ) -> bool {
+        let capitalised = ctx.work()[kind_start..].starts_with(char::is_uppercase);
+        if kind.bare_number {
+            // `Trí quyết định 1 mình`: a lower-case kind word with a bare
+            // one-digit number is a verb and a count.
+            return capitalised || number.len() > 1;
+        }
+        // `KẾ HOẠCH 10` in an all-capitals table is a heading, not a citation.
+        let title_case = ctx.work()[kind_start..]
+            .chars()
+            .nth(1)
+            .is_some_and(char::is_lowercase);
+        if !kind.capitalised_bare_number
+            || !capitalised
+            || !title_case
+            || number.len() < 2
+            || is_year(number)
+        {
+            return false;
+        }
+        let sentence = ctx
+            .sentences
+            .get(ctx.sentence_of(kind_start))
+            .cloned()
+            .unwrap_or(0..ctx.work().len());
+        let lower = &ctx.lower()[sentence];
+        self.words.project_context.find_all(lower).next().is_none()
+    }
+
+    /// A full number after a few words that name the issuer or the
+    /// document's type (`tờ trình Chính phủ số 469/TTr-CP`, `kết luận
+    /// thanh tra số 05/KL-TTr`): only with `số` and a full number, and
+    /// with no other kind word or clause word in between.
+    fn late_number_at(&self, ctx: &Ctx, kind_end: usize) -> Option<(String, usize)> {
+        let (work, lower) = (ctx.work(), ctx.lower());
+        let caps = self.patterns.numbered_late.captures(&work[kind_end..])?;
+        let between = caps.name("between")?;
+        let blocked = tokens(work, kind_end)
+            .take_while(|t| t.start < kind_end + between.end())
+            .any(|t| {
+                self.kind_words.at(lower, t.start).is_some()
+                    || self.words.late_number_stops.at(lower, t.start).is_some()
+            });
+        if blocked {
+            return None;
+        }
+        self.full_number_at(work, kind_end + between.end(), &self.patterns.numbered)
     }
 
     /// Further full numbers sharing the kind word of the last citation.
@@ -648,6 +709,13 @@ fn quoted(work: &str, at: usize) -> Option<String> {
     let close_at = rest[..line_end].find(close)?;
     let inner = rest[..close_at].trim();
     (!inner.is_empty()).then(|| inner.to_string())
+}
+
+/// `2017`: a short number that is a year, not a document number.
+fn is_year(number: &str) -> bool {
+    number.len() == 4
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && (number.starts_with("19") || number.starts_with("20"))
 }
 
 /// A number as printed, spaces removed, dashes as `-`.
