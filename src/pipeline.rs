@@ -101,7 +101,7 @@ pub fn run_extract(
 ) -> io::Result<RunReport> {
     let started = Instant::now();
     let (files, walk_errors) = walk_inputs(inputs);
-    let mut out = OutputSet::create(out_dir, excel)?;
+    let mut out = OutputSet::create(out_dir, excel, engine.issuer_codes())?;
     let mut summary = Summary::default();
     for e in &walk_errors {
         out.write_error(e)?;

@@ -58,6 +58,8 @@ pub struct Engine {
     titles: title::TitleExtractor,
     persons: person::PersonExtractor,
     resolutions: resolution::ResolutionExtractor,
+    /// (code, issuer) from `lexicon/issuer_codes.csv`, for the citation index.
+    issuer_codes: Vec<(String, String)>,
     options: Options,
 }
 
@@ -73,9 +75,15 @@ impl Engine {
             titles: title::TitleExtractor::new(sources, &lex, &units)?,
             persons: person::PersonExtractor::new(sources, &lex)?,
             resolutions: resolution::ResolutionExtractor::new(sources, &lex)?,
+            issuer_codes: lex.issuer_codes.clone(),
             units,
             options,
         })
+    }
+
+    /// What document-number codes say about the issuer (`TW`, `NĐ-CP`...).
+    pub fn issuer_codes(&self) -> &[(String, String)] {
+        &self.issuer_codes
     }
 
     /// Extract everything from one document and build its output record.

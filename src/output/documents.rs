@@ -3,7 +3,6 @@
 //! complete issuer, date and subject seen, and who cites it.
 
 use crate::model::{Article, Fields};
-use crate::rules::RuleSources;
 use std::collections::BTreeMap;
 
 pub const HEADER: &[&str] = &[
@@ -37,32 +36,11 @@ struct DocRow {
 }
 
 /// Grows as articles are added; bounded by the number of distinct documents.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct DocumentIndex {
     rows: BTreeMap<(String, String), DocRow>,
     /// Issuer code to the issuer it stands for (`issuer_codes.csv`).
     issuer_names: BTreeMap<String, String>,
-}
-
-impl Default for DocumentIndex {
-    /// An index reading issuer codes from the built-in `issuer_codes.csv`.
-    fn default() -> DocumentIndex {
-        let rows = RuleSources::embedded()
-            .csv("lexicon/issuer_codes.csv")
-            .map(|t| {
-                t.rows
-                    .iter()
-                    .map(|r| {
-                        (
-                            t.cell(r, "code").to_string(),
-                            t.cell(r, "issuer").to_string(),
-                        )
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default();
-        DocumentIndex::with_issuer_codes(&rows)
-    }
 }
 
 /// The grouping key of a document number or name: case, spaces and dash

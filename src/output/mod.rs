@@ -35,7 +35,12 @@ pub struct OutputSet {
 
 impl OutputSet {
     /// Create the output folder and files; `excel` adds `vnextract.xlsx`.
-    pub fn create(dir: &Path, excel: bool) -> io::Result<OutputSet> {
+    /// `issuer_codes` (code, issuer) give documents an issuer from their number.
+    pub fn create(
+        dir: &Path,
+        excel: bool,
+        issuer_codes: &[(String, String)],
+    ) -> io::Result<OutputSet> {
         std::fs::create_dir_all(dir)?;
         Ok(OutputSet {
             jsonl: BufWriter::new(File::create(dir.join("articles.jsonl"))?),
@@ -45,7 +50,7 @@ impl OutputSet {
             } else {
                 None
             },
-            documents: DocumentIndex::default(),
+            documents: DocumentIndex::with_issuer_codes(issuer_codes),
         })
     }
 
