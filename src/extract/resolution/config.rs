@@ -127,14 +127,7 @@ pub fn kind_forms(file: &RuleFile) -> Vec<String> {
 }
 
 pub fn patterns(file: &RuleFile) -> Result<Patterns, RuleError> {
-    let get = |id: &str| -> Result<Regex, RuleError> {
-        let rule = file
-            .rules
-            .iter()
-            .find(|r| r.id == id)
-            .ok_or_else(|| file.error(0, format!("missing rule `{id}`")))?;
-        file.compile(rule)
-    };
+    let get = |id: &str| -> Result<Regex, RuleError> { file.compile_rule(id) };
     Ok(Patterns {
         numbered: get("resolution.numbered")?,
         short: get("resolution.short")?,
