@@ -79,3 +79,24 @@ fn seed_article_values_group_one_unit() {
         vec!["Đảng ủy Cơ quan Chính quyền Thành phố Thủ Đức"; 2]
     );
 }
+
+#[test]
+fn one_city_police_written_three_ways_groups_as_one_value() {
+    let engine =
+        vnextract::Engine::new(&vnextract::RuleSources::embedded(), Default::default()).unwrap();
+    let a = engine.extract_text(
+        "CATP Hồ Chí Minh phối hợp với Công an thành phố Hồ Chí Minh và Công an TP.HCM.",
+        None,
+    );
+    let values: Vec<&str> = a
+        .entities
+        .iter()
+        .filter(|e| e.etype.as_str() == "unit")
+        .filter_map(|e| e.value.as_deref())
+        .collect();
+    assert_eq!(values.len(), 3, "{values:?}");
+    assert!(
+        values.iter().all(|v| *v == "Công an Thành phố Hồ Chí Minh"),
+        "{values:?}"
+    );
+}
