@@ -5,6 +5,7 @@
 use super::config::Config;
 use super::scan::{Scanner, initials, is_abbreviation, is_vietnamese_syllable, letters};
 use super::token;
+use crate::extract::lexicon::is_word_boundary;
 use crate::extract::lexicon::lowercase;
 use regex::Regex;
 use std::cell::RefCell;
@@ -127,7 +128,10 @@ fn short_names(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
             out.push(short(form));
         }
     }
-    for m in cfg.foreign_name.find_iter(work) {
+    // Whole words only, checked here: a Unicode `\b` in the pattern would
+    // make the regex engine fall back to a slow path over every article.
+    let whole = |m: &regex::Match| is_word_boundary(work, m.start(), m.end());
+    for m in cfg.foreign_name.find_iter(work).filter(whole) {
         // Leading Vietnamese words are not part of the name (`Theo Deutsche Bank`).
         let mut text = m.as_str();
         while let Some((first, rest)) = text.split_once(' ') {
