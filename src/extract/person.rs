@@ -43,6 +43,12 @@ pub struct PersonExtractor {
     never_in_name: HashSet<String>,
     /// Capitalised phrases that are not names (`Hà Nội`), with places.
     not_names: WordList,
+    /// Common foreign given names (`Robert`, `Ariana`): with a capitalised
+    /// word after them they start a name without any cue.
+    foreign_given: HashSet<String>,
+    /// Honorifics that, capitalised in mid-sentence, start a place name
+    /// (`Bà Rịa`, `nóc Ông Lục`) rather than a person.
+    place_honorifics: HashSet<String>,
     places: WordList,
     titles: WordList,
     unit_heads: WordList,
@@ -93,6 +99,16 @@ impl PersonExtractor {
                 .map(|w| lowercase(w))
                 .collect(),
             not_names: lex.not_names.clone(),
+            foreign_given: file
+                .setting_list("foreign_given_names")
+                .iter()
+                .map(|w| w.to_string())
+                .collect(),
+            place_honorifics: file
+                .setting_list("place_honorifics")
+                .iter()
+                .map(|w| lowercase(w))
+                .collect(),
             titles: lex.titles.clone(),
             unit_heads: lex.unit_heads.clone(),
             places: lex.places.clone(),
@@ -233,24 +249,62 @@ impl PersonExtractor {
             .map(|e| e.end)
             .collect();
         let ws = words(work);
-        let mut i = 0;
+        let runs = self.all_runs(work, &ws, owned);
+        let local_places = self.local_places(work, lower, &runs);
         let mut last_person: Option<(usize, Cue)> = None;
-        while i < ws.len() {
-            let run = self.run_at(work, &ws, i, owned);
-            if run.is_empty() {
-                i += 1;
-                continue;
-            }
-            i += run.len();
+        for run in &runs {
             if byline.is_some_and(|b| run[0].start >= b.start) {
                 continue;
             }
-            let cue = self.cue_before(work, lower, run[0].start, &title_ends, last_person);
-            if let Some((s, e, rule, cue)) = self.name_in_run(work, lower, &run, cue) {
+            let mut cue = self.cue_before(work, lower, run[0].start, &title_ends, last_person);
+            // A run may hold several names (`Tổng thống Donald Trump Robert
+            // O'Brien`): after the first, the rest needs its own evidence.
+            let mut from = 0;
+            while from < run.len() {
+                let rest = &run[from..];
+                let Some((s, e, rule, c, used)) =
+                    self.name_in_run(work, lower, rest, cue, &local_places)
+                else {
+                    break;
+                };
                 out.push(s, e, work, rule);
-                last_person = Some((e, cue));
+                last_person = Some((e, c));
+                from += used;
+                cue = Some(Cue::None);
             }
         }
+    }
+
+    /// Every run of capitalised words, in order.
+    fn all_runs(&self, work: &str, ws: &[Word], owned: &[(usize, usize)]) -> Vec<Vec<Word>> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < ws.len() {
+            let run = self.run_at(work, ws, i, owned);
+            if run.is_empty() {
+                i += 1;
+            } else {
+                i += run.len();
+                runs.push(run);
+            }
+        }
+        runs
+    }
+
+    /// Capitalised phrases the article itself writes after a place or
+    /// organisation word (`xã Trà Leng`): elsewhere in the article the
+    /// same phrase is that place, not a name.
+    fn local_places(&self, work: &str, lower: &str, runs: &[Vec<Word>]) -> WordList {
+        let mut phrases: Vec<String> = Vec::new();
+        for run in runs {
+            if word_before(lower, run[0].start, &self.blockers).is_some() && run.len() >= 2 {
+                let text = lowercase(&work[run[0].start..run[run.len() - 1].end]);
+                if !phrases.contains(&text) {
+                    phrases.push(text);
+                }
+            }
+        }
+        WordList::new(phrases.iter().map(String::as_str))
     }
 
     /// The run of capitalised words starting at word `i` (empty if word
@@ -266,15 +320,24 @@ impl PersonExtractor {
             } else {
                 is_name_shaped(t)
             };
-            if !shaped || overlaps_any(owned, w.start, w.end) {
+            if overlaps_any(owned, w.start, w.end) || (k == 0 && !shaped) {
                 break;
             }
             if k > 0 {
                 let prev = run[run.len() - 1];
                 let gap = &work[prev.end..w.start];
-                let joined = gap.chars().all(|c| c == ' ')
-                    || (gap == "." && prev.text(work).chars().count() == 1 && !caps_mode);
-                if !joined || gap.is_empty() {
+                let one_letter = prev.text(work).chars().count() == 1;
+                let joined = if shaped {
+                    (!gap.is_empty() && gap.chars().all(|c| c == ' '))
+                        || (!caps_mode && one_letter && matches!(gap, "." | "'" | "’"))
+                } else {
+                    // `Soi-blơ`: a transliterated name's lower-case syllables;
+                    // `Felipe VI`: a regnal number.
+                    !caps_mode
+                        && ((gap == "-" && t.chars().all(char::is_lowercase))
+                            || (gap == " " && is_roman(t)))
+                };
+                if !joined {
                     break;
                 }
             }
@@ -312,18 +375,27 @@ impl PersonExtractor {
         Some(Cue::None)
     }
 
-    /// The name inside one run, if any.
+    /// The name inside one run, if any, and how many run words it uses.
     fn name_in_run(
         &self,
         work: &str,
         lower: &str,
         run: &[Word],
         cue: Option<Cue>,
-    ) -> Option<(usize, usize, &'static str, Cue)> {
+        local_places: &WordList,
+    ) -> Option<(usize, usize, &'static str, Cue, usize)> {
         let mut cue = cue?;
         let mut k = 0;
-        // A capitalised honorific opening the run (`Ông Chung`, `Ngài Kalinak`).
-        if let Some(h) = self.honorifics.at(lower, run[0].start) {
+        // A capitalised honorific opening the run (`Ông Chung`, `Ngài
+        // Kalinak`); in mid-sentence it is part of a place (`nóc Ông Lục`).
+        if let Some(h) = self
+            .honorifics
+            .at(lower, run[0].start)
+            .filter(|h| {
+                let mid_sentence = after_lowercase_word(work, run[0].start);
+                !(mid_sentence && self.place_honorifics.contains(&lower[h.start..h.end]))
+            })
+        {
             while k < run.len() && run[k].end <= h.end {
                 k += 1;
             }
@@ -336,43 +408,58 @@ impl PersonExtractor {
             return None;
         }
         let caps = is_all_caps(run[k].text(work)) && run[k].text(work).chars().count() > 1;
+        // The word before `k` was skipped as an unknown capitalised word
+        // in mid-sentence: a name cannot start inside such a proper noun
+        // (`Tung Chung Phố`).
+        let mut inside_noun = false;
         while k < run.len() {
             // Skip places and other capitalised non-names inside the run.
-            if let Some(end) = self.non_name_at(lower, run[k].start) {
+            // Only a name with no cue gives way to a local place: a person
+            // may share a street's name (`đường Lê Lợi`, `ông Lê Lợi`).
+            let local = local_places
+                .at(lower, run[k].start)
+                .filter(|_| cue == Cue::None)
+                .filter(|h| !lower[h.end..].starts_with(char::is_alphanumeric))
+                .map(|h| h.end);
+            if let Some(end) = self.non_name_at(lower, run[k].start).max(local) {
                 while k < run.len() && run[k].start < end {
                     k += 1;
                 }
                 cue = Cue::None;
+                inside_noun = false;
                 continue;
             }
             let t = run[k].text(work);
             if self.never_in_name.contains(&lowercase(t)) {
                 k += 1;
                 cue = Cue::None;
+                inside_noun = false;
                 continue;
             }
             let surname =
                 self.surnames.at(lower, run[k].start).is_some() && is_capitalised_or_caps(t);
+            let foreign = self.foreign_given.contains(t);
             let end = self.name_end(work, lower, run, k);
-            let len = end - k;
+            let len = spoken_words(work, &run[k..end]);
             let ok = match cue {
-                Cue::None => surname && len >= 2 && (!caps || len <= 4),
+                Cue::None => (surname || foreign) && len >= 2 && (!caps || len <= 4) && !inside_noun,
                 Cue::List => len >= 2,
                 _ => !caps || surname,
             };
             // One letter alone is an initial (`anh T.`), left to its rule.
-            let lone_letter = len == 1 && t.chars().count() == 1;
+            let lone_letter = end - k == 1 && t.chars().count() == 1;
             if ok && !lone_letter && (1..=MAX_NAME_WORDS).contains(&len) {
                 // A name in capitals must be the whole run (not a headline).
-                if caps && run.len() != len {
+                if caps && run.len() != end - k {
                     return None;
                 }
                 let rule = if caps { RULE_CAPS } else { cue.rule() };
-                return Some((run[k].start, run[end - 1].end, rule, cue));
+                return Some((run[k].start, run[end - 1].end, rule, cue, end));
             }
             if cue != Cue::None {
                 return None;
             }
+            inside_noun = !sentence_initial(work, run[k].start);
             k += 1;
         }
         None
@@ -385,9 +472,23 @@ impl PersonExtractor {
         while end < run.len() {
             let t = run[end].text(work);
             let pos = run[end].start;
-            if self.never_in_name.contains(&lowercase(t))
-                || self.phrase_at(lower, pos, run[end].end)
-            {
+            if self.phrase_at(lower, pos, run[end].end) {
+                break;
+            }
+            if self.never_in_name.contains(&lowercase(t)) {
+                // Closing a full name, such a word is a given name
+                // (`Lý Văn Trường`): nothing follows it in the run.
+                let closes = end + 1 == run.len()
+                    && end - k >= 2
+                    && is_capitalised(t)
+                    && !work[run[end].end..].starts_with(|c: char| c == ' ' || c.is_alphanumeric());
+                if closes && self.surnames.at(lower, run[k].start).is_some() {
+                    end += 1;
+                }
+                break;
+            }
+            // A second foreign name starts (`Donald Trump Robert O'Brien`).
+            if end - k >= 2 && self.foreign_given.contains(t) {
                 break;
             }
             end += 1;
@@ -481,6 +582,36 @@ impl PersonExtractor {
             out.push(s, e, work, RULE_GIVEN);
         }
     }
+}
+
+/// `VI`, `II`: a regnal number after a monarch's name.
+fn is_roman(t: &str) -> bool {
+    (1..=4).contains(&t.len()) && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// Words of a name as spoken: pieces joined by a hyphen or an apostrophe
+/// (`Mô-ghê-ri-ni`, `O'Brien`) count once.
+fn spoken_words(work: &str, name: &[Word]) -> usize {
+    1 + name
+        .windows(2)
+        .filter(|p| !matches!(&work[p[0].end..p[1].start], "-" | "'" | "’"))
+        .count()
+}
+
+/// The word at `pos` opens a sentence, a line or a quote.
+fn sentence_initial(work: &str, pos: usize) -> bool {
+    let before = work[..pos].trim_end_matches([' ', '\t']);
+    before.is_empty()
+        || before.ends_with(['.', '!', '?', ':', '\n', '"', '“', '(', '-', '–', '…', ';'])
+}
+
+/// A lower-case word (not punctuation) comes right before `pos`.
+fn after_lowercase_word(work: &str, pos: usize) -> bool {
+    work[..pos]
+        .trim_end_matches(' ')
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_lowercase())
 }
 
 fn is_capitalised_or_caps(t: &str) -> bool {

@@ -41,6 +41,11 @@ pub struct TitleExtractor {
     role_suffixes: WordList,
     /// Words kept before a role (`quyền`).
     role_prefixes: WordList,
+    /// Portfolios written after a role as part of it (`Bộ trưởng Ngoại
+    /// giao`, `Bộ trưởng Tài chính Đức`): not a unit, not a name.
+    role_domains: WordList,
+    /// Roles that take a portfolio (`bộ trưởng`, `cố vấn`).
+    domain_roles: Vec<String>,
 }
 
 /// A title being built: byte ranges of the whole span and of its parts.
@@ -76,6 +81,12 @@ impl TitleExtractor {
                 .collect(),
             role_suffixes: list("role_suffixes"),
             role_prefixes: list("role_prefixes"),
+            role_domains: list("role_domains"),
+            domain_roles: file
+                .setting_list("domain_roles")
+                .iter()
+                .map(|w| super::lexicon::lowercase(w))
+                .collect(),
         })
     }
 
@@ -170,6 +181,28 @@ impl TitleExtractor {
             t.unit = Some(u);
             return Some(t);
         }
+        let takes_domain = {
+            let role = &lower[s..e];
+            self.domain_roles.iter().any(|r| role.ends_with(r.as_str()))
+        };
+        if let Some(end) = self
+            .domain_after(work, lower, role_end)
+            .filter(|_| takes_domain)
+        {
+            // `Bộ trưởng Môi trường Pháp`: the portfolio joins the role, a
+            // country or place after it stays in the span.
+            t.role_end = end;
+            t.end = end;
+            let next = skip_spaces(work, end);
+            if let Some(place_end) = self
+                .place_after(work, lower, next)
+                .filter(|_| only_space_gap(work, end))
+            {
+                t.end = place_end;
+                t.place = true;
+            }
+            return Some(t);
+        }
         if let Some(end) = self
             .place_after(work, lower, next)
             .filter(|_| only_space_gap(work, role_end))
@@ -179,6 +212,23 @@ impl TitleExtractor {
             return Some(t);
         }
         self.keep_bare(ctx, t, index)
+    }
+
+    /// End of a listed portfolio right after the role (`Ngoại giao`),
+    /// written capitalised as part of the office.
+    fn domain_after(&self, work: &str, lower: &str, role_end: usize) -> Option<usize> {
+        if !only_space_gap(work, role_end) {
+            return None;
+        }
+        let next = skip_spaces(work, role_end);
+        let capitalised = work[next..].chars().next().is_some_and(char::is_uppercase);
+        let h = self.role_domains.at(lower, next).filter(|_| capitalised)?;
+        // Whole words only (`Tài chính` but not `Tài chínhs`).
+        let whole = work[h.end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        whole.then_some(h.end)
     }
 
     /// A role with nothing attached: weak roles (`đại biểu`, `thư ký`) need
