@@ -49,6 +49,9 @@ pub struct PersonExtractor {
     /// Honorifics that, capitalised in mid-sentence, start a place name
     /// (`Bà Rịa`, `nóc Ông Lục`) rather than a person.
     place_honorifics: HashSet<String>,
+    /// Forms of address and kinship words (`ông`, `em`, `bố`): a one-word
+    /// name after them is a name wherever else the article writes it.
+    address_forms: WordList,
     places: WordList,
     titles: WordList,
     unit_heads: WordList,
@@ -109,6 +112,18 @@ impl PersonExtractor {
                 .iter()
                 .map(|w| lowercase(w))
                 .collect(),
+            address_forms: {
+                let mut forms: Vec<String> = file.setting_list("address_forms");
+                forms.extend(
+                    lex.honorifics
+                        .words
+                        .iter()
+                        .zip(&lex.honorific_kinds)
+                        .filter(|(_, k)| k.as_str() == "kinship")
+                        .map(|(w, _)| w.clone()),
+                );
+                WordList::new(forms.iter().map(String::as_str))
+            },
             titles: lex.titles.clone(),
             unit_heads: lex.unit_heads.clone(),
             places: lex.places.clone(),
@@ -430,6 +445,14 @@ impl PersonExtractor {
                 continue;
             }
             let t = run[k].text(work);
+            // A hyphen piece or a regnal number never opens a name (`Cô-vi`).
+            let opens = is_name_shaped(t) && (k == 0 || only_spaces(work, run[k - 1].end, run[k].start));
+            if !opens {
+                k += 1;
+                cue = Cue::None;
+                inside_noun = false;
+                continue;
+            }
             if self.never_in_name.contains(&lowercase(t)) {
                 k += 1;
                 cue = Cue::None;
@@ -481,7 +504,9 @@ impl PersonExtractor {
                 let closes = end + 1 == run.len()
                     && end - k >= 2
                     && is_capitalised(t)
-                    && !work[run[end].end..].starts_with(|c: char| c == ' ' || c.is_alphanumeric());
+                    && !work[run[end].end..]
+                        .trim_start_matches(' ')
+                        .starts_with(char::is_alphanumeric);
                 if closes && self.surnames.at(lower, run[k].start).is_some() {
                     end += 1;
                 }
@@ -519,8 +544,11 @@ impl PersonExtractor {
         a.max(b)
     }
 
-    /// A lone capitalised word that is the given name of someone named in
-    /// full in the same article (`Hải` after `Phan Bá Hải`).
+    /// Other mentions of someone already named in the article: the same
+    /// full name written again without a cue (`Zahi Hawass` at a sentence
+    /// start), the last word of a full name (`Hải` after `Phan Bá Hải`,
+    /// `Hawass` after `Zahi Hawass`), and a one-word name first met after
+    /// an honorific or a title (`ông Perez`, then `Perez` alone).
     fn given_names(
         &self,
         ctx: &Ctx,
@@ -530,57 +558,92 @@ impl PersonExtractor {
     ) {
         let work = ctx.work();
         let lower = ctx.lower();
-        let given: HashSet<String> = out
-            .entities
-            .iter()
-            .filter(|e| e.rule != BYLINE_RULE)
-            .filter_map(|e| {
-                let v = e.value.as_deref()?;
-                let parts: Vec<&str> = v.split(' ').collect();
-                (parts.len() >= 2 && parts.iter().all(|p| is_capitalised(p)))
-                    .then(|| parts[parts.len() - 1].to_string())
-            })
-            .collect();
-        if given.is_empty() {
+        let surfaces = self.known_names(work, lower, &out.entities);
+        if surfaces.is_empty() {
             return;
         }
+        let firsts: HashSet<&str> = surfaces
+            .iter()
+            .filter_map(|n| words(n).first().map(|w| w.text(n)))
+            .collect();
         let ws = words(work);
         let mut extra = Vec::new();
         for (i, w) in ws.iter().enumerate() {
-            let t = w.text(work);
-            if !given.contains(t)
-                || out.overlaps(w.start, w.end)
-                || overlaps_any(owned, w.start, w.end)
+            if !firsts.contains(w.text(work)) {
+                continue;
+            }
+            // Longest known surface written here, ending at a word end.
+            let Some(e) = surfaces
+                .iter()
+                .filter(|n| work[w.start..].starts_with(n.as_str()))
+                .map(|n| w.start + n.len())
+                .find(|&e| !work[e..].starts_with(|c: char| c.is_alphanumeric() || "'’-".contains(c)))
+            else {
+                continue;
+            };
+            let s = w.start;
+            if out.overlaps(s, e)
+                || overlaps_any(owned, s, e)
+                || byline.is_some_and(|b| s >= b.start)
             {
                 continue;
             }
-            if byline.is_some_and(|b| w.start >= b.start) {
-                continue;
-            }
-            let cap_neighbour = |j: Option<&Word>, before: bool| {
-                j.is_some_and(|n| {
-                    let (a, b) = if before {
-                        (n.end, w.start)
-                    } else {
-                        (w.end, n.start)
-                    };
-                    is_name_shaped(n.text(work)) && only_spaces(work, a, b)
-                })
+            let last = ws[i..].iter().position(|x| x.end >= e).map_or(i, |p| i + p);
+            let cap_neighbour = |n: Option<&Word>, a: usize, b: usize| {
+                n.is_some_and(|n| is_name_shaped(n.text(work)) && only_spaces(work, a, b))
             };
             let prev = i.checked_sub(1).and_then(|p| ws.get(p));
-            if cap_neighbour(prev, true) || cap_neighbour(ws.get(i + 1), false) {
-                continue;
-            }
-            if word_before(lower, w.start, &self.blockers).is_some()
-                || self.non_name_at(lower, w.start).is_some()
+            let next = ws.get(last + 1);
+            if cap_neighbour(prev, prev.map_or(0, |p| p.end), s)
+                || cap_neighbour(next, e, next.map_or(0, |n| n.start))
             {
                 continue;
             }
-            extra.push((w.start, w.end));
+            if word_before(lower, s, &self.blockers).is_some()
+                || self.non_name_at(lower, s).is_some()
+            {
+                continue;
+            }
+            extra.push((s, e));
         }
         for (s, e) in extra {
             out.push(s, e, work, RULE_GIVEN);
         }
+    }
+
+    /// Name surfaces worth looking for again, longest first.
+    fn known_names(&self, work: &str, lower: &str, found: &[Entity]) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        let mut add = |n: &str| {
+            if n.chars().count() > 1 && !names.iter().any(|x| x == n) {
+                names.push(n.to_string());
+            }
+        };
+        for e in found {
+            if matches!(e.rule.as_str(), BYLINE_RULE | RULE_CREDIT | RULE_INITIALS) {
+                continue;
+            }
+            let surface = &work[e.start..e.end];
+            let parts: Vec<&str> = surface.split(' ').collect();
+            if parts.len() >= 2 {
+                if !parts.iter().all(|p| is_name_shaped(p) || p.contains(['\'', '’', '-', '.'])) {
+                    continue;
+                }
+                add(surface);
+                let v = e.value.as_deref().unwrap_or(surface);
+                let vparts: Vec<&str> = v.split(' ').collect();
+                if vparts.iter().all(|p| is_capitalised(p)) {
+                    add(vparts[vparts.len() - 1]);
+                }
+            } else if e.rule == RULE_HONORIFIC
+                && is_capitalised(surface)
+                && word_before(lower, e.start, &self.address_forms).is_some()
+            {
+                add(surface);
+            }
+        }
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        names
     }
 }
 
