@@ -138,9 +138,10 @@ impl PersonExtractor {
         let owned = owned_spans(found);
         let byline = self.bylines(ctx, &mut out);
         self.credits(ctx, &owned, &mut out);
-        self.runs(ctx, found, &owned, byline.as_ref(), &mut out);
+        let ws = words(ctx.work());
+        self.runs(ctx, &ws, found, &owned, byline.as_ref(), &mut out);
         self.initials(ctx, &owned, &mut out);
-        self.given_names(ctx, &owned, byline.as_ref(), &mut out);
+        self.given_names(ctx, &ws, &owned, byline.as_ref(), &mut out);
         found.extend(out.entities);
     }
 
@@ -251,6 +252,7 @@ impl PersonExtractor {
     fn runs(
         &self,
         ctx: &Ctx,
+        ws: &[Word],
         found: &[Entity],
         owned: &[(usize, usize)],
         byline: Option<&std::ops::Range<usize>>,
@@ -263,8 +265,7 @@ impl PersonExtractor {
             .filter(|e| e.etype == EntityType::Title)
             .map(|e| e.end)
             .collect();
-        let ws = words(work);
-        let runs = self.all_runs(work, &ws, owned);
+        let runs = self.all_runs(work, ws, owned);
         let local_places = self.local_places(work, lower, &runs);
         let mut last_person: Option<(usize, Cue)> = None;
         for run in &runs {
@@ -309,7 +310,7 @@ impl PersonExtractor {
     /// Capitalised phrases the article itself writes after a place or
     /// organisation word (`xã Trà Leng`): elsewhere in the article the
     /// same phrase is that place, not a name.
-    fn local_places(&self, work: &str, lower: &str, runs: &[Vec<Word>]) -> WordList {
+    fn local_places(&self, work: &str, lower: &str, runs: &[Vec<Word>]) -> Vec<String> {
         let mut phrases: Vec<String> = Vec::new();
         for run in runs {
             if word_before(lower, run[0].start, &self.blockers).is_some() && run.len() >= 2 {
@@ -319,7 +320,7 @@ impl PersonExtractor {
                 }
             }
         }
-        WordList::new(phrases.iter().map(String::as_str))
+        phrases
     }
 
     /// The run of capitalised words starting at word `i` (empty if word
@@ -397,7 +398,7 @@ impl PersonExtractor {
         lower: &str,
         run: &[Word],
         cue: Option<Cue>,
-        local_places: &WordList,
+        local_places: &[String],
     ) -> Option<(usize, usize, &'static str, Cue, usize)> {
         let mut cue = cue?;
         let mut k = 0;
@@ -431,11 +432,16 @@ impl PersonExtractor {
             // Skip places and other capitalised non-names inside the run.
             // Only a name with no cue gives way to a local place: a person
             // may share a street's name (`đường Lê Lợi`, `ông Lê Lợi`).
+            let at = run[k].start;
             let local = local_places
-                .at(lower, run[k].start)
+                .iter()
                 .filter(|_| cue == Cue::None)
-                .filter(|h| !lower[h.end..].starts_with(char::is_alphanumeric))
-                .map(|h| h.end);
+                .filter(|p| {
+                    lower[at..].starts_with(p.as_str())
+                        && !lower[at + p.len()..].starts_with(char::is_alphanumeric)
+                })
+                .map(|p| at + p.len())
+                .max();
             if let Some(end) = self.non_name_at(lower, run[k].start).max(local) {
                 while k < run.len() && run[k].start < end {
                     k += 1;
@@ -552,6 +558,7 @@ impl PersonExtractor {
     fn given_names(
         &self,
         ctx: &Ctx,
+        ws: &[Word],
         owned: &[(usize, usize)],
         byline: Option<&std::ops::Range<usize>>,
         out: &mut Out,
@@ -566,7 +573,6 @@ impl PersonExtractor {
             .iter()
             .filter_map(|n| words(n).first().map(|w| w.text(n)))
             .collect();
-        let ws = words(work);
         let mut extra = Vec::new();
         for (i, w) in ws.iter().enumerate() {
             if !firsts.contains(w.text(work)) {
