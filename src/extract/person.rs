@@ -243,6 +243,15 @@ impl PersonExtractor {
         before.ends_with("ảnh:") || before.ends_with("theo")
     }
 
+    /// A place or organisation word stands right before `pos`, and is not
+    /// the end of a longer honorific (`báo` in `nhà báo Lê Văn Sâm`).
+    fn blocked(&self, lower: &str, pos: usize) -> bool {
+        let Some(b) = word_before(lower, pos, &self.blockers) else {
+            return false;
+        };
+        self.honorific_before(lower, pos).is_none_or(|h| h > b)
+    }
+
     /// The honorific right before `pos` (separated by spaces only).
     fn honorific_before(&self, lower: &str, pos: usize) -> Option<usize> {
         word_before(lower, pos, &self.honorifics)
@@ -313,7 +322,7 @@ impl PersonExtractor {
     fn local_places(&self, work: &str, lower: &str, runs: &[Vec<Word>]) -> Vec<String> {
         let mut phrases: Vec<String> = Vec::new();
         for run in runs {
-            if word_before(lower, run[0].start, &self.blockers).is_some() && run.len() >= 2 {
+            if self.blocked(lower, run[0].start) && run.len() >= 2 {
                 let text = lowercase(&work[run[0].start..run[run.len() - 1].end]);
                 if !phrases.contains(&text) {
                     phrases.push(text);
@@ -371,7 +380,7 @@ impl PersonExtractor {
         title_ends: &HashSet<usize>,
         last_person: Option<(usize, Cue)>,
     ) -> Option<Cue> {
-        if word_before(lower, start, &self.blockers).is_some() {
+        if self.blocked(lower, start) {
             return None;
         }
         if self.honorific_before(lower, start).is_some() {
@@ -522,6 +531,11 @@ impl PersonExtractor {
             if end - k >= 2 && self.foreign_given.contains(t) {
                 break;
             }
+            // A foreign name does not go on into a Vietnamese word
+            // (`Michael Smith Thể thao`).
+            if self.foreign_given.contains(run[k].text(work)) && has_vietnamese_letters(t) {
+                break;
+            }
             end += 1;
         }
         end
@@ -605,7 +619,7 @@ impl PersonExtractor {
             {
                 continue;
             }
-            if word_before(lower, s, &self.blockers).is_some()
+            if self.blocked(lower, s)
                 || self.non_name_at(lower, s).is_some()
             {
                 continue;
@@ -651,6 +665,12 @@ impl PersonExtractor {
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         names
     }
+}
+
+/// Letters only Vietnamese writes (`ă`, `ơ`, `ể`): not in a foreign name.
+fn has_vietnamese_letters(t: &str) -> bool {
+    t.chars()
+        .any(|c| "ăâđêôơưĂÂĐÊÔƠƯ".contains(c) || ('\u{1EA0}'..='\u{1EF9}').contains(&c))
 }
 
 /// `VI`, `II`: a regnal number after a monarch's name.
