@@ -413,14 +413,10 @@ impl PersonExtractor {
         let mut k = 0;
         // A capitalised honorific opening the run (`Ông Chung`, `Ngài
         // Kalinak`); in mid-sentence it is part of a place (`nóc Ông Lục`).
-        if let Some(h) = self
-            .honorifics
-            .at(lower, run[0].start)
-            .filter(|h| {
-                let mid_sentence = after_lowercase_word(work, run[0].start);
-                !(mid_sentence && self.place_honorifics.contains(&lower[h.start..h.end]))
-            })
-        {
+        if let Some(h) = self.honorifics.at(lower, run[0].start).filter(|h| {
+            let mid_sentence = after_lowercase_word(work, run[0].start);
+            !(mid_sentence && self.place_honorifics.contains(&lower[h.start..h.end]))
+        }) {
             while k < run.len() && run[k].end <= h.end {
                 k += 1;
             }
@@ -461,7 +457,8 @@ impl PersonExtractor {
             }
             let t = run[k].text(work);
             // A hyphen piece or a regnal number never opens a name (`Cô-vi`).
-            let opens = is_name_shaped(t) && (k == 0 || only_spaces(work, run[k - 1].end, run[k].start));
+            let opens = (is_name_shaped(t) || is_all_caps(t))
+                && (k == 0 || only_spaces(work, run[k - 1].end, run[k].start));
             if !opens {
                 k += 1;
                 cue = Cue::None;
@@ -480,7 +477,9 @@ impl PersonExtractor {
             let end = self.name_end(work, lower, run, k);
             let len = spoken_words(work, &run[k..end]);
             let ok = match cue {
-                Cue::None => (surname || foreign) && len >= 2 && (!caps || len <= 4) && !inside_noun,
+                Cue::None => {
+                    (surname || foreign) && len >= 2 && (!caps || len <= 4) && !inside_noun
+                }
                 Cue::List => len >= 2,
                 _ => !caps || surname,
             };
@@ -597,7 +596,9 @@ impl PersonExtractor {
                 .iter()
                 .filter(|n| work[w.start..].starts_with(n.as_str()))
                 .map(|n| w.start + n.len())
-                .find(|&e| !work[e..].starts_with(|c: char| c.is_alphanumeric() || "'’-".contains(c)))
+                .find(|&e| {
+                    !work[e..].starts_with(|c: char| c.is_alphanumeric() || "'’-".contains(c))
+                })
             else {
                 continue;
             };
@@ -619,9 +620,7 @@ impl PersonExtractor {
             {
                 continue;
             }
-            if self.blocked(lower, s)
-                || self.non_name_at(lower, s).is_some()
-            {
+            if self.blocked(lower, s) || self.non_name_at(lower, s).is_some() {
                 continue;
             }
             extra.push((s, e));
@@ -646,7 +645,10 @@ impl PersonExtractor {
             let surface = &work[e.start..e.end];
             let parts: Vec<&str> = surface.split(' ').collect();
             if parts.len() >= 2 {
-                if !parts.iter().all(|p| is_name_shaped(p) || p.contains(['\'', '’', '-', '.'])) {
+                if !parts
+                    .iter()
+                    .all(|p| is_name_shaped(p) || p.contains(['\'', '’', '-', '.']))
+                {
                     continue;
                 }
                 add(surface);
