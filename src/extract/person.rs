@@ -43,6 +43,15 @@ pub struct PersonExtractor {
     never_in_name: HashSet<String>,
     /// Capitalised phrases that are not names (`Hà Nội`), with places.
     not_names: WordList,
+    /// Common foreign given names (`Robert`, `Ariana`): with a capitalised
+    /// word after them they start a name without any cue.
+    foreign_given: HashSet<String>,
+    /// Honorifics that, capitalised in mid-sentence, start a place name
+    /// (`Bà Rịa`, `nóc Ông Lục`) rather than a person.
+    place_honorifics: HashSet<String>,
+    /// Forms of address and kinship words (`ông`, `em`, `bố`): a one-word
+    /// name after them is a name wherever else the article writes it.
+    address_forms: WordList,
     places: WordList,
     titles: WordList,
     unit_heads: WordList,
@@ -93,6 +102,28 @@ impl PersonExtractor {
                 .map(|w| lowercase(w))
                 .collect(),
             not_names: lex.not_names.clone(),
+            foreign_given: file
+                .setting_list("foreign_given_names")
+                .iter()
+                .map(|w| w.to_string())
+                .collect(),
+            place_honorifics: file
+                .setting_list("place_honorifics")
+                .iter()
+                .map(|w| lowercase(w))
+                .collect(),
+            address_forms: {
+                let mut forms: Vec<String> = file.setting_list("address_forms");
+                forms.extend(
+                    lex.honorifics
+                        .words
+                        .iter()
+                        .zip(&lex.honorific_kinds)
+                        .filter(|(_, k)| k.as_str() == "kinship")
+                        .map(|(w, _)| w.clone()),
+                );
+                WordList::new(forms.iter().map(String::as_str))
+            },
             titles: lex.titles.clone(),
             unit_heads: lex.unit_heads.clone(),
             places: lex.places.clone(),
@@ -107,9 +138,10 @@ impl PersonExtractor {
         let owned = owned_spans(found);
         let byline = self.bylines(ctx, &mut out);
         self.credits(ctx, &owned, &mut out);
-        self.runs(ctx, found, &owned, byline.as_ref(), &mut out);
+        let ws = words(ctx.work());
+        self.runs(ctx, &ws, found, &owned, byline.as_ref(), &mut out);
         self.initials(ctx, &owned, &mut out);
-        self.given_names(ctx, &owned, byline.as_ref(), &mut out);
+        self.given_names(ctx, &ws, &owned, byline.as_ref(), &mut out);
         found.extend(out.entities);
     }
 
@@ -211,6 +243,15 @@ impl PersonExtractor {
         before.ends_with("ảnh:") || before.ends_with("theo")
     }
 
+    /// A place or organisation word stands right before `pos`, and is not
+    /// the end of a longer honorific (`báo` in `nhà báo Lê Văn Sâm`).
+    fn blocked(&self, lower: &str, pos: usize) -> bool {
+        let Some(b) = word_before(lower, pos, &self.blockers) else {
+            return false;
+        };
+        self.honorific_before(lower, pos).is_none_or(|h| h > b)
+    }
+
     /// The honorific right before `pos` (separated by spaces only).
     fn honorific_before(&self, lower: &str, pos: usize) -> Option<usize> {
         word_before(lower, pos, &self.honorifics)
@@ -220,6 +261,7 @@ impl PersonExtractor {
     fn runs(
         &self,
         ctx: &Ctx,
+        ws: &[Word],
         found: &[Entity],
         owned: &[(usize, usize)],
         byline: Option<&std::ops::Range<usize>>,
@@ -232,25 +274,62 @@ impl PersonExtractor {
             .filter(|e| e.etype == EntityType::Title)
             .map(|e| e.end)
             .collect();
-        let ws = words(work);
-        let mut i = 0;
+        let runs = self.all_runs(work, ws, owned);
+        let local_places = self.local_places(work, lower, &runs);
         let mut last_person: Option<(usize, Cue)> = None;
-        while i < ws.len() {
-            let run = self.run_at(work, &ws, i, owned);
-            if run.is_empty() {
-                i += 1;
-                continue;
-            }
-            i += run.len();
+        for run in &runs {
             if byline.is_some_and(|b| run[0].start >= b.start) {
                 continue;
             }
-            let cue = self.cue_before(work, lower, run[0].start, &title_ends, last_person);
-            if let Some((s, e, rule, cue)) = self.name_in_run(work, lower, &run, cue) {
+            let mut cue = self.cue_before(work, lower, run[0].start, &title_ends, last_person);
+            // A run may hold several names (`Tổng thống Donald Trump Robert
+            // O'Brien`): after the first, the rest needs its own evidence.
+            let mut from = 0;
+            while from < run.len() {
+                let rest = &run[from..];
+                let Some((s, e, rule, c, used)) =
+                    self.name_in_run(work, lower, rest, cue, &local_places)
+                else {
+                    break;
+                };
                 out.push(s, e, work, rule);
-                last_person = Some((e, cue));
+                last_person = Some((e, c));
+                from += used;
+                cue = Some(Cue::None);
             }
         }
+    }
+
+    /// Every run of capitalised words, in order.
+    fn all_runs(&self, work: &str, ws: &[Word], owned: &[(usize, usize)]) -> Vec<Vec<Word>> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < ws.len() {
+            let run = self.run_at(work, ws, i, owned);
+            if run.is_empty() {
+                i += 1;
+            } else {
+                i += run.len();
+                runs.push(run);
+            }
+        }
+        runs
+    }
+
+    /// Capitalised phrases the article itself writes after a place or
+    /// organisation word (`xã Trà Leng`): elsewhere in the article the
+    /// same phrase is that place, not a name.
+    fn local_places(&self, work: &str, lower: &str, runs: &[Vec<Word>]) -> Vec<String> {
+        let mut phrases: Vec<String> = Vec::new();
+        for run in runs {
+            if self.blocked(lower, run[0].start) && run.len() >= 2 {
+                let text = lowercase(&work[run[0].start..run[run.len() - 1].end]);
+                if !phrases.contains(&text) {
+                    phrases.push(text);
+                }
+            }
+        }
+        phrases
     }
 
     /// The run of capitalised words starting at word `i` (empty if word
@@ -266,15 +345,24 @@ impl PersonExtractor {
             } else {
                 is_name_shaped(t)
             };
-            if !shaped || overlaps_any(owned, w.start, w.end) {
+            if overlaps_any(owned, w.start, w.end) || (k == 0 && !shaped) {
                 break;
             }
             if k > 0 {
                 let prev = run[run.len() - 1];
                 let gap = &work[prev.end..w.start];
-                let joined = gap.chars().all(|c| c == ' ')
-                    || (gap == "." && prev.text(work).chars().count() == 1 && !caps_mode);
-                if !joined || gap.is_empty() {
+                let one_letter = prev.text(work).chars().count() == 1;
+                let joined = if shaped {
+                    (!gap.is_empty() && gap.chars().all(|c| c == ' '))
+                        || (!caps_mode && one_letter && matches!(gap, "." | "'" | "’"))
+                } else {
+                    // `Soi-blơ`: a transliterated name's lower-case syllables;
+                    // `Felipe VI`: a regnal number.
+                    !caps_mode
+                        && ((gap == "-" && t.chars().all(char::is_lowercase))
+                            || (gap == " " && is_roman(t)))
+                };
+                if !joined {
                     break;
                 }
             }
@@ -292,7 +380,7 @@ impl PersonExtractor {
         title_ends: &HashSet<usize>,
         last_person: Option<(usize, Cue)>,
     ) -> Option<Cue> {
-        if word_before(lower, start, &self.blockers).is_some() {
+        if self.blocked(lower, start) {
             return None;
         }
         if self.honorific_before(lower, start).is_some() {
@@ -312,18 +400,23 @@ impl PersonExtractor {
         Some(Cue::None)
     }
 
-    /// The name inside one run, if any.
+    /// The name inside one run, if any, and how many run words it uses.
     fn name_in_run(
         &self,
         work: &str,
         lower: &str,
         run: &[Word],
         cue: Option<Cue>,
-    ) -> Option<(usize, usize, &'static str, Cue)> {
+        local_places: &[String],
+    ) -> Option<(usize, usize, &'static str, Cue, usize)> {
         let mut cue = cue?;
         let mut k = 0;
-        // A capitalised honorific opening the run (`Ông Chung`, `Ngài Kalinak`).
-        if let Some(h) = self.honorifics.at(lower, run[0].start) {
+        // A capitalised honorific opening the run (`Ông Chung`, `Ngài
+        // Kalinak`); in mid-sentence it is part of a place (`nóc Ông Lục`).
+        if let Some(h) = self.honorifics.at(lower, run[0].start).filter(|h| {
+            let mid_sentence = after_lowercase_word(work, run[0].start);
+            !(mid_sentence && self.place_honorifics.contains(&lower[h.start..h.end]))
+        }) {
             while k < run.len() && run[k].end <= h.end {
                 k += 1;
             }
@@ -336,43 +429,74 @@ impl PersonExtractor {
             return None;
         }
         let caps = is_all_caps(run[k].text(work)) && run[k].text(work).chars().count() > 1;
+        // The word before `k` was skipped as an unknown capitalised word
+        // in mid-sentence: a name cannot start inside such a proper noun
+        // (`Tung Chung Phố`).
+        let mut inside_noun = false;
         while k < run.len() {
             // Skip places and other capitalised non-names inside the run.
-            if let Some(end) = self.non_name_at(lower, run[k].start) {
+            // Only a name with no cue gives way to a local place: a person
+            // may share a street's name (`đường Lê Lợi`, `ông Lê Lợi`).
+            let at = run[k].start;
+            let local = local_places
+                .iter()
+                .filter(|_| cue == Cue::None)
+                .filter(|p| {
+                    lower[at..].starts_with(p.as_str())
+                        && !lower[at + p.len()..].starts_with(char::is_alphanumeric)
+                })
+                .map(|p| at + p.len())
+                .max();
+            if let Some(end) = self.non_name_at(lower, run[k].start).max(local) {
                 while k < run.len() && run[k].start < end {
                     k += 1;
                 }
                 cue = Cue::None;
+                inside_noun = false;
                 continue;
             }
             let t = run[k].text(work);
+            // A hyphen piece or a regnal number never opens a name (`Cô-vi`).
+            let opens = (is_name_shaped(t) || is_all_caps(t))
+                && (k == 0 || only_spaces(work, run[k - 1].end, run[k].start));
+            if !opens {
+                k += 1;
+                cue = Cue::None;
+                inside_noun = false;
+                continue;
+            }
             if self.never_in_name.contains(&lowercase(t)) {
                 k += 1;
                 cue = Cue::None;
+                inside_noun = false;
                 continue;
             }
             let surname =
                 self.surnames.at(lower, run[k].start).is_some() && is_capitalised_or_caps(t);
+            let foreign = self.foreign_given.contains(t);
             let end = self.name_end(work, lower, run, k);
-            let len = end - k;
+            let len = spoken_words(work, &run[k..end]);
             let ok = match cue {
-                Cue::None => surname && len >= 2 && (!caps || len <= 4),
+                Cue::None => {
+                    (surname || foreign) && len >= 2 && (!caps || len <= 4) && !inside_noun
+                }
                 Cue::List => len >= 2,
                 _ => !caps || surname,
             };
             // One letter alone is an initial (`anh T.`), left to its rule.
-            let lone_letter = len == 1 && t.chars().count() == 1;
+            let lone_letter = end - k == 1 && t.chars().count() == 1;
             if ok && !lone_letter && (1..=MAX_NAME_WORDS).contains(&len) {
                 // A name in capitals must be the whole run (not a headline).
-                if caps && run.len() != len {
+                if caps && run.len() != end - k {
                     return None;
                 }
                 let rule = if caps { RULE_CAPS } else { cue.rule() };
-                return Some((run[k].start, run[end - 1].end, rule, cue));
+                return Some((run[k].start, run[end - 1].end, rule, cue, end));
             }
             if cue != Cue::None {
                 return None;
             }
+            inside_noun = !sentence_initial(work, run[k].start);
             k += 1;
         }
         None
@@ -385,9 +509,30 @@ impl PersonExtractor {
         while end < run.len() {
             let t = run[end].text(work);
             let pos = run[end].start;
-            if self.never_in_name.contains(&lowercase(t))
-                || self.phrase_at(lower, pos, run[end].end)
-            {
+            if self.phrase_at(lower, pos, run[end].end) {
+                break;
+            }
+            if self.never_in_name.contains(&lowercase(t)) {
+                // Closing a full name, such a word is a given name
+                // (`Lý Văn Trường`): nothing follows it in the run.
+                let closes = end + 1 == run.len()
+                    && end - k >= 2
+                    && is_capitalised(t)
+                    && !work[run[end].end..]
+                        .trim_start_matches(' ')
+                        .starts_with(char::is_alphanumeric);
+                if closes && self.surnames.at(lower, run[k].start).is_some() {
+                    end += 1;
+                }
+                break;
+            }
+            // A second foreign name starts (`Donald Trump Robert O'Brien`).
+            if end - k >= 2 && self.foreign_given.contains(t) {
+                break;
+            }
+            // A foreign name does not go on into a Vietnamese word
+            // (`Michael Smith Thể thao`).
+            if self.foreign_given.contains(run[k].text(work)) && has_vietnamese_letters(t) {
                 break;
             }
             end += 1;
@@ -418,69 +563,146 @@ impl PersonExtractor {
         a.max(b)
     }
 
-    /// A lone capitalised word that is the given name of someone named in
-    /// full in the same article (`Hải` after `Phan Bá Hải`).
+    /// Other mentions of someone already named in the article: the same
+    /// full name written again without a cue (`Zahi Hawass` at a sentence
+    /// start), the last word of a full name (`Hải` after `Phan Bá Hải`,
+    /// `Hawass` after `Zahi Hawass`), and a one-word name first met after
+    /// an honorific or a title (`ông Perez`, then `Perez` alone).
     fn given_names(
         &self,
         ctx: &Ctx,
+        ws: &[Word],
         owned: &[(usize, usize)],
         byline: Option<&std::ops::Range<usize>>,
         out: &mut Out,
     ) {
         let work = ctx.work();
         let lower = ctx.lower();
-        let given: HashSet<String> = out
-            .entities
-            .iter()
-            .filter(|e| e.rule != BYLINE_RULE)
-            .filter_map(|e| {
-                let v = e.value.as_deref()?;
-                let parts: Vec<&str> = v.split(' ').collect();
-                (parts.len() >= 2 && parts.iter().all(|p| is_capitalised(p)))
-                    .then(|| parts[parts.len() - 1].to_string())
-            })
-            .collect();
-        if given.is_empty() {
+        let surfaces = self.known_names(work, lower, &out.entities);
+        if surfaces.is_empty() {
             return;
         }
-        let ws = words(work);
+        let firsts: HashSet<&str> = surfaces
+            .iter()
+            .filter_map(|n| words(n).first().map(|w| w.text(n)))
+            .collect();
         let mut extra = Vec::new();
         for (i, w) in ws.iter().enumerate() {
-            let t = w.text(work);
-            if !given.contains(t)
-                || out.overlaps(w.start, w.end)
-                || overlaps_any(owned, w.start, w.end)
+            if !firsts.contains(w.text(work)) {
+                continue;
+            }
+            // Longest known surface written here, ending at a word end.
+            let Some(e) = surfaces
+                .iter()
+                .filter(|n| work[w.start..].starts_with(n.as_str()))
+                .map(|n| w.start + n.len())
+                .find(|&e| {
+                    !work[e..].starts_with(|c: char| c.is_alphanumeric() || "'’-".contains(c))
+                })
+            else {
+                continue;
+            };
+            let s = w.start;
+            if out.overlaps(s, e)
+                || overlaps_any(owned, s, e)
+                || byline.is_some_and(|b| s >= b.start)
             {
                 continue;
             }
-            if byline.is_some_and(|b| w.start >= b.start) {
-                continue;
-            }
-            let cap_neighbour = |j: Option<&Word>, before: bool| {
-                j.is_some_and(|n| {
-                    let (a, b) = if before {
-                        (n.end, w.start)
-                    } else {
-                        (w.end, n.start)
-                    };
-                    is_name_shaped(n.text(work)) && only_spaces(work, a, b)
-                })
+            let last = ws[i..].iter().position(|x| x.end >= e).map_or(i, |p| i + p);
+            let cap_neighbour = |n: Option<&Word>, a: usize, b: usize| {
+                n.is_some_and(|n| is_name_shaped(n.text(work)) && only_spaces(work, a, b))
             };
             let prev = i.checked_sub(1).and_then(|p| ws.get(p));
-            if cap_neighbour(prev, true) || cap_neighbour(ws.get(i + 1), false) {
-                continue;
-            }
-            if word_before(lower, w.start, &self.blockers).is_some()
-                || self.non_name_at(lower, w.start).is_some()
+            let next = ws.get(last + 1);
+            if cap_neighbour(prev, prev.map_or(0, |p| p.end), s)
+                || cap_neighbour(next, e, next.map_or(0, |n| n.start))
             {
                 continue;
             }
-            extra.push((w.start, w.end));
+            if self.blocked(lower, s) || self.non_name_at(lower, s).is_some() {
+                continue;
+            }
+            extra.push((s, e));
         }
         for (s, e) in extra {
             out.push(s, e, work, RULE_GIVEN);
         }
     }
+
+    /// Name surfaces worth looking for again, longest first.
+    fn known_names(&self, work: &str, lower: &str, found: &[Entity]) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        let mut add = |n: &str| {
+            if n.chars().count() > 1 && !names.iter().any(|x| x == n) {
+                names.push(n.to_string());
+            }
+        };
+        for e in found {
+            if matches!(e.rule.as_str(), BYLINE_RULE | RULE_CREDIT | RULE_INITIALS) {
+                continue;
+            }
+            let surface = &work[e.start..e.end];
+            let parts: Vec<&str> = surface.split(' ').collect();
+            if parts.len() >= 2 {
+                if !parts
+                    .iter()
+                    .all(|p| is_name_shaped(p) || p.contains(['\'', '’', '-', '.']))
+                {
+                    continue;
+                }
+                add(surface);
+                let v = e.value.as_deref().unwrap_or(surface);
+                let vparts: Vec<&str> = v.split(' ').collect();
+                if vparts.iter().all(|p| is_capitalised(p)) {
+                    add(vparts[vparts.len() - 1]);
+                }
+            } else if e.rule == RULE_HONORIFIC
+                && is_capitalised(surface)
+                && word_before(lower, e.start, &self.address_forms).is_some()
+            {
+                add(surface);
+            }
+        }
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        names
+    }
+}
+
+/// Letters only Vietnamese writes (`ă`, `ơ`, `ể`): not in a foreign name.
+fn has_vietnamese_letters(t: &str) -> bool {
+    t.chars()
+        .any(|c| "ăâđêôơưĂÂĐÊÔƠƯ".contains(c) || ('\u{1EA0}'..='\u{1EF9}').contains(&c))
+}
+
+/// `VI`, `II`: a regnal number after a monarch's name.
+fn is_roman(t: &str) -> bool {
+    (1..=4).contains(&t.len()) && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// Words of a name as spoken: pieces joined by a hyphen or an apostrophe
+/// (`Mô-ghê-ri-ni`, `O'Brien`) count once.
+fn spoken_words(work: &str, name: &[Word]) -> usize {
+    1 + name
+        .windows(2)
+        .filter(|p| !matches!(&work[p[0].end..p[1].start], "-" | "'" | "’"))
+        .count()
+}
+
+/// The word at `pos` opens a sentence, a line or a quote.
+fn sentence_initial(work: &str, pos: usize) -> bool {
+    let before = work[..pos].trim_end_matches([' ', '\t']);
+    before.is_empty()
+        || before.ends_with(['.', '!', '?', ':', '\n', '"', '“', '(', '-', '–', '…', ';'])
+}
+
+/// A lower-case word (not punctuation) comes right before `pos`.
+fn after_lowercase_word(work: &str, pos: usize) -> bool {
+    work[..pos]
+        .trim_end_matches(' ')
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_lowercase())
 }
 
 fn is_capitalised_or_caps(t: &str) -> bool {

@@ -41,6 +41,16 @@ pub struct TitleExtractor {
     role_suffixes: WordList,
     /// Words kept before a role (`quyền`).
     role_prefixes: WordList,
+    /// Portfolios written after a role as part of it (`Bộ trưởng Ngoại
+    /// giao`, `Bộ trưởng Tài chính Đức`): not a unit, not a name.
+    role_domains: WordList,
+    /// Roles that take a portfolio (`bộ trưởng`, `cố vấn`).
+    domain_roles: Vec<String>,
+    /// Roles that serve another office named right after them (`Trợ lý
+    /// Chủ tịch nước`): one title.
+    serving_roles: Vec<String>,
+    /// Envoys whose posting follows (`Đại sứ Việt Nam tại Trung Quốc`).
+    posted_roles: Vec<String>,
 }
 
 /// A title being built: byte ranges of the whole span and of its parts.
@@ -76,6 +86,22 @@ impl TitleExtractor {
                 .collect(),
             role_suffixes: list("role_suffixes"),
             role_prefixes: list("role_prefixes"),
+            role_domains: list("role_domains"),
+            serving_roles: file
+                .setting_list("serving_roles")
+                .iter()
+                .map(|w| super::lexicon::lowercase(w))
+                .collect(),
+            posted_roles: file
+                .setting_list("posted_roles")
+                .iter()
+                .map(|w| super::lexicon::lowercase(w))
+                .collect(),
+            domain_roles: file
+                .setting_list("domain_roles")
+                .iter()
+                .map(|w| super::lexicon::lowercase(w))
+                .collect(),
         })
     }
 
@@ -113,6 +139,7 @@ impl TitleExtractor {
             }
         }
         drop_role_lists(lower, &mut titles);
+        self.join_serving_roles(lower, &mut titles);
         for t in titles {
             self.emit(ctx, units, found, t);
         }
@@ -170,15 +197,83 @@ impl TitleExtractor {
             t.unit = Some(u);
             return Some(t);
         }
+        let takes_domain = {
+            let role = &lower[s..e];
+            self.domain_roles.iter().any(|r| role.ends_with(r.as_str()))
+        };
+        if let Some(end) = self
+            .domain_after(work, lower, role_end)
+            .filter(|_| takes_domain)
+        {
+            // `Bộ trưởng Môi trường Pháp`: the portfolio joins the role, a
+            // country or place after it stays in the span.
+            t.role_end = end;
+            t.end = end;
+            let next = skip_spaces(work, end);
+            if let Some(place_end) = self
+                .place_after(work, lower, next)
+                .filter(|_| only_space_gap(work, end))
+            {
+                t.end = place_end;
+                t.place = true;
+            }
+            return Some(t);
+        }
         if let Some(end) = self
             .place_after(work, lower, next)
             .filter(|_| only_space_gap(work, role_end))
         {
-            t.end = end;
+            t.end = self.posting_end(work, lower, &lower[s..e], end);
             t.place = true;
             return Some(t);
         }
         self.keep_bare(ctx, t, index)
+    }
+
+    /// `Đại sứ Việt Nam tại Trung Quốc`: an envoy's posting after the
+    /// country stays in the span.
+    fn posting_end(&self, work: &str, lower: &str, role: &str, end: usize) -> usize {
+        if !self.posted_roles.iter().any(|r| role.ends_with(r.as_str())) {
+            return end;
+        }
+        let Some(rest) = lower[end..].strip_prefix(" tại ") else {
+            return end;
+        };
+        let at = lower.len() - rest.len();
+        self.place_after(work, lower, at).unwrap_or(end)
+    }
+
+    /// `Trợ lý Chủ tịch nước`: a serving role followed by the office it
+    /// serves is one title.
+    fn join_serving_roles(&self, lower: &str, titles: &mut Vec<Found>) {
+        let mut i = 0;
+        while i + 1 < titles.len() {
+            let (a, b) = (&titles[i], &titles[i + 1]);
+            let role = &lower[a.start..a.role_end];
+            let serving = self.serving_roles.iter().any(|r| role == r.as_str());
+            if serving && is_bare(a) && lower[a.end..b.start] == *" " {
+                titles[i].end = titles[i + 1].end;
+                titles.remove(i + 1);
+            }
+            i += 1;
+        }
+    }
+
+    /// End of a listed portfolio right after the role (`Ngoại giao`),
+    /// written capitalised as part of the office.
+    fn domain_after(&self, work: &str, lower: &str, role_end: usize) -> Option<usize> {
+        if !only_space_gap(work, role_end) {
+            return None;
+        }
+        let next = skip_spaces(work, role_end);
+        let capitalised = work[next..].chars().next().is_some_and(char::is_uppercase);
+        let h = self.role_domains.at(lower, next).filter(|_| capitalised)?;
+        // Whole words only (`Tài chính` but not `Tài chínhs`).
+        let whole = work[h.end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        whole.then_some(h.end)
     }
 
     /// A role with nothing attached: weak roles (`đại biểu`, `thư ký`) need
