@@ -13,7 +13,7 @@ pub mod tokens;
 use super::Ctx;
 use super::lexicon::{Lexicon, WordList, lowercase};
 use crate::model::{Entity, EntityType};
-use crate::rules::{RuleError, RuleFile, RuleSources};
+use crate::rules::{RuleError, RuleSources};
 use regex::Regex;
 use std::collections::HashSet;
 use tokens::{Word, is_all_caps, is_capitalised, is_name_shaped, name_value, only_spaces, words};
@@ -80,15 +80,6 @@ impl Cue {
     }
 }
 
-fn rule_pattern(file: &RuleFile, id: &str) -> Result<Regex, RuleError> {
-    let rule = file
-        .rules
-        .iter()
-        .find(|r| r.id == id)
-        .ok_or_else(|| file.error(0, format!("missing rule `{id}`")))?;
-    file.compile(rule)
-}
-
 impl PersonExtractor {
     pub fn new(sources: &RuleSources, lex: &Lexicon) -> Result<PersonExtractor, RuleError> {
         let file = sources.json("persons.json")?;
@@ -127,9 +118,9 @@ impl PersonExtractor {
             titles: lex.titles.clone(),
             unit_heads: lex.unit_heads.clone(),
             places: lex.places.clone(),
-            initials: rule_pattern(&file, RULE_INITIALS)?,
-            credit: rule_pattern(&file, RULE_CREDIT)?,
-            byline_tail: rule_pattern(&file, BYLINE_RULE)?,
+            initials: file.compile_rule(RULE_INITIALS)?,
+            credit: file.compile_rule(RULE_CREDIT)?,
+            byline_tail: file.compile_rule(BYLINE_RULE)?,
         })
     }
 
