@@ -88,4 +88,15 @@ proptest! {
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         prop_assert!(v.get("error").is_some() || v.get("entities").is_some());
     }
+
+    #[test]
+    fn any_file_bytes_are_read_or_refused_cleanly(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        match vnextract::input::document_from_bytes("f", "f.txt", &bytes) {
+            Ok(doc) => {
+                let a = engine().process(&doc);
+                prop_assert_eq!(a.id, "f");
+            }
+            Err(e) => prop_assert!(!e.message.is_empty()),
+        }
+    }
 }
