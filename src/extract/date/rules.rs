@@ -8,6 +8,9 @@
 //! words; `yrel` a relative year (`năm nay`); `rel` and `wd` a relative
 //! reference and its weekday. A prefix `a_`, `b_`, `c_` on any of these
 //! names another mention of the same match (`28` in `ngày 28 và 29/10`).
+//! A group `each` holds a list of any length: the rule's `each` field is
+//! the pattern of one item, and every item is a mention of its own
+//! (`các ngày 5, 6, 7 và 8/8`).
 
 use super::relative::{Relative, Unit};
 use crate::rules::{RuleError, RuleFile};
