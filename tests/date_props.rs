@@ -86,3 +86,54 @@ proptest! {
         }
     }
 }
+
+/// Distinct days of one month in increasing order, two to six of them.
+fn days_of_a_month() -> impl Strategy<Value = (i32, u32, Vec<u32>)> {
+    (1900i32..=2099, 1u32..=12).prop_flat_map(|(y, m)| {
+        let days = proptest::collection::btree_set(1..=days_in_month(y, m), 2..=6)
+            .prop_map(|s| s.into_iter().collect::<Vec<u32>>());
+        (Just(y), Just(m), days)
+    })
+}
+
+/// Distinct years in increasing order, two to six of them.
+fn some_years() -> impl Strategy<Value = Vec<i32>> {
+    proptest::collection::btree_set(1900i32..=2099, 2..=6).prop_map(|s| s.into_iter().collect())
+}
+
+/// `a, b, c và d`: items joined by commas, the last by `và`.
+fn listed<T: ToString>(items: &[T]) -> String {
+    let words: Vec<String> = items.iter().map(T::to_string).collect();
+    let (last, rest) = words.split_last().expect("a list has items");
+    if rest.is_empty() {
+        return last.clone();
+    }
+    format!("{} và {last}", rest.join(", "))
+}
+
+proptest! {
+    #[test]
+    fn every_day_of_a_listed_month_is_a_date((y, m, days) in days_of_a_month()) {
+        let (last, rest) = days.split_last().expect("two days or more");
+        let mut written: Vec<String> = rest.iter().map(u32::to_string).collect();
+        written.push(format!("{last}/{m}/{y}"));
+        let text = format!("Đoàn làm việc tại tỉnh trong các ngày {}.", listed(&written));
+        let found = dates(&text);
+        prop_assert_eq!(found.len(), days.len(), "{}: {:?}", text, found);
+        for (e, d) in found.iter().zip(&days) {
+            let want = format!("{y:04}-{m:02}-{d:02}");
+            prop_assert_eq!(e.value.as_deref(), Some(want.as_str()), "{}", text);
+        }
+    }
+
+    #[test]
+    fn every_listed_year_is_a_date(years in some_years()) {
+        let text = format!("Tỉnh đều vượt kế hoạch trong các năm {}, theo báo cáo.", listed(&years));
+        let found = dates(&text);
+        prop_assert_eq!(found.len(), years.len(), "{}: {:?}", text, found);
+        for (e, y) in found.iter().zip(&years) {
+            let want = y.to_string();
+            prop_assert_eq!(e.value.as_deref(), Some(want.as_str()), "{}", text);
+        }
+    }
+}

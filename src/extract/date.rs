@@ -162,6 +162,10 @@ impl DateExtractor {
                 mentions.push(extra);
             }
         }
+        if let Some(each) = &rule.each {
+            let main = mentions[0].value;
+            mentions.extend(self.list_items(ctx, rule, hay, locs, each, main.as_ref()));
+        }
         let start = mentions.iter().map(|m| m.start).min()?;
         let end = mentions.iter().map(|m| m.end).max()?;
         if !self.guards_allow(ctx, rule, start, end) {
@@ -176,6 +180,36 @@ impl DateExtractor {
             rule: index,
             mentions,
         })
+    }
+
+    /// The mentions of a list group, item by item; an item that reads as
+    /// no date is left out, the others still count.
+    fn list_items(
+        &self,
+        ctx: &Ctx,
+        rule: &DateRule,
+        hay: &str,
+        locs: &CaptureLocations,
+        each: &rules::EachItem,
+        main: Option<&DateValue>,
+    ) -> Vec<Mention> {
+        let Some((start, end)) = locs.get(each.group) else {
+            return Vec::new();
+        };
+        let list = &hay[..end];
+        let mut item_locs = each.item.capture_locations();
+        let mut out = Vec::new();
+        let mut pos = start;
+        while let Some(m) = each.item.captures_read_at(&mut item_locs, list, pos) {
+            let whole = Some((m.start(), m.end()));
+            if let Some(mention) =
+                self.mention(ctx, rule, list, &item_locs, &each.groups, whole, main)
+            {
+                out.push(mention);
+            }
+            pos = m.end().max(next_char(list, m.start()));
+        }
+        out
     }
 
     /// Read one mention's groups. `whole` is the match, used as the span of
@@ -300,9 +334,10 @@ impl DateExtractor {
         let before =
             &work[floor_char(work, start.saturating_sub(self.settings.guard_window))..start];
         let after = &work[end..ceil_char(work, end + self.settings.guard_window)];
+        let span = &work[start..end];
         rule.guards
             .iter()
-            .all(|&i| !self.settings.guards[i].refuses(before, after))
+            .all(|&i| !self.settings.guards[i].refuses(span, before, after))
     }
 
     /// The `needs_keyword` settings, checked on a match's mentions as a whole.

@@ -8,6 +8,9 @@
 //! words; `yrel` a relative year (`năm nay`); `rel` and `wd` a relative
 //! reference and its weekday. A prefix `a_`, `b_`, `c_` on any of these
 //! names another mention of the same match (`28` in `ngày 28 và 29/10`).
+//! A group `each` holds a list of any length: the rule's `each` field is
+//! the pattern of one item, and every item is a mention of its own
+//! (`các ngày 5, 6, 7 và 8/8`).
 
 use super::relative::{Relative, Unit};
 use crate::rules::{RuleError, RuleFile};
@@ -71,6 +74,9 @@ impl MentionGroups {
 #[derive(Debug, Clone)]
 pub struct Guard {
     pub name: String,
+    /// When set, the guard only looks at mentions whose text matches
+    /// (`những năm 1990` is a decade, `những năm 2016` is not said).
+    pub span: Option<Regex>,
     /// Matched against the working text just before the mention (`$`-anchored).
     pub before: Option<Regex>,
     /// Matched against the working text just after the mention (`^`-anchored).
@@ -78,18 +84,33 @@ pub struct Guard {
     /// When this matches the text before, the guard lets the mention pass
     /// (`ngày 1/3 số ca mắc`: after `ngày`, `1/3` is a date, not a fraction).
     pub unless_before: Option<Regex>,
+    /// When this matches the text after, the guard lets the mention pass
+    /// (`2021 lần lượt`: `lần` counts, `lần lượt` means "respectively").
+    pub unless_after: Option<Regex>,
 }
 
 impl Guard {
-    /// Whether the guard refuses a mention with this context.
-    pub fn refuses(&self, before: &str, after: &str) -> bool {
+    /// Whether the guard refuses a mention with this text and context.
+    pub fn refuses(&self, span: &str, before: &str, after: &str) -> bool {
+        if self.span.as_ref().is_some_and(|r| !r.is_match(span)) {
+            return false;
+        }
         let hit = self.before.as_ref().is_some_and(|r| r.is_match(before))
             || self.after.as_ref().is_some_and(|r| r.is_match(after));
-        hit && !self
-            .unless_before
-            .as_ref()
-            .is_some_and(|r| r.is_match(before))
+        let excused = |r: &Option<Regex>, text: &str| r.as_ref().is_some_and(|r| r.is_match(text));
+        hit && !excused(&self.unless_before, before) && !excused(&self.unless_after, after)
     }
+}
+
+/// A list read item by item: every match of `item` inside the `each` group
+/// of a rule is a mention of its own, taking the parts it lacks from the
+/// main mention (`ngày 5, 6, 7 và 8/8`, `các năm 2014, 2015, 2016 và 2017`).
+#[derive(Debug, Clone)]
+pub struct EachItem {
+    /// Index of the `each` group in the rule's regex.
+    pub group: usize,
+    pub item: Regex,
+    pub groups: MentionGroups,
 }
 
 /// A mention whose text matches `span` is a date only when `before` matches
@@ -118,6 +139,8 @@ pub struct DateRule {
     pub max_span_years: Option<i32>,
     /// Mention group layouts, main mention first.
     pub mentions: Vec<MentionGroups>,
+    /// Items of a list of any length.
+    pub each: Option<EachItem>,
 }
 
 #[derive(Debug, Clone)]
@@ -217,6 +240,8 @@ fn guards(file: &RuleFile) -> Result<Vec<Guard>, RuleError> {
             before: pattern("before")?,
             after: pattern("after")?,
             unless_before: pattern("unless_before")?,
+            unless_after: pattern("unless_after")?,
+            span: pattern("span")?,
         });
     }
     Ok(out)
@@ -363,7 +388,9 @@ pub fn compile_rules(file: &RuleFile, settings: &Settings) -> Result<Vec<DateRul
             .filter(|(i, g)| *i == 0 || g.is_used())
             .map(|(_, g)| g)
             .collect();
+        let each = each_item(file, rule, &re)?;
         out.push(DateRule {
+            each,
             id: rule.id.clone(),
             case_sensitive: field_bool("case_sensitive"),
             relative: field_bool("relative"),
@@ -379,4 +406,41 @@ pub fn compile_rules(file: &RuleFile, settings: &Settings) -> Result<Vec<DateRul
         });
     }
     Ok(out)
+}
+
+/// The `each` field of a rule: the pattern of one list item, read inside
+/// the rule's `each` group. Both must be there, or neither.
+fn each_item(
+    file: &RuleFile,
+    rule: &crate::rules::Rule,
+    re: &Regex,
+) -> Result<Option<EachItem>, RuleError> {
+    let group = re.capture_names().position(|n| n == Some("each"));
+    match (group, rule.str_field("each")) {
+        (None, None) => Ok(None),
+        (Some(group), Some(raw)) => {
+            let expanded = file
+                .expand(raw)
+                .map_err(|m| file.error(rule.line, format!("rule `{}` each: {m}", rule.id)))?;
+            let item = Regex::new(&crate::text::fold_str(&expanded)).map_err(|e| {
+                file.error(
+                    rule.line,
+                    format!("rule `{}` each: bad pattern: {e}", rule.id),
+                )
+            })?;
+            let groups = MentionGroups::of(&item, "");
+            Ok(Some(EachItem {
+                group,
+                item,
+                groups,
+            }))
+        }
+        _ => Err(file.error(
+            rule.line,
+            format!(
+                "rule `{}`: an `each` group needs an `each` item pattern, and the reverse",
+                rule.id
+            ),
+        )),
+    }
 }
