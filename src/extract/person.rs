@@ -36,6 +36,8 @@ const MAX_NAME_WORDS: usize = 5;
 pub struct PersonExtractor {
     surnames: WordList,
     honorifics: WordList,
+    honorific_set: WordSet,
+    blocker_set: WordSet,
     /// Words right before a run that make it a place or an organisation
     /// (`đường Trần Phú`, `Công ty Nguyễn Kim`).
     blockers: WordList,
@@ -51,7 +53,7 @@ pub struct PersonExtractor {
     place_honorifics: HashSet<String>,
     /// Forms of address and kinship words (`ông`, `em`, `bố`): a one-word
     /// name after them is a name wherever else the article writes it.
-    address_forms: WordList,
+    address_forms: WordSet,
     places: WordList,
     titles: WordList,
     unit_heads: WordList,
@@ -86,6 +88,8 @@ impl PersonExtractor {
         Ok(PersonExtractor {
             surnames: lex.surnames.clone(),
             honorifics: lex.honorifics.clone(),
+            honorific_set: WordSet::new(&lex.honorifics),
+            blocker_set: WordSet::new(&WordList::new(file.setting_list("blockers"))),
             blockers: WordList::new(file.setting_list("blockers")),
             never_in_name: file
                 .setting_list("never_in_name")
@@ -113,14 +117,14 @@ impl PersonExtractor {
                         .filter(|(_, k)| k.as_str() == "kinship")
                         .map(|(w, _)| w.clone()),
                 );
-                WordList::new(forms.iter().map(String::as_str))
+                WordSet::new(&WordList::new(forms.iter().map(String::as_str)))
             },
             titles: lex.titles.clone(),
             unit_heads: lex.unit_heads.clone(),
             places: lex.places.clone(),
             initials: file.compile_rule(RULE_INITIALS)?,
             credit: file.compile_rule(RULE_CREDIT)?,
-            byline_tail: file.compile_rule(BYLINE_RULE)?,
+            byline_tail: anchored(&file.compile_rule(BYLINE_RULE)?),
         })
     }
 
@@ -145,9 +149,18 @@ impl PersonExtractor {
             return Some(r);
         }
         let tail_from = floor_char(work, work.len().saturating_sub(300));
-        let caps = self.byline_tail.captures(&work[tail_from..])?;
+        // The pattern opens on a sentence end or a line break: try it
+        // anchored at each of those in turn (the leftmost that reaches the
+        // end wins), instead of an unanchored search for `$`.
+        let (at, caps) = work[tail_from..]
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, '.' | '!' | '?' | '…' | '”' | '"' | '»' | ')' | '\n'))
+            .find_map(|(i, _)| {
+                let at = tail_from + i;
+                self.byline_tail.captures(&work[at..]).map(|c| (at, c))
+            })?;
         let authors = caps.name("authors")?;
-        let base = tail_from + authors.start();
+        let base = at + authors.start();
         let text = authors.as_str();
         let mut any = false;
         for (s, e) in split_authors(text) {
@@ -237,7 +250,7 @@ impl PersonExtractor {
     /// A place or organisation word stands right before `pos`, and is not
     /// the end of a longer honorific (`báo` in `nhà báo Lê Văn Sâm`).
     fn blocked(&self, lower: &str, pos: usize) -> bool {
-        let Some(b) = word_before(lower, pos, &self.blockers) else {
+        let Some(b) = word_before(lower, pos, &self.blocker_set) else {
             return false;
         };
         self.honorific_before(lower, pos).is_none_or(|h| h > b)
@@ -245,7 +258,7 @@ impl PersonExtractor {
 
     /// The honorific right before `pos` (separated by spaces only).
     fn honorific_before(&self, lower: &str, pos: usize) -> Option<usize> {
-        word_before(lower, pos, &self.honorifics)
+        word_before(lower, pos, &self.honorific_set)
     }
 
     /// Names read off runs of capitalised words.
@@ -718,27 +731,45 @@ fn overlaps_any(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
     spans[..upto].iter().any(|&(_, en)| en > s)
 }
 
+/// The entries of a word list as a set, for the exact look-ups of
+/// [`word_before`] (a hash look-up instead of an automaton search).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordSet {
+    set: HashSet<String>,
+}
+
+impl WordSet {
+    pub(crate) fn new(list: &WordList) -> WordSet {
+        WordSet {
+            set: list.words.iter().cloned().collect(),
+        }
+    }
+
+    fn contains(&self, phrase: &str) -> bool {
+        self.set.contains(phrase)
+    }
+}
+
 /// The entry of `list` that ends right before `pos` (spaces between),
 /// as its start.
-pub(crate) fn word_before(lower: &str, pos: usize, list: &WordList) -> Option<usize> {
+pub(crate) fn word_before(lower: &str, pos: usize, list: &WordSet) -> Option<usize> {
     let before = lower[..pos].trim_end_matches(' ');
     if before.len() == pos {
         return None;
     }
     // Try the last one to four words before `pos`.
-    let mut starts = Vec::new();
     let mut idx = before.len();
     for _ in 0..4 {
         let Some(sp) = before[..idx].rfind([' ', '\n', '(', ',', '"']) else {
-            starts.push(0);
-            break;
+            return list.contains(before).then_some(0);
         };
-        starts.push(sp + before[sp..].chars().next().map_or(1, char::len_utf8));
+        let s = sp + before[sp..].chars().next().map_or(1, char::len_utf8);
+        if list.contains(&before[s..]) {
+            return Some(s);
+        }
         idx = sp;
     }
-    starts
-        .into_iter()
-        .find(|&s| list.at(before, s).is_some_and(|h| h.end == before.len()))
+    None
 }
 
 /// Split a byline's author block (`Thế Kha - Tuấn Hợp`, `Hoàng Thị Hoa,
@@ -775,6 +806,11 @@ fn closes_line(work: &str, end: usize) -> bool {
     rest.is_empty()
         || (rest.chars().count() <= 40
             && (rest.starts_with('(') && rest.ends_with(')') || rest.starts_with('/')))
+}
+
+/// The same pattern, matching only at the start of the haystack.
+fn anchored(re: &Regex) -> Regex {
+    Regex::new(&format!("^(?:{})", re.as_str())).expect("an anchored valid pattern is valid")
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -821,7 +857,7 @@ mod tests {
 
     #[test]
     fn word_before_finds_phrases() {
-        let l = WordList::new(["công ty", "ông"]);
+        let l = WordSet::new(&WordList::new(["công ty", "ông"]));
         let s = "của công ty nguyễn kim";
         assert_eq!(word_before(s, "của công ty ".len(), &l), Some("của ".len()));
         assert_eq!(

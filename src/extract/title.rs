@@ -10,8 +10,8 @@
 
 use super::Ctx;
 use super::lexicon::{Lexicon, TitleRow, WordList};
-use super::person::tokens::{is_name_shaped, words};
-use super::person::word_before;
+use super::person::tokens::{is_name_shaped, word_iter, words};
+use super::person::{WordSet, word_before};
 use super::unit::UnitExtractor;
 use crate::model::{Entity, EntityType, Fields};
 use crate::rules::{RuleError, RuleSources};
@@ -30,7 +30,7 @@ pub struct TitleExtractor {
     surnames: WordList,
     honorifics: WordList,
     /// Words before a role that make it generic (`các`, `những`).
-    generic_before: WordList,
+    generic_before: WordSet,
     /// Words right after a role that make it generic (`các bộ`).
     generic_after: WordList,
     /// Level words that make a bare place (`tỉnh`, `quận`).
@@ -40,7 +40,7 @@ pub struct TitleExtractor {
     /// Words kept after a role as part of it (`Thường trực`).
     role_suffixes: WordList,
     /// Words kept before a role (`quyền`).
-    role_prefixes: WordList,
+    role_prefixes: WordSet,
     /// Portfolios written after a role as part of it (`Bộ trưởng Ngoại
     /// giao`, `Bộ trưởng Tài chính Đức`): not a unit, not a name.
     role_domains: WordList,
@@ -76,7 +76,7 @@ impl TitleExtractor {
             places: lex.places.clone(),
             surnames: lex.surnames.clone(),
             honorifics: lex.honorifics.clone(),
-            generic_before: list("generic_before"),
+            generic_before: WordSet::new(&list("generic_before")),
             generic_after: list("generic_after"),
             levels: list("place_levels"),
             weak: file
@@ -85,7 +85,7 @@ impl TitleExtractor {
                 .map(|w| super::lexicon::lowercase(w))
                 .collect(),
             role_suffixes: list("role_suffixes"),
-            role_prefixes: list("role_prefixes"),
+            role_prefixes: WordSet::new(&list("role_prefixes")),
             role_domains: list("role_domains"),
             serving_roles: file
                 .setting_list("serving_roles")
@@ -285,9 +285,8 @@ impl TitleExtractor {
         }
         let work = ctx.work();
         let next = skip_spaces(work, t.end);
-        let ws = words(&work[next..]);
-        let named = ws
-            .first()
+        let named = word_iter(&work[next..])
+            .next()
             .is_some_and(|w| w.start == 0 && is_name_shaped(w.text(&work[next..])));
         let honorific = self.honorifics.at(ctx.lower(), next).is_some();
         (named || honorific).then_some(t)
@@ -348,11 +347,11 @@ impl TitleExtractor {
     fn place_after(&self, work: &str, lower: &str, pos: usize) -> Option<usize> {
         if let Some(h) = self.levels.at(lower, pos) {
             let after = skip_spaces(work, h.end);
-            let ws = words(&work[after..]);
+            let ws = word_iter(&work[after..]);
             let mut end = h.end;
             if only_space_gap(work, h.end) || work[h.end..].starts_with('.') {
                 let mut last = after;
-                for w in &ws {
+                for w in ws {
                     let t = w.text(&work[after..]);
                     let joined = work[last..after + w.start]
                         .chars()
