@@ -8,6 +8,7 @@
 //! credit or another name of a shared list. The byline and initials have
 //! their own patterns.
 
+pub mod gate;
 pub mod tokens;
 
 use super::Ctx;
@@ -16,6 +17,7 @@ use crate::model::{Entity, EntityType};
 use crate::rules::{RuleError, RuleSources};
 use regex::Regex;
 use std::collections::HashSet;
+use gate::{FastSet, GatedList};
 use tokens::{Word, is_all_caps, is_capitalised, is_name_shaped, name_value, only_spaces, words};
 
 /// Rule id of the byline, which also fills the article's `byline` field.
@@ -34,17 +36,17 @@ const RULE_CREDIT: &str = "person.credit";
 const MAX_NAME_WORDS: usize = 5;
 
 pub struct PersonExtractor {
-    surnames: WordList,
-    honorifics: WordList,
+    surnames: GatedList,
+    honorifics: GatedList,
     honorific_set: WordSet,
     blocker_set: WordSet,
     /// Words right before a run that make it a place or an organisation
     /// (`đường Trần Phú`, `Công ty Nguyễn Kim`).
-    blockers: WordList,
+    blockers: GatedList,
     /// Capitalised words that never belong to a name (`Bộ`, `Sở`).
     never_in_name: HashSet<String>,
     /// Capitalised phrases that are not names (`Hà Nội`), with places.
-    not_names: WordList,
+    not_names: GatedList,
     /// Common foreign given names (`Robert`, `Ariana`): with a capitalised
     /// word after them they start a name without any cue.
     foreign_given: HashSet<String>,
@@ -54,9 +56,9 @@ pub struct PersonExtractor {
     /// Forms of address and kinship words (`ông`, `em`, `bố`): a one-word
     /// name after them is a name wherever else the article writes it.
     address_forms: WordSet,
-    places: WordList,
-    titles: WordList,
-    unit_heads: WordList,
+    places: GatedList,
+    titles: GatedList,
+    unit_heads: GatedList,
     initials: Regex,
     credit: Regex,
     byline_tail: Regex,
@@ -86,17 +88,17 @@ impl PersonExtractor {
     pub fn new(sources: &RuleSources, lex: &Lexicon) -> Result<PersonExtractor, RuleError> {
         let file = sources.json("persons.json")?;
         Ok(PersonExtractor {
-            surnames: lex.surnames.clone(),
-            honorifics: lex.honorifics.clone(),
+            surnames: GatedList::new(lex.surnames.clone()),
+            honorifics: GatedList::new(lex.honorifics.clone()),
             honorific_set: WordSet::new(&lex.honorifics),
             blocker_set: WordSet::new(&WordList::new(file.setting_list("blockers"))),
-            blockers: WordList::new(file.setting_list("blockers")),
+            blockers: GatedList::new(WordList::new(file.setting_list("blockers"))),
             never_in_name: file
                 .setting_list("never_in_name")
                 .iter()
                 .map(|w| lowercase(w))
                 .collect(),
-            not_names: lex.not_names.clone(),
+            not_names: GatedList::new(lex.not_names.clone()),
             foreign_given: file
                 .setting_list("foreign_given_names")
                 .iter()
@@ -119,9 +121,9 @@ impl PersonExtractor {
                 );
                 WordSet::new(&WordList::new(forms.iter().map(String::as_str)))
             },
-            titles: lex.titles.clone(),
-            unit_heads: lex.unit_heads.clone(),
-            places: lex.places.clone(),
+            titles: GatedList::new(lex.titles.clone()),
+            unit_heads: GatedList::new(lex.unit_heads.clone()),
+            places: GatedList::new(lex.places.clone()),
             initials: file.compile_rule(RULE_INITIALS)?,
             credit: file.compile_rule(RULE_CREDIT)?,
             byline_tail: anchored(&file.compile_rule(BYLINE_RULE)?),
@@ -547,7 +549,7 @@ impl PersonExtractor {
     /// A title or unit head of several words starts at `pos` (`Đại biểu`
     /// in `Đoàn Đại biểu`): the name ends before it.
     fn phrase_at(&self, lower: &str, pos: usize, word_end: usize) -> bool {
-        let longer = |l: &WordList| l.at(lower, pos).is_some_and(|h| h.end > word_end);
+        let longer = |l: &GatedList| l.at(lower, pos).is_some_and(|h| h.end > word_end);
         longer(&self.titles) || longer(&self.unit_heads)
     }
 
@@ -735,18 +737,21 @@ fn overlaps_any(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
 /// [`word_before`] (a hash look-up instead of an automaton search).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordSet {
-    set: HashSet<String>,
+    set: FastSet,
+    /// Longest entry in bytes: longer phrases are not looked up.
+    longest: usize,
 }
 
 impl WordSet {
     pub(crate) fn new(list: &WordList) -> WordSet {
         WordSet {
             set: list.words.iter().cloned().collect(),
+            longest: list.words.iter().map(String::len).max().unwrap_or(0),
         }
     }
 
     fn contains(&self, phrase: &str) -> bool {
-        self.set.contains(phrase)
+        phrase.len() <= self.longest && self.set.contains(phrase)
     }
 }
 
@@ -764,6 +769,9 @@ pub(crate) fn word_before(lower: &str, pos: usize, list: &WordSet) -> Option<usi
             return list.contains(before).then_some(0);
         };
         let s = sp + before[sp..].chars().next().map_or(1, char::len_utf8);
+        if before.len() - s > list.longest {
+            return None;
+        }
         if list.contains(&before[s..]) {
             return Some(s);
         }
