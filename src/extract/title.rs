@@ -31,6 +31,8 @@ pub struct TitleExtractor {
     honorifics: WordList,
     /// Words before a role that make it generic (`các`, `những`).
     generic_before: WordSet,
+    /// Words that make a role a syllable of a longer noun (`Đại sứ quán`).
+    compound_after: WordList,
     /// Words right after a role that make it generic (`các bộ`).
     generic_after: WordList,
     /// Level words that make a bare place (`tỉnh`, `quận`).
@@ -78,6 +80,7 @@ impl TitleExtractor {
             honorifics: lex.honorifics.clone(),
             generic_before: WordSet::new(&list("generic_before")),
             generic_after: list("generic_after"),
+            compound_after: list("compound_after"),
             levels: list("place_levels"),
             weak: file
                 .setting_list("weak_roles")
@@ -131,7 +134,17 @@ impl TitleExtractor {
             if !self.case_fits(&work[hit.start..hit.end], hit.index) {
                 continue;
             }
-            if word_before(lower, hit.start, &self.generic_before).is_some() {
+            if word_before(lower, hit.start, &self.generic_before).is_some()
+                || counted(lower, hit.start)
+            {
+                continue;
+            }
+            if only_space_gap(work, hit.end)
+                && self
+                    .compound_after
+                    .at(lower, skip_spaces(work, hit.end))
+                    .is_some()
+            {
                 continue;
             }
             if let Some(t) = self.build(ctx, units, hit.start, hit.end, hit.index) {
@@ -457,6 +470,17 @@ fn drop_role_lists(lower: &str, titles: &mut Vec<Found>) {
         k += 1;
         !drop[k - 1]
     });
+}
+
+/// A number right before a role counts office-holders (`1 Phó Giám đốc`):
+/// no one person.
+fn counted(lower: &str, pos: usize) -> bool {
+    let before = lower[..pos].trim_end_matches(' ');
+    before.len() < pos
+        && before
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn is_bare(t: &Found) -> bool {
