@@ -15,9 +15,9 @@ use super::Ctx;
 use super::lexicon::{Lexicon, WordList, lowercase};
 use crate::model::{Entity, EntityType};
 use crate::rules::{RuleError, RuleSources};
+use gate::{FastSet, GatedList};
 use regex::Regex;
 use std::collections::HashSet;
-use gate::{FastSet, GatedList};
 use tokens::{Word, is_all_caps, is_capitalised, is_name_shaped, name_value, only_spaces, words};
 
 /// Rule id of the byline, which also fills the article's `byline` field.
