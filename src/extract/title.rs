@@ -31,6 +31,9 @@ pub struct TitleExtractor {
     honorifics: WordList,
     /// Words before a role that make it generic (`các`, `những`).
     generic_before: WordSet,
+    /// Longer phrases ending in a `generic_before` word that do not make
+    /// the role generic (`chính phủ`).
+    generic_except: WordSet,
     /// Words that make a role a syllable of a longer noun (`Đại sứ quán`).
     compound_after: WordList,
     /// Words right after a role that make it generic (`các bộ`).
@@ -81,6 +84,7 @@ impl TitleExtractor {
             generic_before: WordSet::new(&list("generic_before")),
             generic_after: list("generic_after"),
             compound_after: list("compound_after"),
+            generic_except: WordSet::new(&list("generic_except")),
             levels: list("place_levels"),
             weak: file
                 .setting_list("weak_roles")
@@ -134,9 +138,7 @@ impl TitleExtractor {
             if !self.case_fits(&work[hit.start..hit.end], hit.index) {
                 continue;
             }
-            if word_before(lower, hit.start, &self.generic_before).is_some()
-                || counted(lower, hit.start)
-            {
+            if self.generic_word_before(lower, hit.start) || counted(lower, hit.start) {
                 continue;
             }
             if only_space_gap(work, hit.end)
@@ -156,6 +158,16 @@ impl TitleExtractor {
         for t in titles {
             self.emit(ctx, units, found, t);
         }
+    }
+
+    /// A word before the role makes it generic or part of a name (`các`,
+    /// `Phủ` of `Phủ Chủ tịch`), unless it ends a longer phrase that does
+    /// not (`chính phủ Tổng thống ...`).
+    fn generic_word_before(&self, lower: &str, pos: usize) -> bool {
+        let Some(b) = word_before(lower, pos, &self.generic_before) else {
+            return false;
+        };
+        word_before(lower, pos, &self.generic_except).is_none_or(|e| e >= b)
     }
 
     /// Abbreviated roles (`GS`, `ThS`, `ĐBQH`) must be written as listed;
@@ -472,15 +484,15 @@ fn drop_role_lists(lower: &str, titles: &mut Vec<Found>) {
     });
 }
 
-/// A number right before a role counts office-holders (`1 Phó Giám đốc`):
-/// no one person.
+/// A small number right before a role counts office-holders (`1 Phó Giám
+/// đốc`, `80 Bộ trưởng`): no one person. A year (`2017 Thứ trưởng` in a
+/// run-on headline) does not count.
 fn counted(lower: &str, pos: usize) -> bool {
     let before = lower[..pos].trim_end_matches(' ');
     before.len() < pos
-        && before
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+        && before.rsplit(' ').next().is_some_and(|w| {
+            (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 fn is_bare(t: &Found) -> bool {
