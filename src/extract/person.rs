@@ -298,7 +298,10 @@ impl PersonExtractor {
                 else {
                     break;
                 };
-                out.push(s, e, work, rule);
+                // `Zing.vn`, `Thanhnien.com`: a web address, not a name.
+                if !is_web_name(work, e) {
+                    out.push(s, e, work, rule);
+                }
                 last_person = Some((e, c));
                 from += used;
                 cue = Some(Cue::None);
@@ -679,6 +682,12 @@ impl PersonExtractor {
 fn has_vietnamese_letters(t: &str) -> bool {
     t.chars()
         .any(|c| "ăâđêôơưĂÂĐÊÔƠƯ".contains(c) || ('\u{1EA0}'..='\u{1EF9}').contains(&c))
+}
+
+/// The word ending at `end` goes on as a domain name (`Zing.vn`).
+fn is_web_name(work: &str, end: usize) -> bool {
+    let mut rest = work[end..].chars();
+    rest.next() == Some('.') && rest.next().is_some_and(|c| c.is_ascii_lowercase())
 }
 
 /// `VI`, `II`: a regnal number after a monarch's name.

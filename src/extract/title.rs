@@ -490,9 +490,10 @@ fn drop_role_lists(lower: &str, titles: &mut Vec<Found>) {
 fn counted(lower: &str, pos: usize) -> bool {
     let before = lower[..pos].trim_end_matches(' ');
     before.len() < pos
-        && before.rsplit(' ').next().is_some_and(|w| {
-            (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
-        })
+        && before
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn is_bare(t: &Found) -> bool {
