@@ -11,7 +11,7 @@
 use super::Ctx;
 use super::title_fields;
 use super::unit::UnitExtractor;
-use crate::model::{Entity, EntityType};
+use crate::model::{Entity, EntityType, Fields};
 
 /// Words allowed between the titles of one chain and its name.
 const JOINERS: &[&str] = &[
@@ -30,7 +30,12 @@ const JOINERS: &[&str] = &[
     "quyền",
 ];
 
-pub fn link(ctx: &Ctx, found: &mut [Entity], _units: &UnitExtractor) {
+/// Fewest offices in a list, none held by a named person, that make the
+/// list a list of categories (`Chủ tịch nước; Chủ tịch Quốc hội; Thủ
+/// tướng Chính phủ` in a law's list of protected posts).
+const CATEGORY_LIST: usize = 3;
+
+pub fn link(ctx: &Ctx, found: &mut Vec<Entity>, _units: &UnitExtractor) {
     let lower = ctx.lower();
     // Titles and persons in text order (units inside titles are skipped).
     let mut order: Vec<usize> = (0..found.len())
@@ -53,11 +58,96 @@ pub fn link(ctx: &Ctx, found: &mut [Entity], _units: &UnitExtractor) {
             links.push((ti, name));
         }
     }
+    let linked: Vec<usize> = links.iter().map(|(ti, _)| *ti).collect();
     for (ti, name) in links {
         if let Some((_, _, person)) = title_fields(&mut found[ti]) {
             *person = Some(name);
         }
     }
+    drop_category_lists(lower, found, &order, &linked);
+}
+
+/// Offices listed as categories are no titles: a list of several titles
+/// (commas, semicolons, `và`, `nguyên`, item markers between them) where
+/// none is held by a named person, inside an enumeration of items
+/// (`a) ...; b) ...`) as laws and regulations write them.
+fn drop_category_lists(lower: &str, found: &mut Vec<Entity>, order: &[usize], linked: &[usize]) {
+    let mut drop: Vec<usize> = Vec::new();
+    let mut list: Vec<usize> = Vec::new();
+    let mut flush = |list: &mut Vec<usize>| {
+        if list.len() >= CATEGORY_LIST
+            && !list.iter().any(|i| linked.contains(i))
+            && enumerated(lower, found, list)
+        {
+            drop.extend(list.iter().copied());
+        }
+        list.clear();
+    };
+    for &i in order {
+        if found[i].etype != EntityType::Title {
+            flush(&mut list);
+            continue;
+        }
+        let joined = list.last().is_some_and(|&p| {
+            found[p].end <= found[i].start && is_list_gap(&lower[found[p].end..found[i].start])
+        });
+        if !joined {
+            flush(&mut list);
+        }
+        list.push(i);
+    }
+    flush(&mut list);
+    if drop.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !drop.contains(&(k - 1))
+    });
+}
+
+/// An item marker (`b)`, `đ)`) stands in the list or shortly before it.
+fn enumerated(lower: &str, found: &[Entity], list: &[usize]) -> bool {
+    let first = found[list[0]].start;
+    let mut from = first.saturating_sub(120);
+    while !lower.is_char_boundary(from) {
+        from -= 1;
+    }
+    let last = found[list[list.len() - 1]].start;
+    lower[from..last]
+        .split(|c: char| c.is_whitespace() || c == ';')
+        .any(is_item_marker)
+}
+
+/// `b)`, `đ)`: a letter or two closing an item label.
+fn is_item_marker(t: &str) -> bool {
+    t.strip_suffix(')')
+        .is_some_and(|m| (1..=2).contains(&m.chars().count()) && m.chars().all(char::is_alphabetic))
+}
+
+/// Between two items of a list: a comma, a semicolon or `và`, with
+/// `nguyên`/`cựu` and an item marker (`d)`) allowed.
+fn is_list_gap(gap: &str) -> bool {
+    let separated = gap.contains([',', ';']) || gap.split_whitespace().any(|t| t == "và");
+    separated
+        && gap
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .all(|t| t.is_empty() || is_item_marker(t) || matches!(t, "và" | "nguyên" | "cựu"))
+}
+
+/// A person holds neither the same office twice nor an office and its
+/// deputy's (`Thủ tướng Chính phủ, Phó Thủ tướng ...` are two people).
+fn exclusive(a: &Entity, b: &Entity) -> bool {
+    let role = |e: &Entity| match &e.fields {
+        Fields::Title { role, .. } => Some(super::lexicon::lowercase(role)),
+        _ => None,
+    };
+    let (Some(ra), Some(rb)) = (role(a), role(b)) else {
+        return false;
+    };
+    let deputy = |x: &str, y: &str| x.strip_prefix("phó ").is_some_and(|r| r == y);
+    ra == rb || deputy(&ra, &rb) || deputy(&rb, &ra)
 }
 
 /// The person a title chain leads to going right: between the last title
@@ -65,18 +155,35 @@ pub fn link(ctx: &Ctx, found: &mut [Entity], _units: &UnitExtractor) {
 fn forward(ctx: &Ctx, lower: &str, found: &[Entity], order: &[usize], k: usize) -> Option<usize> {
     let sentence = ctx.sentence_of(found[order[k]].start);
     let mut prev_end = found[order[k]].end;
-    for &j in &order[k + 1..] {
+    let mut nested = false;
+    for (n, &j) in order[k + 1..].iter().enumerate() {
         let e = &found[j];
         if ctx.sentence_of(e.start) != sentence {
             return None;
         }
         let gap = lower[prev_end.min(e.start)..e.start].trim();
         match e.etype {
+            EntityType::Person if nested => {
+                // `cố vấn an ninh quốc gia Tổng thống Mỹ Donald Trump
+                // Robert O'Brien`: the inner title takes the first name,
+                // the outer one the name right after it.
+                let second = order.get(k + n + 2).filter(|&&q| {
+                    found[q].etype == EntityType::Person
+                        && lower[e.end.min(found[q].start)..found[q].start]
+                            .trim()
+                            .is_empty()
+                });
+                return match second {
+                    Some(&q) => is_adjacent(gap).then_some(q),
+                    None => is_adjacent(gap).then_some(j),
+                };
+            }
             EntityType::Person => return is_adjacent(gap).then_some(j),
             _ => {
-                if !is_chain_gap(gap) {
+                if !is_chain_gap(gap) || exclusive(&found[order[k]], e) {
                     return None;
                 }
+                nested |= gap.is_empty();
             }
         }
         prev_end = e.end;
@@ -98,7 +205,7 @@ fn backward(ctx: &Ctx, lower: &str, found: &[Entity], order: &[usize], k: usize)
         match e.etype {
             EntityType::Person => return (is_chain_gap(gap) && !gap.is_empty()).then_some(j),
             _ => {
-                if !is_chain_gap(gap) {
+                if !is_chain_gap(gap) || exclusive(&found[order[k]], e) {
                     return None;
                 }
             }

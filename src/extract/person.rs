@@ -8,12 +8,14 @@
 //! credit or another name of a shared list. The byline and initials have
 //! their own patterns.
 
+pub mod gate;
 pub mod tokens;
 
 use super::Ctx;
 use super::lexicon::{Lexicon, WordList, lowercase};
 use crate::model::{Entity, EntityType};
 use crate::rules::{RuleError, RuleSources};
+use gate::{FastSet, GatedList};
 use regex::Regex;
 use std::collections::HashSet;
 use tokens::{Word, is_all_caps, is_capitalised, is_name_shaped, name_value, only_spaces, words};
@@ -34,15 +36,17 @@ const RULE_CREDIT: &str = "person.credit";
 const MAX_NAME_WORDS: usize = 5;
 
 pub struct PersonExtractor {
-    surnames: WordList,
-    honorifics: WordList,
+    surnames: GatedList,
+    honorifics: GatedList,
+    honorific_set: WordSet,
+    blocker_set: WordSet,
     /// Words right before a run that make it a place or an organisation
     /// (`đường Trần Phú`, `Công ty Nguyễn Kim`).
-    blockers: WordList,
+    blockers: GatedList,
     /// Capitalised words that never belong to a name (`Bộ`, `Sở`).
     never_in_name: HashSet<String>,
     /// Capitalised phrases that are not names (`Hà Nội`), with places.
-    not_names: WordList,
+    not_names: GatedList,
     /// Common foreign given names (`Robert`, `Ariana`): with a capitalised
     /// word after them they start a name without any cue.
     foreign_given: HashSet<String>,
@@ -51,10 +55,10 @@ pub struct PersonExtractor {
     place_honorifics: HashSet<String>,
     /// Forms of address and kinship words (`ông`, `em`, `bố`): a one-word
     /// name after them is a name wherever else the article writes it.
-    address_forms: WordList,
-    places: WordList,
-    titles: WordList,
-    unit_heads: WordList,
+    address_forms: WordSet,
+    places: GatedList,
+    titles: GatedList,
+    unit_heads: GatedList,
     initials: Regex,
     credit: Regex,
     byline_tail: Regex,
@@ -84,15 +88,17 @@ impl PersonExtractor {
     pub fn new(sources: &RuleSources, lex: &Lexicon) -> Result<PersonExtractor, RuleError> {
         let file = sources.json("persons.json")?;
         Ok(PersonExtractor {
-            surnames: lex.surnames.clone(),
-            honorifics: lex.honorifics.clone(),
-            blockers: WordList::new(file.setting_list("blockers")),
+            surnames: GatedList::new(lex.surnames.clone()),
+            honorifics: GatedList::new(lex.honorifics.clone()),
+            honorific_set: WordSet::new(&lex.honorifics),
+            blocker_set: WordSet::new(&WordList::new(file.setting_list("blockers"))),
+            blockers: GatedList::new(WordList::new(file.setting_list("blockers"))),
             never_in_name: file
                 .setting_list("never_in_name")
                 .iter()
                 .map(|w| lowercase(w))
                 .collect(),
-            not_names: lex.not_names.clone(),
+            not_names: GatedList::new(lex.not_names.clone()),
             foreign_given: file
                 .setting_list("foreign_given_names")
                 .iter()
@@ -113,14 +119,14 @@ impl PersonExtractor {
                         .filter(|(_, k)| k.as_str() == "kinship")
                         .map(|(w, _)| w.clone()),
                 );
-                WordList::new(forms.iter().map(String::as_str))
+                WordSet::new(&WordList::new(forms.iter().map(String::as_str)))
             },
-            titles: lex.titles.clone(),
-            unit_heads: lex.unit_heads.clone(),
-            places: lex.places.clone(),
+            titles: GatedList::new(lex.titles.clone()),
+            unit_heads: GatedList::new(lex.unit_heads.clone()),
+            places: GatedList::new(lex.places.clone()),
             initials: file.compile_rule(RULE_INITIALS)?,
             credit: file.compile_rule(RULE_CREDIT)?,
-            byline_tail: file.compile_rule(BYLINE_RULE)?,
+            byline_tail: anchored(&file.compile_rule(BYLINE_RULE)?),
         })
     }
 
@@ -145,9 +151,18 @@ impl PersonExtractor {
             return Some(r);
         }
         let tail_from = floor_char(work, work.len().saturating_sub(300));
-        let caps = self.byline_tail.captures(&work[tail_from..])?;
+        // The pattern opens on a sentence end or a line break: try it
+        // anchored at each of those in turn (the leftmost that reaches the
+        // end wins), instead of an unanchored search for `$`.
+        let (at, caps) = work[tail_from..]
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, '.' | '!' | '?' | '…' | '”' | '"' | '»' | ')' | '\n'))
+            .find_map(|(i, _)| {
+                let at = tail_from + i;
+                self.byline_tail.captures(&work[at..]).map(|c| (at, c))
+            })?;
         let authors = caps.name("authors")?;
-        let base = tail_from + authors.start();
+        let base = at + authors.start();
         let text = authors.as_str();
         let mut any = false;
         for (s, e) in split_authors(text) {
@@ -237,7 +252,7 @@ impl PersonExtractor {
     /// A place or organisation word stands right before `pos`, and is not
     /// the end of a longer honorific (`báo` in `nhà báo Lê Văn Sâm`).
     fn blocked(&self, lower: &str, pos: usize) -> bool {
-        let Some(b) = word_before(lower, pos, &self.blockers) else {
+        let Some(b) = word_before(lower, pos, &self.blocker_set) else {
             return false;
         };
         self.honorific_before(lower, pos).is_none_or(|h| h > b)
@@ -245,7 +260,7 @@ impl PersonExtractor {
 
     /// The honorific right before `pos` (separated by spaces only).
     fn honorific_before(&self, lower: &str, pos: usize) -> Option<usize> {
-        word_before(lower, pos, &self.honorifics)
+        word_before(lower, pos, &self.honorific_set)
     }
 
     /// Names read off runs of capitalised words.
@@ -283,7 +298,10 @@ impl PersonExtractor {
                 else {
                     break;
                 };
-                out.push(s, e, work, rule);
+                // `Zing.vn`, `Thanhnien.com`: a web address, not a name.
+                if !is_web_name(work, e) {
+                    out.push(s, e, work, rule);
+                }
                 last_person = Some((e, c));
                 from += used;
                 cue = Some(Cue::None);
@@ -534,7 +552,7 @@ impl PersonExtractor {
     /// A title or unit head of several words starts at `pos` (`Đại biểu`
     /// in `Đoàn Đại biểu`): the name ends before it.
     fn phrase_at(&self, lower: &str, pos: usize, word_end: usize) -> bool {
-        let longer = |l: &WordList| l.at(lower, pos).is_some_and(|h| h.end > word_end);
+        let longer = |l: &GatedList| l.at(lower, pos).is_some_and(|h| h.end > word_end);
         longer(&self.titles) || longer(&self.unit_heads)
     }
 
@@ -666,6 +684,12 @@ fn has_vietnamese_letters(t: &str) -> bool {
         .any(|c| "ăâđêôơưĂÂĐÊÔƠƯ".contains(c) || ('\u{1EA0}'..='\u{1EF9}').contains(&c))
 }
 
+/// The word ending at `end` goes on as a domain name (`Zing.vn`).
+fn is_web_name(work: &str, end: usize) -> bool {
+    let mut rest = work[end..].chars();
+    rest.next() == Some('.') && rest.next().is_some_and(|c| c.is_ascii_lowercase())
+}
+
 /// `VI`, `II`: a regnal number after a monarch's name.
 fn is_roman(t: &str) -> bool {
     (1..=4).contains(&t.len()) && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
@@ -718,27 +742,51 @@ fn overlaps_any(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
     spans[..upto].iter().any(|&(_, en)| en > s)
 }
 
+/// The entries of a word list as a set, for the exact look-ups of
+/// [`word_before`] (a hash look-up instead of an automaton search).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordSet {
+    set: FastSet,
+    /// Longest entry in bytes: longer phrases are not looked up.
+    longest: usize,
+}
+
+impl WordSet {
+    pub(crate) fn new(list: &WordList) -> WordSet {
+        WordSet {
+            set: list.words.iter().cloned().collect(),
+            longest: list.words.iter().map(String::len).max().unwrap_or(0),
+        }
+    }
+
+    fn contains(&self, phrase: &str) -> bool {
+        phrase.len() <= self.longest && self.set.contains(phrase)
+    }
+}
+
 /// The entry of `list` that ends right before `pos` (spaces between),
 /// as its start.
-pub(crate) fn word_before(lower: &str, pos: usize, list: &WordList) -> Option<usize> {
+pub(crate) fn word_before(lower: &str, pos: usize, list: &WordSet) -> Option<usize> {
     let before = lower[..pos].trim_end_matches(' ');
     if before.len() == pos {
         return None;
     }
     // Try the last one to four words before `pos`.
-    let mut starts = Vec::new();
     let mut idx = before.len();
     for _ in 0..4 {
         let Some(sp) = before[..idx].rfind([' ', '\n', '(', ',', '"']) else {
-            starts.push(0);
-            break;
+            return list.contains(before).then_some(0);
         };
-        starts.push(sp + before[sp..].chars().next().map_or(1, char::len_utf8));
+        let s = sp + before[sp..].chars().next().map_or(1, char::len_utf8);
+        if before.len() - s > list.longest {
+            return None;
+        }
+        if list.contains(&before[s..]) {
+            return Some(s);
+        }
         idx = sp;
     }
-    starts
-        .into_iter()
-        .find(|&s| list.at(before, s).is_some_and(|h| h.end == before.len()))
+    None
 }
 
 /// Split a byline's author block (`Thế Kha - Tuấn Hợp`, `Hoàng Thị Hoa,
@@ -775,6 +823,11 @@ fn closes_line(work: &str, end: usize) -> bool {
     rest.is_empty()
         || (rest.chars().count() <= 40
             && (rest.starts_with('(') && rest.ends_with(')') || rest.starts_with('/')))
+}
+
+/// The same pattern, matching only at the start of the haystack.
+fn anchored(re: &Regex) -> Regex {
+    Regex::new(&format!("^(?:{})", re.as_str())).expect("an anchored valid pattern is valid")
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -821,7 +874,7 @@ mod tests {
 
     #[test]
     fn word_before_finds_phrases() {
-        let l = WordList::new(["công ty", "ông"]);
+        let l = WordSet::new(&WordList::new(["công ty", "ông"]));
         let s = "của công ty nguyễn kim";
         assert_eq!(word_before(s, "của công ty ".len(), &l), Some("của ".len()));
         assert_eq!(

@@ -10,8 +10,8 @@
 
 use super::Ctx;
 use super::lexicon::{Lexicon, TitleRow, WordList};
-use super::person::tokens::{is_name_shaped, words};
-use super::person::word_before;
+use super::person::tokens::{is_name_shaped, word_iter, words};
+use super::person::{WordSet, word_before};
 use super::unit::UnitExtractor;
 use crate::model::{Entity, EntityType, Fields};
 use crate::rules::{RuleError, RuleSources};
@@ -30,7 +30,12 @@ pub struct TitleExtractor {
     surnames: WordList,
     honorifics: WordList,
     /// Words before a role that make it generic (`các`, `những`).
-    generic_before: WordList,
+    generic_before: WordSet,
+    /// Longer phrases ending in a `generic_before` word that do not make
+    /// the role generic (`chính phủ`).
+    generic_except: WordSet,
+    /// Words that make a role a syllable of a longer noun (`Đại sứ quán`).
+    compound_after: WordList,
     /// Words right after a role that make it generic (`các bộ`).
     generic_after: WordList,
     /// Level words that make a bare place (`tỉnh`, `quận`).
@@ -40,7 +45,7 @@ pub struct TitleExtractor {
     /// Words kept after a role as part of it (`Thường trực`).
     role_suffixes: WordList,
     /// Words kept before a role (`quyền`).
-    role_prefixes: WordList,
+    role_prefixes: WordSet,
     /// Portfolios written after a role as part of it (`Bộ trưởng Ngoại
     /// giao`, `Bộ trưởng Tài chính Đức`): not a unit, not a name.
     role_domains: WordList,
@@ -76,8 +81,10 @@ impl TitleExtractor {
             places: lex.places.clone(),
             surnames: lex.surnames.clone(),
             honorifics: lex.honorifics.clone(),
-            generic_before: list("generic_before"),
+            generic_before: WordSet::new(&list("generic_before")),
             generic_after: list("generic_after"),
+            compound_after: list("compound_after"),
+            generic_except: WordSet::new(&list("generic_except")),
             levels: list("place_levels"),
             weak: file
                 .setting_list("weak_roles")
@@ -85,7 +92,7 @@ impl TitleExtractor {
                 .map(|w| super::lexicon::lowercase(w))
                 .collect(),
             role_suffixes: list("role_suffixes"),
-            role_prefixes: list("role_prefixes"),
+            role_prefixes: WordSet::new(&list("role_prefixes")),
             role_domains: list("role_domains"),
             serving_roles: file
                 .setting_list("serving_roles")
@@ -131,7 +138,15 @@ impl TitleExtractor {
             if !self.case_fits(&work[hit.start..hit.end], hit.index) {
                 continue;
             }
-            if word_before(lower, hit.start, &self.generic_before).is_some() {
+            if self.generic_word_before(lower, hit.start) || counted(lower, hit.start) {
+                continue;
+            }
+            if only_space_gap(work, hit.end)
+                && self
+                    .compound_after
+                    .at(lower, skip_spaces(work, hit.end))
+                    .is_some()
+            {
                 continue;
             }
             if let Some(t) = self.build(ctx, units, hit.start, hit.end, hit.index) {
@@ -143,6 +158,16 @@ impl TitleExtractor {
         for t in titles {
             self.emit(ctx, units, found, t);
         }
+    }
+
+    /// A word before the role makes it generic or part of a name (`các`,
+    /// `Phủ` of `Phủ Chủ tịch`), unless it ends a longer phrase that does
+    /// not (`chính phủ Tổng thống ...`).
+    fn generic_word_before(&self, lower: &str, pos: usize) -> bool {
+        let Some(b) = word_before(lower, pos, &self.generic_before) else {
+            return false;
+        };
+        word_before(lower, pos, &self.generic_except).is_none_or(|e| e >= b)
     }
 
     /// Abbreviated roles (`GS`, `ThS`, `ĐBQH`) must be written as listed;
@@ -285,9 +310,8 @@ impl TitleExtractor {
         }
         let work = ctx.work();
         let next = skip_spaces(work, t.end);
-        let ws = words(&work[next..]);
-        let named = ws
-            .first()
+        let named = word_iter(&work[next..])
+            .next()
             .is_some_and(|w| w.start == 0 && is_name_shaped(w.text(&work[next..])));
         let honorific = self.honorifics.at(ctx.lower(), next).is_some();
         (named || honorific).then_some(t)
@@ -348,11 +372,11 @@ impl TitleExtractor {
     fn place_after(&self, work: &str, lower: &str, pos: usize) -> Option<usize> {
         if let Some(h) = self.levels.at(lower, pos) {
             let after = skip_spaces(work, h.end);
-            let ws = words(&work[after..]);
+            let ws = word_iter(&work[after..]);
             let mut end = h.end;
             if only_space_gap(work, h.end) || work[h.end..].starts_with('.') {
                 let mut last = after;
-                for w in &ws {
+                for w in ws {
                     let t = w.text(&work[after..]);
                     let joined = work[last..after + w.start]
                         .chars()
@@ -458,6 +482,18 @@ fn drop_role_lists(lower: &str, titles: &mut Vec<Found>) {
         k += 1;
         !drop[k - 1]
     });
+}
+
+/// A small number right before a role counts office-holders (`1 Phó Giám
+/// đốc`, `80 Bộ trưởng`): no one person. A year (`2017 Thứ trưởng` in a
+/// run-on headline) does not count.
+fn counted(lower: &str, pos: usize) -> bool {
+    let before = lower[..pos].trim_end_matches(' ');
+    before.len() < pos
+        && before
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn is_bare(t: &Found) -> bool {

@@ -16,25 +16,42 @@ impl Word {
 
 /// Every word of `s`, in order.
 pub fn words(s: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                out.push(Word { start: st, end: i });
-                start = None;
+    word_iter(s).collect()
+}
+
+/// The words of `s`, lazily: callers that need only the first few words
+/// of the rest of an article do not scan all of it.
+pub fn word_iter(s: &str) -> impl Iterator<Item = Word> + '_ {
+    let mut chars = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if is_word_char(c) {
+                break i;
             }
-            _ => {}
+        };
+        let mut end = s.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                end = i;
+                break;
+            }
+            chars.next();
         }
+        Some(Word { start, end })
+    })
+}
+
+/// A letter or digit. Vietnamese letters (Latin-1, Latin Extended and
+/// the Vietnamese block) are answered without the slow Unicode table.
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' => false,
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{1ea0}'..='\u{1ef9}' => true,
+        _ => c.is_alphanumeric(),
     }
-    if let Some(st) = start {
-        out.push(Word {
-            start: st,
-            end: s.len(),
-        });
-    }
-    out
 }
 
 /// `Lê`, `Quang`, `A`: an upper-case letter, then lower-case letters only.
