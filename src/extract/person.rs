@@ -56,6 +56,8 @@ pub struct PersonExtractor {
     /// Forms of address and kinship words (`ông`, `em`, `bố`): a one-word
     /// name after them is a name wherever else the article writes it.
     address_forms: WordSet,
+    /// Words of `never_in_name` that are also common middle names (`Công`).
+    middle_names: HashSet<String>,
     places: GatedList,
     titles: GatedList,
     unit_heads: GatedList,
@@ -121,6 +123,11 @@ impl PersonExtractor {
                 );
                 WordSet::new(&WordList::new(forms.iter().map(String::as_str)))
             },
+            middle_names: file
+                .setting_list("middle_names")
+                .iter()
+                .map(|w| lowercase(w))
+                .collect(),
             titles: GatedList::new(lex.titles.clone()),
             unit_heads: GatedList::new(lex.unit_heads.clone()),
             places: GatedList::new(lex.places.clone()),
@@ -361,9 +368,17 @@ impl PersonExtractor {
                 let prev = run[run.len() - 1];
                 let gap = &work[prev.end..w.start];
                 let one_letter = prev.text(work).chars().count() == 1;
+                let after_particle = is_particle(prev.text(work)) && gap == "-";
                 let joined = if shaped {
                     (!gap.is_empty() && gap.chars().all(|c| c == ' '))
                         || (!caps_mode && one_letter && matches!(gap, "." | "'" | "’"))
+                        || after_particle
+                } else if !caps_mode && gap == " " && is_particle(t) {
+                    // `Haider al-Abadi`, `Robin van Persie`: a lower-case
+                    // particle inside a foreign name, when a name goes on.
+                    ws.get(i + k + 1).is_some_and(|n| {
+                        matches!(&work[w.end..n.start], " " | "-") && is_name_shaped(n.text(work))
+                    })
                 } else {
                     // `Soi-blơ`: a transliterated name's lower-case syllables;
                     // `Felipe VI`: a regnal number.
@@ -521,7 +536,23 @@ impl PersonExtractor {
             if self.phrase_at(lower, pos, run[end].end) {
                 break;
             }
+            // `Căn cứ`, `Theo đó` glued to a name when a full stop is
+            // missing (`... chị Lê Thị Hoa Căn cứ kết quả ...`).
+            if self
+                .not_names
+                .at(lower, pos)
+                .is_some_and(|h| h.end > run[end].end)
+            {
+                break;
+            }
             if self.never_in_name.contains(&lowercase(t)) {
+                // Inside a full name such a word is a middle name (`Võ
+                // Công Hạnh`) when a given name follows and the two do
+                // not open a body (`Công ty`, `Công an`).
+                if self.middle_syllable(work, lower, run, k, end) {
+                    end += 1;
+                    continue;
+                }
                 // Closing a full name, such a word is a given name
                 // (`Lý Văn Trường`): nothing follows it in the run.
                 let closes = end + 1 == run.len()
@@ -535,8 +566,11 @@ impl PersonExtractor {
                 }
                 break;
             }
-            // A second foreign name starts (`Donald Trump Robert O'Brien`).
-            if end - k >= 2 && self.foreign_given.contains(t) {
+            // A second foreign name starts (`Donald Trump Robert O'Brien`);
+            // a foreign given name closing the run is a surname
+            // (`Peter James Scott`).
+            let closes_run = end + 1 == run.len();
+            if end - k >= 2 && self.foreign_given.contains(t) && !closes_run {
                 break;
             }
             // A foreign name does not go on into a Vietnamese word
@@ -547,6 +581,27 @@ impl PersonExtractor {
             end += 1;
         }
         end
+    }
+
+    /// Run word `end` is a syllable that is usually no name word
+    /// (`Công`, `Chính`) standing as the middle name of a Vietnamese full
+    /// name: a surname opens the name, a capitalised given name follows,
+    /// and the syllable opens no listed body or title.
+    fn middle_syllable(&self, work: &str, lower: &str, run: &[Word], k: usize, end: usize) -> bool {
+        let t = run[end].text(work);
+        let Some(next) = run.get(end + 1) else {
+            return false;
+        };
+        let next_t = next.text(work);
+        self.middle_names.contains(&lowercase(t))
+            && (1..=2).contains(&(end - k))
+            && self.surnames.at(lower, run[k].start).is_some()
+            && is_capitalised(next_t)
+            && !self.never_in_name.contains(&lowercase(next_t))
+            && only_spaces(work, run[end].end, next.start)
+            && self.unit_heads.at(lower, run[end].start).is_none()
+            && self.titles.at(lower, run[end].start).is_none()
+            && !self.phrase_at(lower, next.start, next.end)
     }
 
     /// A title or unit head of several words starts at `pos` (`Đại biểu`
@@ -654,10 +709,9 @@ impl PersonExtractor {
             let surface = &work[e.start..e.end];
             let parts: Vec<&str> = surface.split(' ').collect();
             if parts.len() >= 2 {
-                if !parts
-                    .iter()
-                    .all(|p| is_name_shaped(p) || p.contains(['\'', '’', '-', '.']))
-                {
+                if !parts.iter().all(|p| {
+                    is_name_shaped(p) || is_particle(p) || p.contains(['\'', '’', '-', '.'])
+                }) {
                     continue;
                 }
                 add(surface);
@@ -688,6 +742,29 @@ fn has_vietnamese_letters(t: &str) -> bool {
 fn is_web_name(work: &str, end: usize) -> bool {
     let mut rest = work[end..].chars();
     rest.next() == Some('.') && rest.next().is_some_and(|c| c.is_ascii_lowercase())
+}
+
+/// Lower-case particles of foreign names (`al-`, `bin`, `van`, `de`);
+/// none is a Vietnamese word that could stand before a capitalised one.
+fn is_particle(t: &str) -> bool {
+    matches!(
+        t,
+        "al" | "el"
+            | "bin"
+            | "ibn"
+            | "bint"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "dos"
+            | "das"
+            | "ter"
+            | "zu"
+    )
 }
 
 /// `VI`, `II`: a regnal number after a monarch's name.
