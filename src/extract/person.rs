@@ -9,6 +9,7 @@
 //! their own patterns.
 
 pub mod gate;
+pub mod lists;
 pub mod tokens;
 
 use super::Ctx;
@@ -27,6 +28,8 @@ const RULE_FULL: &str = "person.full_name";
 const RULE_CAPS: &str = "person.caps_name";
 const RULE_HONORIFIC: &str = "person.after_honorific";
 const RULE_TITLE: &str = "person.after_title";
+use lists::{RULE_NAME_LIST, RULE_PAIRED};
+
 const RULE_LIST: &str = "person.list";
 const RULE_GIVEN: &str = "person.given_name";
 const RULE_INITIALS: &str = "person.initials";
@@ -56,6 +59,9 @@ pub struct PersonExtractor {
     /// Forms of address and kinship words (`ông`, `em`, `bố`): a one-word
     /// name after them is a name wherever else the article writes it.
     address_forms: WordSet,
+    /// Phrases that open a sentence (`Căn cứ`, `Tuy nhiên`): a name
+    /// written before a missing full stop ends there.
+    openers: GatedList,
     /// Words of `never_in_name` that are also common middle names (`Công`).
     middle_names: HashSet<String>,
     places: GatedList,
@@ -123,6 +129,11 @@ impl PersonExtractor {
                 );
                 WordSet::new(&WordList::new(forms.iter().map(String::as_str)))
             },
+            openers: GatedList::new(WordList::new(
+                file.setting_list("sentence_openers")
+                    .iter()
+                    .map(|w| lowercase(w)),
+            )),
             middle_names: file
                 .setting_list("middle_names")
                 .iter()
@@ -145,6 +156,8 @@ impl PersonExtractor {
         let ws = words(ctx.work());
         self.runs(ctx, &ws, found, &owned, byline.as_ref(), &mut out);
         self.initials(ctx, &owned, &mut out);
+        self.name_lists(ctx, &owned, &mut out);
+        self.paired_foreign_names(ctx, &ws, &owned, &mut out);
         self.given_names(ctx, &ws, &owned, byline.as_ref(), &mut out);
         found.extend(out.entities);
     }
@@ -539,7 +552,7 @@ impl PersonExtractor {
             // `Căn cứ`, `Theo đó` glued to a name when a full stop is
             // missing (`... chị Lê Thị Hoa Căn cứ kết quả ...`).
             if self
-                .not_names
+                .openers
                 .at(lower, pos)
                 .is_some_and(|h| h.end > run[end].end)
             {
@@ -687,6 +700,11 @@ impl PersonExtractor {
             if self.blocked(lower, s) || self.non_name_at(lower, s).is_some() {
                 continue;
             }
+            // A one-word name after `ở`, `tại` is a place of the same
+            // spelling (`bệnh nhân Berlin` ... `sống ở Berlin`).
+            if last == i && after_place_word(lower, s) {
+                continue;
+            }
             extra.push((s, e));
         }
         for (s, e) in extra {
@@ -723,6 +741,8 @@ impl PersonExtractor {
             } else if e.rule == RULE_HONORIFIC
                 && is_capitalised(surface)
                 && word_before(lower, e.start, &self.address_forms).is_some()
+                || self.foreign_single(surface)
+                    && matches!(e.rule.as_str(), RULE_NAME_LIST | RULE_PAIRED)
             {
                 add(surface);
             }
@@ -730,6 +750,21 @@ impl PersonExtractor {
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         names
     }
+}
+
+impl PersonExtractor {
+    /// A one-word foreign name (`Rosalind`, `Peter`) found with a cue: it
+    /// names the same person wherever else the article writes it.
+    fn foreign_single(&self, surface: &str) -> bool {
+        is_capitalised(surface) && surface.chars().count() >= 4 && !has_vietnamese_letters(surface)
+    }
+}
+
+/// `ở`, `tại`, `sang` right before `pos`: what follows is a place.
+fn after_place_word(lower: &str, pos: usize) -> bool {
+    let before = lower[..pos].trim_end_matches(' ');
+    let word = before.rsplit([' ', '\n']).next().unwrap_or("");
+    before.len() < pos && matches!(word, "ở" | "tại" | "sang")
 }
 
 /// Letters only Vietnamese writes (`ă`, `ơ`, `ể`): not in a foreign name.

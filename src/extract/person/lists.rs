@@ -1,0 +1,157 @@
+//! Names read off their company: the items of a list of names (a team
+//! line-up, a list of guests) and a one-word foreign name written again
+//! and again beside a person already found (`Lê Văn An và Rosalind`).
+
+use super::tokens::{Word, is_name_shaped, only_spaces};
+use super::{Out, PersonExtractor, has_vietnamese_letters, is_particle, overlaps_any};
+use crate::extract::Ctx;
+use std::collections::HashMap;
+
+/// Rule id of the items of a list of names.
+pub const RULE_NAME_LIST: &str = "person.name_list";
+/// Rule id of a one-word foreign name paired with persons.
+pub const RULE_PAIRED: &str = "person.paired_name";
+
+/// Fewest items of a list of names, and fewest already-known names in it.
+const MIN_ITEMS: usize = 3;
+const MIN_KNOWN: usize = 2;
+
+impl PersonExtractor {
+    /// Lists whose every item is a short capitalised phrase and at least
+    /// two of them (and a third of all) are names found already: the other
+    /// items are names too (`Đội hình: Lê Văn An, Trần Minh, Rosário,
+    /// Phạm Bá Tùng`).
+    pub(super) fn name_lists(&self, ctx: &Ctx, owned: &[(usize, usize)], out: &mut Out) {
+        let work = ctx.work();
+        let lower = ctx.lower();
+        let mut found = Vec::new();
+        let mut line_start = 0;
+        for line in work.split('\n') {
+            let base = line_start;
+            line_start += line.len() + 1;
+            // The list follows the line's label (`Đội A: ...`), if any.
+            let body_from = line.find(": ").map_or(0, |i| i + 2);
+            for piece in split_keep(line, body_from, &['.', '!', '?', ':']) {
+                let text = &line[..piece.1];
+                let items: Vec<(usize, usize)> = split_keep(text, piece.0, &[',', ';'])
+                    .into_iter()
+                    .map(|(s, e)| trim(text, s, e))
+                    .filter(|&(s, e)| e > s)
+                    .collect();
+                if items.len() < MIN_ITEMS || !items.iter().all(|&(s, e)| is_name_item(&line[s..e]))
+                {
+                    continue;
+                }
+                let abs: Vec<(usize, usize)> =
+                    items.iter().map(|&(s, e)| (base + s, base + e)).collect();
+                let known = abs.iter().filter(|&&(s, e)| out.overlaps(s, e)).count();
+                if known < MIN_KNOWN || known * 4 < abs.len() {
+                    continue;
+                }
+                for &(s, e) in &abs {
+                    let free = !out.overlaps(s, e) && !overlaps_any(owned, s, e);
+                    if free && self.non_name_at(lower, s).is_none() && !self.blocked(lower, s) {
+                        found.push((s, e));
+                    }
+                }
+            }
+        }
+        for (s, e) in found {
+            out.push(s, e, work, RULE_NAME_LIST);
+        }
+    }
+
+    /// A one-word foreign name (no Vietnamese letters) joined by `và` or
+    /// `cùng` to a person already found, in at least two places: the
+    /// pairing is the name's cue; the given-name pass then finds its other
+    /// mentions.
+    pub(super) fn paired_foreign_names(
+        &self,
+        ctx: &Ctx,
+        ws: &[Word],
+        owned: &[(usize, usize)],
+        out: &mut Out,
+    ) {
+        let work = ctx.work();
+        let lower = ctx.lower();
+        let mut paired: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        for (i, w) in ws.iter().enumerate() {
+            let t = w.text(work);
+            if !is_name_shaped(t) || t.chars().count() < 4 || has_vietnamese_letters(t) {
+                continue;
+            }
+            let prev = i.checked_sub(1).map(|p| ws[p]);
+            let next = ws.get(i + 1).copied();
+            let capital = |n: Option<Word>, a: usize, b: usize| {
+                n.is_some_and(|n| is_name_shaped(n.text(work)) && only_spaces(work, a, b))
+            };
+            // One word standing alone, no part of a longer capitalised run.
+            if capital(prev, prev.map_or(0, |p| p.end), w.start)
+                || capital(next, w.end, next.map_or(0, |n| n.start))
+            {
+                continue;
+            }
+            if self
+                .never_in_name
+                .contains(&crate::extract::lexicon::lowercase(t))
+                || overlaps_any(owned, w.start, w.end)
+                || out.overlaps(w.start, w.end)
+                || self.non_name_at(lower, w.start).is_some()
+                || self.blocked(lower, w.start)
+            {
+                continue;
+            }
+            let person_ends_at = |pos: usize| out.entities.iter().any(|e| e.end == pos);
+            let person_starts_at = |pos: usize| out.entities.iter().any(|e| e.start == pos);
+            let joiners = [" và ", " cùng "];
+            let before = joiners
+                .iter()
+                .any(|j| lower[..w.start].ends_with(j) && person_ends_at(w.start - j.len()));
+            let after = joiners
+                .iter()
+                .any(|j| lower[w.end..].starts_with(j) && person_starts_at(w.end + j.len()));
+            if before || after {
+                paired.entry(t).or_default().push((w.start, w.end));
+            }
+        }
+        let mut add: Vec<(usize, usize)> = paired
+            .into_values()
+            .filter(|v| v.len() >= 2)
+            .flatten()
+            .collect();
+        add.sort_unstable();
+        for (s, e) in add {
+            out.push(s, e, work, RULE_PAIRED);
+        }
+    }
+}
+
+/// A list item that can be a name: one to four capitalised words (or
+/// foreign particles) joined by single spaces or hyphens.
+fn is_name_item(item: &str) -> bool {
+    let parts: Vec<&str> = item.split([' ', '-']).collect();
+    (1..=4).contains(&parts.len())
+        && is_name_shaped(parts[0])
+        && parts.iter().all(|p| is_name_shaped(p) || is_particle(p))
+}
+
+/// Pieces of `line` from `from`, cut at any of `seps`, as byte ranges.
+fn split_keep(line: &str, from: usize, seps: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = from;
+    for (i, c) in line[from..].char_indices() {
+        if seps.contains(&c) {
+            out.push((start, from + i));
+            start = from + i + c.len_utf8();
+        }
+    }
+    out.push((start, line.len()));
+    out
+}
+
+/// The range without leading and trailing spaces.
+fn trim(line: &str, s: usize, e: usize) -> (usize, usize) {
+    let t = &line[s..e];
+    let lead = t.len() - t.trim_start().len();
+    (s + lead, s + t.trim_end().len())
+}
