@@ -31,6 +31,7 @@ const RULE_TITLE: &str = "person.after_title";
 use lists::{RULE_NAME_LIST, RULE_PAIRED};
 
 const RULE_LIST: &str = "person.list";
+const RULE_TOMB: &str = "person.tomb";
 const RULE_GIVEN: &str = "person.given_name";
 const RULE_INITIALS: &str = "person.initials";
 const RULE_CREDIT: &str = "person.credit";
@@ -59,6 +60,8 @@ pub struct PersonExtractor {
     /// Forms of address and kinship words (`ông`, `em`, `bố`): a one-word
     /// name after them is a name wherever else the article writes it.
     address_forms: WordSet,
+    /// Words for a tomb or shrine (`lăng`), named after who lies there.
+    tomb_words: WordSet,
     /// Phrases that open a sentence (`Căn cứ`, `Tuy nhiên`): a name
     /// written before a missing full stop ends there.
     openers: GatedList,
@@ -79,6 +82,8 @@ enum Cue {
     Honorific,
     Title,
     List,
+    /// After `lăng`, `đền thờ`: the tomb of someone (`lăng Khải Định`).
+    Tomb,
 }
 
 impl Cue {
@@ -88,6 +93,7 @@ impl Cue {
             Cue::Honorific => RULE_HONORIFIC,
             Cue::Title => RULE_TITLE,
             Cue::List => RULE_LIST,
+            Cue::Tomb => RULE_TOMB,
         }
     }
 }
@@ -129,6 +135,7 @@ impl PersonExtractor {
                 );
                 WordSet::new(&WordList::new(forms.iter().map(String::as_str)))
             },
+            tomb_words: WordSet::new(&WordList::new(file.setting_list("tomb_words"))),
             openers: GatedList::new(WordList::new(
                 file.setting_list("sentence_openers")
                     .iter()
@@ -417,6 +424,13 @@ impl PersonExtractor {
         title_ends: &HashSet<usize>,
         last_person: Option<(usize, Cue)>,
     ) -> Option<Cue> {
+        // Written in lower case only: a capitalised `Lăng` opens a place
+        // name (`Lăng Cha Cả`).
+        if word_before(lower, start, &self.tomb_words)
+            .is_some_and(|b| work[b..].starts_with(char::is_lowercase))
+        {
+            return Some(Cue::Tomb);
+        }
         if self.blocked(lower, start) {
             return None;
         }
@@ -518,6 +532,7 @@ impl PersonExtractor {
                     (surname || foreign) && len >= 2 && (!caps || len <= 4) && !inside_noun
                 }
                 Cue::List => len >= 2,
+                Cue::Tomb => (2..=4).contains(&len) && !caps,
                 _ => !caps || surname,
             };
             // One letter alone is an initial (`anh T.`), left to its rule.
