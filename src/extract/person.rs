@@ -230,10 +230,31 @@ impl PersonExtractor {
         let work = ctx.work();
         for caps in self.credit.captures_iter(work) {
             let Some(m) = caps.name("name") else { continue };
-            if self.is_author(m.as_str()) && !overlaps_any(owned, m.start(), m.end()) {
-                out.push(m.start(), m.end(), work, RULE_CREDIT);
+            let end = m.start() + self.credit_name_len(m.as_str());
+            let name = &work[m.start()..end];
+            if self.is_author(name) && !overlaps_any(owned, m.start(), end) {
+                out.push(m.start(), end, work, RULE_CREDIT);
             }
         }
+    }
+
+    /// How much of a credit's capitalised words is the name: a missing
+    /// full stop glues the next sentence's opening word on (`Ảnh: Minh
+    /// Khoa Theo kế hoạch`, `Ảnh: TRẦN AN Sau đó`).
+    fn credit_name_len(&self, text: &str) -> usize {
+        let ws = words(text);
+        let caps = ws.first().is_some_and(|w| {
+            let t = w.text(text);
+            is_all_caps(t) && t.chars().count() > 1
+        });
+        for w in ws.iter().skip(1) {
+            let t = w.text(text);
+            let off_case = caps && !is_all_caps(t);
+            if off_case || self.never_in_name.contains(&lowercase(t)) {
+                return text[..w.start].trim_end().len();
+            }
+        }
+        text.len()
     }
 
     /// Anonymised initials (`H.T.P`, `T.V.D.`); a single letter (`T.`)
