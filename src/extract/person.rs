@@ -62,6 +62,9 @@ pub struct PersonExtractor {
     address_forms: WordSet,
     /// Words for a tomb or shrine (`lăng`), named after who lies there.
     tomb_words: WordSet,
+    /// Places that are also given names (`Vinh`, `Huế`) or level words
+    /// (`bang`), not countries (`phu nhân Mỹ`).
+    addressable_places: HashSet<String>,
     /// Phrases that open a sentence (`Căn cứ`, `Tuy nhiên`): a name
     /// written before a missing full stop ends there.
     openers: GatedList,
@@ -135,6 +138,14 @@ impl PersonExtractor {
                 );
                 WordSet::new(&WordList::new(forms.iter().map(String::as_str)))
             },
+            addressable_places: lex
+                .places
+                .words
+                .iter()
+                .zip(&lex.place_kinds)
+                .filter(|(_, k)| matches!(k.as_str(), "level" | "city" | "district" | "province"))
+                .map(|(w, _)| w.clone())
+                .collect(),
             tomb_words: WordSet::new(&WordList::new(file.setting_list("tomb_words"))),
             openers: GatedList::new(WordList::new(
                 file.setting_list("sentence_openers")
@@ -519,7 +530,22 @@ impl PersonExtractor {
                 })
                 .map(|p| at + p.len())
                 .max();
-            if let Some(end) = self.non_name_at(lower, run[k].start).max(local) {
+            // `ông Bang`, `bà Huế`: one word right after a form of address
+            // is a given name even when it spells a town (not a country).
+            let addressed = cue == Cue::Honorific
+                && run.len() == 1
+                && word_before(lower, run[0].start, &self.address_forms).is_some()
+                && self.not_names.at(lower, run[0].start).is_none()
+                && self
+                    .places
+                    .at(lower, run[0].start)
+                    .is_none_or(|h| self.addressable_places.contains(&lower[h.start..h.end]));
+            let non_name = if addressed {
+                None
+            } else {
+                self.non_name_at(lower, run[k].start)
+            };
+            if let Some(end) = non_name.max(local) {
                 while k < run.len() && run[k].start < end {
                     k += 1;
                 }
