@@ -5,7 +5,7 @@ use super::super::lexicon::{Lexicon, WordList, lowercase};
 use crate::rules::{RuleError, RuleFile};
 use crate::text::fold_str;
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What a head word (or a name used as a head) is.
 #[derive(Debug, Clone)]
@@ -98,9 +98,24 @@ pub struct Config {
     /// A foreign company or institution named with its English kind word
     /// last (`Deutsche Bank`, `Fortress Investment Group`).
     pub foreign_name: Regex,
+    /// Those kind words (`Bank`, `Group`), as written.
+    pub foreign_kinds: aho_corasick::AhoCorasick,
     /// Words after a kind word that are not a company's name (`FDI`).
     pub not_short_names: Vec<String>,
     pub max_bridge: usize,
+    /// The first word (leading run of letters and digits, lower case) of
+    /// every head and abbreviation: a cheap test that rules out most
+    /// words of an article before any word list is asked.
+    pub start_keys: HashSet<String>,
+}
+
+/// The leading run of letters and digits of `s` (`tp` of `tp.hcm`).
+pub fn start_key(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
 }
 
 fn list(file: &RuleFile, key: &str) -> Vec<String> {
@@ -161,7 +176,14 @@ impl Config {
         let upper_levels = list(file, "upper_case_levels");
         let mut levels = list(file, "levels");
         levels.extend(upper_levels.iter().cloned());
+        let start_keys = heads
+            .words
+            .iter()
+            .chain(abbrs.words.iter())
+            .map(|w| start_key(w).to_string())
+            .collect();
         Ok(Config {
+            start_keys,
             heads,
             head_info,
             lower_heads: words(file, "lower_case_heads"),
@@ -208,6 +230,7 @@ impl Config {
             police_code: file.compile_setting("police_code")?,
             short_name_cue: file.compile_setting("short_name_cue")?,
             foreign_name: file.compile_setting("foreign_name")?,
+            foreign_kinds: foreign_kinds(file)?,
             not_short_names: list(file, "not_short_names"),
             max_bridge: file
                 .settings
@@ -238,4 +261,13 @@ fn heads(file: &RuleFile, lex: &Lexicon) -> (WordList, Vec<HeadInfo>) {
     }
     let words = WordList::new(info.iter().map(|h| h.canonical.as_str()));
     (words, info)
+}
+
+/// The kind words of `foreign_name` (macro `FOREIGN_KIND`: `Bank|Group`).
+fn foreign_kinds(file: &RuleFile) -> Result<aho_corasick::AhoCorasick, RuleError> {
+    let kinds = file
+        .expand("{FOREIGN_KIND}")
+        .map_err(|m| file.error(0, m))?;
+    aho_corasick::AhoCorasick::new(kinds.split('|').filter(|k| !k.is_empty()))
+        .map_err(|e| file.error(0, format!("macro FOREIGN_KIND: {e}")))
 }

@@ -57,13 +57,18 @@ pub fn find(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
     defs
 }
 
+/// Bracketed texts of an article: where the bracket opens and what it holds.
+fn brackets(work: &str) -> Vec<(usize, &str)> {
+    BRACKETED
+        .captures_iter(work)
+        .filter_map(|c| Some((c.get(0)?.start(), c.get(1)?.as_str().trim())))
+        .collect()
+}
+
 fn find_uncached(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
     let mut defs: Vec<Def> = Vec::new();
-    for c in BRACKETED.captures_iter(work) {
-        let (Some(all), Some(inner)) = (c.get(0), c.get(1)) else {
-            continue;
-        };
-        let form = inner.as_str().trim();
+    let brackets = brackets(work);
+    for &(open, form) in &brackets {
         let known = cfg.all_abbreviations.iter().any(|a| a == form);
         if !is_abbreviation(form)
             || letters(form).chars().count() < 3
@@ -72,11 +77,11 @@ fn find_uncached(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
         {
             continue;
         }
-        if let Some(d) = define(cfg, work, lower, all.start(), form) {
+        if let Some(d) = define(cfg, work, lower, open, form) {
             defs.push(d);
         }
     }
-    for d in short_names(cfg, work, lower) {
+    for d in short_names(cfg, work, lower, &brackets) {
         if !defs.iter().any(|o| o.form == d.form) {
             defs.push(d);
         }
@@ -89,7 +94,7 @@ fn find_uncached(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
 /// Nam (Vinamilk)`), a name after a word for its kind (`nhà mạng
 /// Vinaphone`), a foreign name ending in its kind (`Deutsche Bank`). Each
 /// then names the company wherever the article uses it again.
-fn short_names(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
+fn short_names(cfg: &Config, work: &str, lower: &str, brackets: &[(usize, &str)]) -> Vec<Def> {
     let scanner = Scanner {
         cfg,
         work,
@@ -98,24 +103,18 @@ fn short_names(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
         dates: &[],
     };
     let mut out = Vec::new();
-    for c in BRACKETED.captures_iter(work) {
-        let (Some(all), Some(inner)) = (c.get(0), c.get(1)) else {
-            continue;
-        };
-        let form = inner.as_str().trim();
+    for &(open, form) in brackets {
         if !is_brand(cfg, form) {
             continue;
         }
-        let Some(start) = company_ending_at(&scanner, all.start()) else {
+        let Some(start) = company_ending_at(&scanner, open) else {
             continue;
         };
-        {
-            out.push(Def {
-                form: form.to_string(),
-                expansion: Some(work[start..all.start()].trim().to_string()),
-                standalone: true,
-            });
-        }
+        out.push(Def {
+            form: form.to_string(),
+            expansion: Some(work[start..open].trim().to_string()),
+            standalone: true,
+        });
     }
     for c in cfg.short_name_cue.captures_iter(work) {
         let Some(name) = c.get(1) else { continue };
@@ -128,21 +127,41 @@ fn short_names(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
             out.push(short(form));
         }
     }
-    // Whole words only, checked here: a Unicode `\b` in the pattern would
-    // make the regex engine fall back to a slow path over every article.
-    let whole = |m: &regex::Match| is_word_boundary(work, m.start(), m.end());
-    for m in cfg.foreign_name.find_iter(work).filter(whole) {
-        // Leading Vietnamese words are not part of the name (`Theo Deutsche Bank`).
-        let mut text = m.as_str();
-        while let Some((first, rest)) = text.split_once(' ') {
-            if is_vietnamese_syllable(first) || cfg.cap_stops.at(&lowercase(first), 0).is_some() {
-                text = rest;
-            } else {
-                break;
-            }
+    out.extend(foreign_names(cfg, work));
+    out
+}
+
+/// Foreign names ending in their English kind word (`Deutsche Bank`),
+/// looked for only on the lines that hold such a word.
+fn foreign_names(cfg: &Config, work: &str) -> Vec<Def> {
+    let mut out = Vec::new();
+    let mut done = 0;
+    for k in cfg.foreign_kinds.find_iter(work) {
+        if k.start() < done {
+            continue;
         }
-        if text.contains(' ') {
-            out.push(short(text));
+        let line_start = work[..k.start()].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = work[k.end()..].find('\n').map_or(work.len(), |i| k.end() + i);
+        done = line_end;
+        let line = &work[line_start..line_end];
+        // Whole words only, checked here: a Unicode `\b` in the pattern would
+        // make the regex engine fall back to a slow path.
+        let whole = |m: &regex::Match| is_word_boundary(line, m.start(), m.end());
+        for m in cfg.foreign_name.find_iter(line).filter(whole) {
+            // Leading Vietnamese words are not part of the name (`Theo Deutsche Bank`).
+            let mut text = m.as_str();
+            while let Some((first, rest)) = text.split_once(' ') {
+                if is_vietnamese_syllable(first)
+                    || cfg.cap_stops.at(&lowercase(first), 0).is_some()
+                {
+                    text = rest;
+                } else {
+                    break;
+                }
+            }
+            if text.contains(' ') {
+                out.push(short(text));
+            }
         }
     }
     out

@@ -1,7 +1,7 @@
 //! Where a unit name starts and ends: a head word (or abbreviation, or
 //! known name) and then, token by token, what may continue a name.
 
-use super::config::Config;
+use super::config::{Config, start_key};
 use super::defs::Def;
 use super::token::{self, Tok, is_all_caps, is_cap, is_lower_word, is_number, is_word};
 use regex::Regex;
@@ -100,7 +100,9 @@ impl Scanner<'_> {
                 best = Some(h);
             }
         };
-        if let Some(h) = cfg.heads.at(self.lower, pos) {
+        let key = start_key(self.lower.get(pos..).unwrap_or(""));
+        let listed = cfg.start_keys.contains(key);
+        if listed && let Some(h) = cfg.heads.at(self.lower, pos) {
             let lower = !self.work[pos..].starts_with(char::is_uppercase);
             let named_otherwise = cfg.not_units.at(self.lower, pos).is_some();
             let ok = !named_otherwise
@@ -122,7 +124,8 @@ impl Scanner<'_> {
                 });
             }
         }
-        if let Some(a) = cfg.abbrs.at(self.lower, pos)
+        if listed
+            && let Some(a) = cfg.abbrs.at(self.lower, pos)
             && self.work[pos..a.end] == cfg.abbr_info[a.index].form
             && (cfg.abbr_info[a.index].standalone || cfg.abbr_info[a.index].starts_unit)
         {
@@ -133,7 +136,9 @@ impl Scanner<'_> {
                 lower: false,
             });
         }
-        if let Some(m) = cfg.police_code.find(&self.work[pos..])
+        if key.len() == 4
+            && key.starts_with('p')
+            && let Some(m) = cfg.police_code.find(&self.work[pos..])
             && m.start() == 0
         {
             offer(HeadHit {
