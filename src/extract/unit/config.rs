@@ -92,31 +92,60 @@ pub struct Config {
     pub numbered_categories: Vec<String>,
     pub term: Regex,
     pub police_code: Regex,
-    /// A company's short name after a word for its kind (`nhà mạng
-    /// Vinaphone`, `hãng Boeing`): group 1 is the name.
+    /// Words for a kind of company (`nhà mạng`, `hãng`), after which a
+    /// capitalised name is a company's short name (`nhà mạng Vinaphone`).
     pub short_name_cue: Regex,
     /// A foreign company or institution named with its English kind word
     /// last (`Deutsche Bank`, `Fortress Investment Group`).
     pub foreign_name: Regex,
-    /// Those kind words (`Bank`, `Group`), as written.
-    pub foreign_kinds: aho_corasick::AhoCorasick,
+    /// Those kind words (`Bank`, `Group`), as written: a quick literal
+    /// search that says which lines may hold such a name.
+    pub foreign_kinds: Regex,
     /// Words after a kind word that are not a company's name (`FDI`).
     pub not_short_names: Vec<String>,
     pub max_bridge: usize,
     /// The first word (leading run of letters and digits, lower case) of
     /// every head and abbreviation: a cheap test that rules out most
     /// words of an article before any word list is asked.
-    pub start_keys: HashSet<String>,
+    pub start_keys: FnvSet,
+    /// The same for what may start a unit in lower case (`lower_heads`,
+    /// abbreviations written in lower case).
+    pub lower_start_keys: FnvSet,
 }
 
 /// The leading run of letters and digits of `s` (`tp` of `tp.hcm`).
 pub fn start_key(s: &str) -> &str {
     let end = s
         .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
+        .find(|&(_, c)| !super::token::is_alnum(c))
         .map_or(s.len(), |(i, _)| i);
     &s[..end]
 }
+
+/// FNV-1a: the keys are a few bytes long and not chosen by an adversary,
+/// so a simpler hash than the default one will do.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FnvSet = HashSet<String, std::hash::BuildHasherDefault<Fnv>>;
 
 fn list(file: &RuleFile, key: &str) -> Vec<String> {
     file.setting_list(key).iter().map(|w| fold_str(w)).collect()
@@ -182,11 +211,25 @@ impl Config {
             .chain(abbrs.words.iter())
             .map(|w| start_key(w).to_string())
             .collect();
+        let lower_heads = words(file, "lower_case_heads");
+        let lower_start_keys = lower_heads
+            .words
+            .iter()
+            .map(|w| start_key(w))
+            .chain(
+                abbr_info
+                    .iter()
+                    .filter(|a| a.form.starts_with(char::is_lowercase))
+                    .map(|a| start_key(&a.form)),
+            )
+            .map(lowercase)
+            .collect();
         Ok(Config {
             start_keys,
+            lower_start_keys,
             heads,
             head_info,
-            lower_heads: words(file, "lower_case_heads"),
+            lower_heads,
             prefix_heads: words(file, "prefix_heads"),
             abbrs,
             abbr_info,
@@ -264,10 +307,9 @@ fn heads(file: &RuleFile, lex: &Lexicon) -> (WordList, Vec<HeadInfo>) {
 }
 
 /// The kind words of `foreign_name` (macro `FOREIGN_KIND`: `Bank|Group`).
-fn foreign_kinds(file: &RuleFile) -> Result<aho_corasick::AhoCorasick, RuleError> {
+fn foreign_kinds(file: &RuleFile) -> Result<Regex, RuleError> {
     let kinds = file
         .expand("{FOREIGN_KIND}")
         .map_err(|m| file.error(0, m))?;
-    aho_corasick::AhoCorasick::new(kinds.split('|').filter(|k| !k.is_empty()))
-        .map_err(|e| file.error(0, format!("macro FOREIGN_KIND: {e}")))
+    Regex::new(&kinds).map_err(|e| file.error(0, format!("macro FOREIGN_KIND: {e}")))
 }

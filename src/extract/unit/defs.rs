@@ -7,11 +7,8 @@ use super::scan::{Scanner, initials, is_abbreviation, is_vietnamese_syllable, le
 use super::token;
 use crate::extract::lexicon::is_word_boundary;
 use crate::extract::lexicon::lowercase;
-use regex::Regex;
 use std::cell::RefCell;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
-use std::sync::LazyLock;
+use std::rc::Rc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Def {
@@ -24,45 +21,83 @@ pub struct Def {
     pub standalone: bool,
 }
 
-static BRACKETED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(([^()\n]{2,24})\)").expect("valid regex"));
-
-thread_local! {
-    /// The definitions of the article read last: titles ask for units many
-    /// times per article, and finding the definitions reads it whole.
-    static LAST: RefCell<Option<(u64, Vec<Def>)>> = const { RefCell::new(None) };
+/// The definitions of the article read last, with that article and the
+/// rules they were read with: titles ask for units many times per
+/// article, and finding the definitions reads it whole.
+struct Cached {
+    cfg: usize,
+    work: String,
+    defs: Rc<[Def]>,
 }
 
-/// The article and the rules read (engines with other rules may share a thread).
-fn key(cfg: &Config, work: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    (cfg as *const Config as usize).hash(&mut h);
-    work.hash(&mut h);
-    h.finish()
+thread_local! {
+    static LAST: RefCell<Option<Cached>> = const { RefCell::new(None) };
 }
 
 /// The abbreviations and short names defined in an article, first
 /// definition of each kept.
-pub fn find(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
-    let k = key(cfg, work);
+pub fn find(cfg: &Config, work: &str, lower: &str) -> Rc<[Def]> {
+    let id = cfg as *const Config as usize;
     if let Some(defs) = LAST.with_borrow(|l| {
         l.as_ref()
-            .filter(|(lk, _)| *lk == k)
-            .map(|(_, d)| d.clone())
+            .filter(|c| c.cfg == id && c.work == work)
+            .map(|c| c.defs.clone())
     }) {
         return defs;
     }
-    let defs = find_uncached(cfg, work, lower);
-    LAST.set(Some((k, defs.clone())));
+    let defs: Rc<[Def]> = find_uncached(cfg, work, lower).into();
+    LAST.set(Some(Cached {
+        cfg: id,
+        work: work.to_string(),
+        defs: defs.clone(),
+    }));
     defs
 }
 
-/// Bracketed texts of an article: where the bracket opens and what it holds.
+/// One to `max` capitalised words (letters, digits, `&`) after spaces or
+/// tabs at `pos` (`hãng Boeing`, `nhà mạng Vietnamobile`).
+fn capitalised_words(work: &str, pos: usize, max: usize) -> Option<(usize, usize)> {
+    let blank = |c: char| c == ' ' || c == '\t';
+    let mut start = None;
+    let mut end = pos;
+    for _ in 0..max {
+        let rest = &work[end..];
+        let from = end + (rest.len() - rest.trim_start_matches(blank).len());
+        if from == end || !work[from..].starts_with(char::is_uppercase) {
+            break;
+        }
+        let len = work[from..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '&'))
+            .unwrap_or(work.len() - from);
+        start.get_or_insert(from);
+        end = from + len;
+    }
+    start.map(|s| (s, end))
+}
+
+/// Bracketed texts of an article: where the bracket opens and what it
+/// holds (2 to 24 characters, no brackets or line breaks inside).
 fn brackets(work: &str) -> Vec<(usize, &str)> {
-    BRACKETED
-        .captures_iter(work)
-        .filter_map(|c| Some((c.get(0)?.start(), c.get(1)?.as_str().trim())))
-        .collect()
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = work[from..].find('(') {
+        let open = from + i;
+        let inner_start = open + 1;
+        from = inner_start;
+        let Some(j) = work[inner_start..].find(['(', ')', '\n']) else {
+            break;
+        };
+        let close = inner_start + j;
+        if !work[close..].starts_with(')') {
+            continue;
+        }
+        let inner = &work[inner_start..close];
+        if (2..=24).contains(&inner.chars().count()) {
+            out.push((open, inner.trim()));
+            from = close + 1;
+        }
+    }
+    out
 }
 
 fn find_uncached(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
@@ -116,14 +151,13 @@ fn short_names(cfg: &Config, work: &str, lower: &str, brackets: &[(usize, &str)]
             standalone: true,
         });
     }
-    for c in cfg.short_name_cue.captures_iter(work) {
-        let Some(name) = c.get(1) else { continue };
-        let form = name.as_str().trim();
-        let place = cfg
-            .places
-            .at(lower, name.start())
-            .is_some_and(|p| p.end >= name.end());
-        if !place && is_brand(cfg, form) && !scanner.person_at(name.start(), 2) {
+    for cue in cfg.short_name_cue.find_iter(work) {
+        let Some((start, end)) = capitalised_words(work, cue.end(), 3) else {
+            continue;
+        };
+        let form = &work[start..end];
+        let place = cfg.places.at(lower, start).is_some_and(|p| p.end >= end);
+        if !place && is_brand(cfg, form) && !scanner.person_at(start, 2) {
             out.push(short(form));
         }
     }
@@ -134,16 +168,21 @@ fn short_names(cfg: &Config, work: &str, lower: &str, brackets: &[(usize, &str)]
 /// Foreign names ending in their English kind word (`Deutsche Bank`),
 /// looked for only on the lines that hold such a word.
 fn foreign_names(cfg: &Config, work: &str) -> Vec<Def> {
+    let mut lines: Vec<(usize, usize)> = cfg
+        .foreign_kinds
+        .find_iter(work)
+        .map(|k| {
+            let at = k.start();
+            let start = work[..at].rfind('\n').map_or(0, |i| i + 1);
+            let end = work[at..].find('\n').map_or(work.len(), |i| at + i);
+            (start, end)
+        })
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
     let mut out = Vec::new();
-    let mut done = 0;
-    for k in cfg.foreign_kinds.find_iter(work) {
-        if k.start() < done {
-            continue;
-        }
-        let line_start = work[..k.start()].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = work[k.end()..].find('\n').map_or(work.len(), |i| k.end() + i);
-        done = line_end;
-        let line = &work[line_start..line_end];
+    for (start, end) in lines {
+        let line = &work[start..end];
         // Whole words only, checked here: a Unicode `\b` in the pattern would
         // make the regex engine fall back to a slow path.
         let whole = |m: &regex::Match| is_word_boundary(line, m.start(), m.end());
@@ -151,8 +190,7 @@ fn foreign_names(cfg: &Config, work: &str) -> Vec<Def> {
             // Leading Vietnamese words are not part of the name (`Theo Deutsche Bank`).
             let mut text = m.as_str();
             while let Some((first, rest)) = text.split_once(' ') {
-                if is_vietnamese_syllable(first)
-                    || cfg.cap_stops.at(&lowercase(first), 0).is_some()
+                if is_vietnamese_syllable(first) || cfg.cap_stops.at(&lowercase(first), 0).is_some()
                 {
                     text = rest;
                 } else {

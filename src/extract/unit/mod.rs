@@ -19,6 +19,8 @@ use crate::rules::{RuleError, RuleSources};
 use config::Config;
 use defs::Def;
 use scan::{Scanner, Span, Start};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 #[derive(Clone)]
 pub struct UnitExtractor {
@@ -59,6 +61,8 @@ impl UnitExtractor {
             .collect();
         let scanner = self.scanner(ctx, &defs, &dates);
         let work = ctx.work();
+        // A unit is often named the same way many times in an article.
+        let mut values: HashMap<&str, String, BuildHasherDefault<config::Fnv>> = HashMap::default();
         let mut pos = 0;
         while let Some(t) = token::next_anywhere(work, pos) {
             pos = t.end;
@@ -77,7 +81,11 @@ impl UnitExtractor {
                 span.end,
                 rule_of(&self.cfg, &span),
             );
-            e.value = Some(value::value(&self.cfg, &defs, &work[span.start..span.end]));
+            let surface = &work[span.start..span.end];
+            let value = values
+                .entry(surface)
+                .or_insert_with(|| value::value(&self.cfg, &defs, surface));
+            e.value = Some(value.clone());
             found.push(e);
             pos = span.end;
         }

@@ -101,7 +101,13 @@ impl Scanner<'_> {
             }
         };
         let key = start_key(self.lower.get(pos..).unwrap_or(""));
-        let listed = cfg.start_keys.contains(key);
+        // A word in lower case starts a unit only as a lower-case head.
+        let lower_word = self.work[pos..].starts_with(char::is_lowercase);
+        let listed = if lower_word && !allow_lower {
+            cfg.lower_start_keys.contains(key)
+        } else {
+            cfg.start_keys.contains(key)
+        };
         if listed && let Some(h) = cfg.heads.at(self.lower, pos) {
             let lower = !self.work[pos..].starts_with(char::is_uppercase);
             let named_otherwise = cfg.not_units.at(self.lower, pos).is_some();
