@@ -69,6 +69,9 @@ pub struct Config {
     pub plural_before: WordList,
     /// Words after a unit that make it a class (`UBND cấp tỉnh`).
     pub class_after: WordList,
+    /// Words after a name that make it an event (`AFF Cup`, `UEFA
+    /// Champions League`): no unit there.
+    pub event_after: WordList,
     /// Names joined by `và` that are one body (`HĐND và UBND`).
     pub joined: WordList,
     /// Words before a lower-case head that make one word with it
@@ -108,6 +111,13 @@ pub struct Config {
     /// every head and abbreviation: a cheap test that rules out most
     /// words of an article before any word list is asked.
     pub start_keys: FnvSet,
+    /// Sports clubs (abbreviations of kind `club`) and what they stand for.
+    pub clubs: WordList,
+    pub club_info: Vec<(String, String)>,
+    /// Words that say an article is about sport, and how many different
+    /// ones it must use before club names are read as units.
+    pub sports_words: WordList,
+    pub sports_min_words: usize,
     /// The same for what may start a unit in lower case (`lower_heads`,
     /// abbreviations written in lower case).
     pub lower_start_keys: FnvSet,
@@ -224,7 +234,21 @@ impl Config {
             )
             .map(lowercase)
             .collect();
+        let club_info: Vec<(String, String)> = lex
+            .abbreviations
+            .iter()
+            .filter(|(_, _, kind)| kind == "club")
+            .map(|(f, e, _)| (fold_str(f), fold_str(e)))
+            .collect();
         Ok(Config {
+            clubs: WordList::new(club_info.iter().map(|(f, _)| f.as_str())),
+            club_info,
+            sports_words: words(file, "sports_words"),
+            sports_min_words: file
+                .settings
+                .get("sports_min_words")
+                .and_then(|v| v.as_u64())
+                .unwrap_or(3) as usize,
             start_keys,
             lower_start_keys,
             heads,
@@ -249,6 +273,7 @@ impl Config {
             not_after_head: words(file, "not_after_head"),
             plural_before: words(file, "plural_before"),
             class_after: words(file, "class_after"),
+            event_after: words(file, "event_after"),
             joined: words(file, "joined_names"),
             head_compounds: words(file, "head_compounds"),
             cap_stops: words(file, "capitalised_stop_words"),

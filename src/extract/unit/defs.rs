@@ -116,12 +116,48 @@ fn find_uncached(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
             defs.push(d);
         }
     }
-    for d in short_names(cfg, work, lower, &brackets) {
+    for d in short_names(cfg, work, lower, &brackets).into_iter().chain(clubs(cfg, work, lower)) {
         if !defs.iter().any(|o| o.form == d.form) {
             defs.push(d);
         }
     }
     defs
+}
+
+/// The known sports clubs an article about sport names (`MU`, `Real
+/// Madrid`), as written.
+fn clubs(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
+    if !about_sport(cfg, lower) {
+        return Vec::new();
+    }
+    let mut out: Vec<Def> = Vec::new();
+    for h in cfg.clubs.find_all(lower) {
+        let (form, expansion) = &cfg.club_info[h.index];
+        if work[h.start..h.end] != *form || out.iter().any(|d| d.form == *form) {
+            continue;
+        }
+        out.push(Def {
+            form: form.clone(),
+            expansion: (expansion != form).then(|| expansion.clone()),
+            standalone: true,
+        });
+    }
+    out
+}
+
+/// The article uses several different words of sport (`cầu thủ`, `HLV`,
+/// `chuyển nhượng`).
+fn about_sport(cfg: &Config, lower: &str) -> bool {
+    let mut seen: Vec<usize> = Vec::new();
+    for h in cfg.sports_words.find_all(lower) {
+        if !seen.contains(&h.index) {
+            seen.push(h.index);
+            if seen.len() >= cfg.sports_min_words {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Company names the article establishes by their shape or setting: a
@@ -260,6 +296,11 @@ fn define(cfg: &Config, work: &str, lower: &str, open: usize, form: &str) -> Opt
             .iter()
             .any(|&k| nth_prev(work, start, k).is_some_and(|t| token::is_cap(work, t)));
         let standalone = !continued && scanner.unit_at(start, false).is_some();
+        // Not a unit and not part of one: a word for people or things
+        // (`huấn luyện viên (HLV)`, `sân vận động (SVĐ)`).
+        if !standalone && unit_before(&scanner, open).is_none() {
+            return None;
+        }
         return Some(Def {
             form: form.to_string(),
             expansion: Some(expansion),

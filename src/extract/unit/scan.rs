@@ -244,10 +244,14 @@ impl Scanner<'_> {
             .is_some_and(|f| f.end == end)
     }
 
-    /// `UBND cấp tỉnh`, `UBND các cấp`: a class of bodies, not one.
+    /// `UBND cấp tỉnh`, `UBND các cấp`: a class of bodies, not one;
+    /// `AFF Cup`: an event.
     fn is_class(&self, end: usize) -> bool {
         token::next(self.work, end)
-            .is_some_and(|t| self.cfg.class_after.at(self.lower, t.start).is_some())
+            .is_some_and(|t| {
+                self.cfg.class_after.at(self.lower, t.start).is_some()
+                    || (is_cap(self.work, t) && self.cfg.event_after.at(self.lower, t.start).is_some())
+            })
     }
 
     /// Extend a name from its head; `None` when the head is an ordinary
@@ -546,8 +550,10 @@ impl Scanner<'_> {
             };
             return Some((p, l));
         }
-        if bare && head.standalone && !is_vietnamese_syllable(self.tok_text(t)) {
-            // After a complete name only a place, not `Quốc hội Esteban ...`.
+        let defined = matches!(head.start, Start::Def(_));
+        if bare && head.standalone && (defined || !is_vietnamese_syllable(self.tok_text(t))) {
+            // After a complete name only a place, not `Quốc hội Esteban ...`
+            // nor the next sentence of a headline (`... với MU Để ...`).
             return None;
         }
         if is_all_caps(self.work, t) {
