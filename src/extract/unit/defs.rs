@@ -54,8 +54,9 @@ pub fn find(cfg: &Config, work: &str, lower: &str) -> Rc<[Def]> {
     defs
 }
 
-/// One to `max` capitalised words (letters, digits, `&`) after spaces or
-/// tabs at `pos` (`hãng Boeing`, `nhà mạng Vietnamobile`).
+/// One to `max` capitalised words (letters, digits, `&`, inner hyphens)
+/// after spaces or tabs at `pos` (`hãng Boeing`, `nhà mạng Vietnamobile`,
+/// `hãng Mercedes-Benz`).
 fn capitalised_words(work: &str, pos: usize, max: usize) -> Option<(usize, usize)> {
     let blank = |c: char| c == ' ' || c == '\t';
     let mut start = None;
@@ -66,13 +67,33 @@ fn capitalised_words(work: &str, pos: usize, max: usize) -> Option<(usize, usize
         if from == end || !work[from..].starts_with(char::is_uppercase) {
             break;
         }
-        let len = work[from..]
-            .find(|c: char| !(c.is_alphanumeric() || c == '&'))
-            .unwrap_or(work.len() - from);
+        let word_to = word_end(work, from);
+        // After the name, a word with a digit or a hyphen is a model or a
+        // code (`Mercedes-Benz X-Class`, `Boeing 787`, `Mazda CX-5`).
+        let code = work[from..word_to].contains(|c: char| c == '-' || c.is_ascii_digit());
+        if start.is_some() && code {
+            break;
+        }
         start.get_or_insert(from);
-        end = from + len;
+        end = word_to;
     }
     start.map(|s| (s, end))
+}
+
+/// The end of the word at `from`: letters, digits, `&`, and a hyphen
+/// between letters (`Mercedes-Benz`).
+fn word_end(work: &str, from: usize) -> usize {
+    let mut end = from;
+    let mut chars = work[from..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let inner_hyphen =
+            c == '-' && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) && end > from;
+        if !(c.is_alphanumeric() || c == '&' || inner_hyphen) {
+            break;
+        }
+        end = from + i + c.len_utf8();
+    }
+    end
 }
 
 /// Bracketed texts of an article: where the bracket opens and what it

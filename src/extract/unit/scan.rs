@@ -259,6 +259,14 @@ impl Scanner<'_> {
     /// anything that names the unit was taken, and whether that was only
     /// a level word.
     fn extend(&self, start: usize, head: HeadHit) -> Option<(usize, bool, bool)> {
+        // A name the article defines whole (`Vinamilk`, `MU`, `Hà Nội FC`)
+        // is complete: what follows is not part of it (`Mercedes-Benz
+        // X-Class` is a car).
+        if let Start::Def(i) = head.start
+            && self.defs[i].standalone
+        {
+            return Some((head.end, false, false));
+        }
         if let Some(t) = token::next(self.work, head.end) {
             if is_lower_word(self.work, t)
                 && self.cfg.not_after_head.at(self.lower, t.start).is_some()
@@ -722,7 +730,11 @@ impl Scanner<'_> {
             None => true,
             Some(n) => {
                 let txt = self.tok_text(n);
-                let glued = n.start == t.end && matches!(txt, "/" | "-" | "." | ",");
+                // `35/2017`, `4-5`, `1.000`, `2,5`: part of a longer number or code;
+                // `Chi bộ 4, ...` or `Chi bộ 4.` end the name.
+                let digit_after = self.work[n.end..].starts_with(|c: char| c.is_ascii_digit());
+                let glued = n.start == t.end
+                    && (matches!(txt, "/" | "-") || (matches!(txt, "." | ",") && digit_after));
                 matches!(txt, "," | ";" | "." | ")" | "(" | ":") && !glued
                     || (is_cap(self.work, n) && n.start > t.end)
                     || (numbered && !glued)
@@ -750,7 +762,25 @@ impl Scanner<'_> {
             last,
             Last::Cap { .. } | Last::Free | Last::Free2 | Last::NameWord | Last::Phrase
         ) || (self.tok_text(t) == "&" && last == Last::Abbr);
-        (inside && self.name_part_follows(t.end)).then_some((t.end, Last::Joiner))
+        (inside && (self.name_part_follows(t.end) || self.co_head_follows(t.end)))
+            .then_some((t.end, Last::Joiner))
+    }
+
+    /// A second head sharing the name that follows it (`Trung tâm Lưu trữ
+    /// và Thư viện Trường Đại học Cần Thơ`): a head with no name of its
+    /// own, right before the unit both belong to.
+    fn co_head_follows(&self, pos: usize) -> bool {
+        let Some(n) = token::next(self.work, pos).filter(|n| is_cap(self.work, *n)) else {
+            return false;
+        };
+        let Some(h) = self.head_at(n.start, false) else {
+            return false;
+        };
+        !h.standalone
+            && matches!(h.start, Start::Head(_))
+            && token::next(self.work, h.end).is_some_and(|m| {
+                is_cap(self.work, m) && self.head_at(m.start, false).is_some()
+            })
     }
 
     /// A comma that belongs to the official name: `Bộ Văn hóa, Thể thao và
@@ -806,8 +836,8 @@ impl Scanner<'_> {
             if let Some(a) = self.cfg.abbr_info.iter().find(|a| a.form == inner) {
                 // A known abbreviation in brackets is another body (`(TTXVN)`)
                 // unless it abbreviates this very name.
-                let ok = super::super::lexicon::lowercase(before)
-                    .ends_with(&super::super::lexicon::lowercase(&a.expansion));
+                let ok = lowercase_of(before).ends_with(&lowercase_of(&a.expansion))
+                    || same_ending(before, &a.expansion, 2);
                 return ok.then_some((close + 1, Last::Bracket));
             }
             return Some((close + 1, Last::Bracket));
@@ -826,6 +856,14 @@ impl Scanner<'_> {
         }
         None
     }
+}
+
+/// The last `n` words of both are the same, case aside (`Liên hiệp châu
+/// Âu` and `Liên minh châu Âu`: another wording of the same name).
+fn same_ending(a: &str, b: &str, n: usize) -> bool {
+    let (a, b) = (lowercase_of(a), lowercase_of(b));
+    let last = |s: &str| s.split_whitespace().rev().take(n).collect::<Vec<_>>().join(" ");
+    a.split_whitespace().count() >= n && b.split_whitespace().count() >= n && last(&a) == last(&b)
 }
 
 fn lowercase_of(s: &str) -> String {
