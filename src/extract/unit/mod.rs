@@ -97,8 +97,10 @@ impl UnitExtractor {
         let cfg = &self.cfg;
         let work = scanner.work;
         let prev = token::prev(work, span.start);
-        // `các Ban`, `những Sở`: plural or generic.
-        if prev.is_some_and(|p| {
+        // `các Ban`, `những Sở`: plural or generic (a name the article
+        // defines is one body: `kiện cả Deutsche Bank`).
+        let defined = matches!(span.head.start, Start::Def(_)) && span.head.standalone;
+        if !defined && prev.is_some_and(|p| {
             cfg.plural_before
                 .at(scanner.lower, p.start)
                 .is_some_and(|h| h.end == p.end)

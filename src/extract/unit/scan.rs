@@ -626,6 +626,11 @@ impl Scanner<'_> {
         {
             return Some((t.end, Last::Free2));
         }
+        if last == Last::Free
+            && let Some(end) = self.run_to_place(t)
+        {
+            return Some((end, Last::Free2));
+        }
         let no_bridge = match head.start {
             Start::Head(i) => cfg
                 .no_bridge_heads
@@ -670,6 +675,31 @@ impl Scanner<'_> {
                     && self.head_at(next.start, false).is_none());
             return ok.then_some(end);
         }
+    }
+
+    /// A short run of lower-case syllables inside a name that ends at a
+    /// known place (`Viện Chính sách chiến lược Australia`): the place
+    /// closes the name, where a verb would have run into the sentence.
+    fn run_to_place(&self, t: Tok) -> Option<usize> {
+        let cfg = self.cfg;
+        let mut tok = t;
+        for _ in 0..3 {
+            if !is_lower_word(self.work, tok)
+                || cfg.stop_words.at(self.lower, tok.start).is_some()
+                || cfg.levels.at(self.lower, tok.start).is_some()
+                || cfg.honorifics.at(self.lower, tok.start).is_some()
+                || !is_vietnamese_syllable(self.tok_text(tok))
+            {
+                break;
+            }
+            let end = tok.end;
+            let next = token::next(self.work, end)?;
+            if is_cap(self.work, next) {
+                return self.known_place(next.start).map(|_| end);
+            }
+            tok = next;
+        }
+        None
     }
 
     /// `Đại sứ quán Việt Nam tại Singapore`.
