@@ -268,13 +268,20 @@ impl Scanner<'_> {
             return Some((head.end, false, false));
         }
         if let Some(t) = token::next(self.work, head.end) {
+            // `Ban hành`, `Bộ trưởng`, `Thành ủy viên`: one word, not a
+            // head. After a head of several words only `viên` makes one
+            // (`Bộ Y tế chủ động ...` is the ministry).
+            let one_word = !self.work[start..head.end].contains(' ');
             if is_lower_word(self.work, t)
-                && self.cfg.not_after_head.at(self.lower, t.start).is_some()
+                && self
+                    .cfg
+                    .not_after_head
+                    .at(self.lower, t.start)
+                    .is_some_and(|w| one_word || self.lower[w.start..w.end] == *"viên")
             {
                 return None;
             }
             // `trưởng phòng Phòng Khoáng sản`: the lower-case word belongs to a role.
-            let one_word = !self.work[start..head.end].contains(' ');
             if head.lower
                 && one_word
                 && is_cap(self.work, t)
