@@ -65,6 +65,8 @@ pub struct Config {
     pub stop_words: WordList,
     /// Words that turn a head into an ordinary word (`Ban hành`, `Hội nghị`).
     pub not_after_head: WordList,
+    /// Of those, the ones that make a role of any head (`viên`, `trưởng`).
+    pub role_suffixes: WordList,
     /// Words before a head that make it generic or plural (`các`, `những`).
     pub plural_before: WordList,
     /// Words after a unit that make it a class (`UBND cấp tỉnh`).
@@ -98,6 +100,12 @@ pub struct Config {
     /// Words for a kind of company (`nhà mạng`, `hãng`), after which a
     /// capitalised name is a company's short name (`nhà mạng Vinaphone`).
     pub short_name_cue: Regex,
+    /// Cue words after which an all-capitals word is a brand (`hãng BMW`);
+    /// after the others it is a kind (`doanh nghiệp CNHT`, `CLB TDTT`).
+    pub short_name_cue_caps: Vec<String>,
+    /// Heads that make a unit only with a place in its name (`đội tuyển
+    /// Việt Nam`, not `đội tuyển Vật lý`).
+    pub place_named_heads: Vec<String>,
     /// A foreign company or institution named with its English kind word
     /// last (`Deutsche Bank`, `Fortress Investment Group`).
     pub foreign_name: Regex,
@@ -271,6 +279,7 @@ impl Config {
             name_words: words(file, "name_words"),
             stop_words: words(file, "stop_words"),
             not_after_head: words(file, "not_after_head"),
+            role_suffixes: words(file, "role_suffixes"),
             plural_before: words(file, "plural_before"),
             class_after: words(file, "class_after"),
             event_after: words(file, "event_after"),
@@ -297,6 +306,11 @@ impl Config {
             term: file.compile_setting("term")?,
             police_code: file.compile_setting("police_code")?,
             short_name_cue: file.compile_setting("short_name_cue")?,
+            short_name_cue_caps: list(file, "short_name_cue_caps"),
+            place_named_heads: list(file, "place_named_heads")
+                .iter()
+                .map(|w| lowercase(w))
+                .collect(),
             foreign_name: file.compile_setting("foreign_name")?,
             foreign_kinds: foreign_kinds(file)?,
             not_short_names: list(file, "not_short_names"),

@@ -137,7 +137,10 @@ fn find_uncached(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
             defs.push(d);
         }
     }
-    for d in short_names(cfg, work, lower, &brackets).into_iter().chain(clubs(cfg, work, lower)) {
+    for d in short_names(cfg, work, lower, &brackets)
+        .into_iter()
+        .chain(clubs(cfg, work, lower))
+    {
         if !defs.iter().any(|o| o.form == d.form) {
             defs.push(d);
         }
@@ -214,7 +217,9 @@ fn short_names(cfg: &Config, work: &str, lower: &str, brackets: &[(usize, &str)]
         };
         let form = &work[start..end];
         let place = cfg.places.at(lower, start).is_some_and(|p| p.end >= end);
-        if !place && is_brand(cfg, form) && !scanner.person_at(start, 2) {
+        let caps_ok =
+            !is_abbreviation(form) || cfg.short_name_cue_caps.iter().any(|c| c == cue.as_str());
+        if !place && caps_ok && is_brand(cfg, form) && !scanner.person_at(start, 2) {
             out.push(short(form));
         }
     }

@@ -100,11 +100,13 @@ impl UnitExtractor {
         // `các Ban`, `những Sở`: plural or generic (a name the article
         // defines is one body: `kiện cả Deutsche Bank`).
         let defined = matches!(span.head.start, Start::Def(_)) && span.head.standalone;
-        if !defined && prev.is_some_and(|p| {
-            cfg.plural_before
-                .at(scanner.lower, p.start)
-                .is_some_and(|h| h.end == p.end)
-        }) {
+        if !defined
+            && prev.is_some_and(|p| {
+                cfg.plural_before
+                    .at(scanner.lower, p.start)
+                    .is_some_and(|h| h.end == p.end)
+            })
+        {
             return false;
         }
         // `4 ngân hàng thương mại`: a count of bodies of a kind.

@@ -226,7 +226,7 @@ impl Scanner<'_> {
         if end == head.end && (!head.standalone || head.lower) {
             return None;
         }
-        if self.is_class(end) {
+        if self.is_class(end) || !self.names_needed_place(head, end) {
             return None;
         }
         Some(Span {
@@ -235,6 +235,26 @@ impl Scanner<'_> {
             head,
             level_only,
         })
+    }
+
+    /// A head that names a unit only with a place (`đội tuyển Việt Nam`)
+    /// has one between its end and `end`.
+    fn names_needed_place(&self, head: HeadHit, end: usize) -> bool {
+        let Start::Head(i) = head.start else {
+            return true;
+        };
+        let listed = lowercase_of(&self.cfg.head_info[i].canonical);
+        if !self.cfg.place_named_heads.contains(&listed) {
+            return true;
+        }
+        let mut pos = head.end;
+        while let Some(t) = token::next(self.work, pos).filter(|t| t.end <= end) {
+            if self.known_place(t.start).is_some() {
+                return true;
+            }
+            pos = t.end;
+        }
+        false
     }
 
     fn is_company_form(&self, start: usize, end: usize) -> bool {
@@ -247,11 +267,10 @@ impl Scanner<'_> {
     /// `UBND cấp tỉnh`, `UBND các cấp`: a class of bodies, not one;
     /// `AFF Cup`: an event.
     fn is_class(&self, end: usize) -> bool {
-        token::next(self.work, end)
-            .is_some_and(|t| {
-                self.cfg.class_after.at(self.lower, t.start).is_some()
-                    || (is_cap(self.work, t) && self.cfg.event_after.at(self.lower, t.start).is_some())
-            })
+        token::next(self.work, end).is_some_and(|t| {
+            self.cfg.class_after.at(self.lower, t.start).is_some()
+                || (is_cap(self.work, t) && self.cfg.event_after.at(self.lower, t.start).is_some())
+        })
     }
 
     /// Extend a name from its head; `None` when the head is an ordinary
@@ -265,19 +284,23 @@ impl Scanner<'_> {
         if let Start::Def(i) = head.start
             && self.defs[i].standalone
         {
-            return Some((head.end, false, false));
+            // Only its own abbreviation may follow (`General Motors (GM)`).
+            let bracket = token::next(self.work, head.end)
+                .filter(|t| self.tok_text(*t) == "(")
+                .and_then(|t| self.bracket(start, t));
+            return Some(match bracket {
+                Some((end, _)) => (end, true, false),
+                None => (head.end, false, false),
+            });
         }
         if let Some(t) = token::next(self.work, head.end) {
-            // `Ban hành`, `Bộ trưởng`, `Thành ủy viên`: one word, not a
-            // head. After a head of several words only `viên` makes one
-            // (`Bộ Y tế chủ động ...` is the ministry).
+            // `Ban hành`, `Bộ trưởng`: one word, not a head. After a head
+            // of several words only a role suffix makes one (`Thành ủy
+            // viên`, `Cảnh sát trưởng`); `Bộ Y tế chủ động ...` is the ministry.
             let one_word = !self.work[start..head.end].contains(' ');
             if is_lower_word(self.work, t)
-                && self
-                    .cfg
-                    .not_after_head
-                    .at(self.lower, t.start)
-                    .is_some_and(|w| one_word || self.lower[w.start..w.end] == *"viên")
+                && self.cfg.not_after_head.at(self.lower, t.start).is_some()
+                && (one_word || self.cfg.role_suffixes.at(self.lower, t.start).is_some())
             {
                 return None;
             }
@@ -371,7 +394,7 @@ impl Scanner<'_> {
         match text {
             "," => self.comma(t, last),
             "-" | "–" | "—" => self.dash(t, last),
-            "&" => self.and(t, last),
+            "&" => self.and(t, last, head),
             "(" => self.bracket(start, t),
             _ => None,
         }
@@ -431,7 +454,10 @@ impl Scanner<'_> {
         let mut end = t.end;
         while let Some(n) = token::next(self.work, end) {
             let txt = self.tok_text(n);
-            if is_cap(self.work, n) && !self.stops_name(n.start, 3) {
+            if is_cap(self.work, n)
+                && !self.stops_name(n.start, 3)
+                && self.cfg.cap_stops.at(self.lower, n.start).is_none()
+            {
                 end = n.end;
             } else if matches!(txt, "-" | "–")
                 && let Some(m) = token::next(self.work, n.end)
@@ -539,7 +565,11 @@ impl Scanner<'_> {
             .honorifics
             .at(self.lower, t.start)
             .is_some_and(|h| token::next(self.work, h.end).is_some_and(|n| is_cap(self.work, n)));
-        if honorific || cfg.cap_stops.at(self.lower, t.start).is_some() || last == Last::Level {
+        if honorific
+            || cfg.cap_stops.at(self.lower, t.start).is_some()
+            || cfg.event_after.at(self.lower, t.start).is_some()
+            || last == Last::Level
+        {
             return None;
         }
         // Right after a head that needs a name, the name may be a person's
@@ -593,7 +623,7 @@ impl Scanner<'_> {
         let cfg = self.cfg;
         let lt = self.lower_text(t);
         if lt == "và" {
-            return self.and(t, last);
+            return self.and(t, last, head);
         }
         if lt == "tại" {
             return self.at_place(t, head);
@@ -794,30 +824,35 @@ impl Scanner<'_> {
             .is_some_and(|n| is_cap(self.work, n) && !self.stops_name(n.start, 2))
     }
 
-    fn and(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
+    fn and(&self, t: Tok, last: Last, head: HeadHit) -> Option<(usize, Last)> {
         let inside = matches!(
             last,
             Last::Cap { .. } | Last::Free | Last::Free2 | Last::NameWord | Last::Phrase
         ) || (self.tok_text(t) == "&" && last == Last::Abbr);
-        (inside && (self.name_part_follows(t.end) || self.co_head_follows(t.end)))
+        (inside && (self.name_part_follows(t.end) || self.co_head_follows(t.end, head)))
             .then_some((t.end, Last::Joiner))
     }
 
     /// A second head sharing the name that follows it (`Trung tâm Lưu trữ
-    /// và Thư viện Trường Đại học Cần Thơ`): a head with no name of its
-    /// own, right before the unit both belong to.
-    fn co_head_follows(&self, pos: usize) -> bool {
+    /// và Thư viện Trường Đại học Cần Thơ`): a head of the same kind as
+    /// the first with no name of its own, right before the unit both
+    /// belong to (not `Tổng cục Thủy lợi và Tập đoàn Điện lực`).
+    fn co_head_follows(&self, pos: usize, first: HeadHit) -> bool {
         let Some(n) = token::next(self.work, pos).filter(|n| is_cap(self.work, *n)) else {
             return false;
         };
         let Some(h) = self.head_at(n.start, false) else {
             return false;
         };
+        let same_kind = match (self.category(first), self.category(h)) {
+            (Some(a), Some(b)) => a == b || a == "other" || b == "other",
+            _ => true,
+        };
         !h.standalone
+            && same_kind
             && matches!(h.start, Start::Head(_))
-            && token::next(self.work, h.end).is_some_and(|m| {
-                is_cap(self.work, m) && self.head_at(m.start, false).is_some()
-            })
+            && token::next(self.work, h.end)
+                .is_some_and(|m| is_cap(self.work, m) && self.head_at(m.start, false).is_some())
     }
 
     /// A comma that belongs to the official name: `Bộ Văn hóa, Thể thao và
@@ -899,7 +934,13 @@ impl Scanner<'_> {
 /// Âu` and `Liên minh châu Âu`: another wording of the same name).
 fn same_ending(a: &str, b: &str, n: usize) -> bool {
     let (a, b) = (lowercase_of(a), lowercase_of(b));
-    let last = |s: &str| s.split_whitespace().rev().take(n).collect::<Vec<_>>().join(" ");
+    let last = |s: &str| {
+        s.split_whitespace()
+            .rev()
+            .take(n)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     a.split_whitespace().count() >= n && b.split_whitespace().count() >= n && last(&a) == last(&b)
 }
 
