@@ -126,6 +126,8 @@ pub struct Config {
     /// ones it must use before club names are read as units.
     pub sports_words: WordList,
     pub sports_min_words: usize,
+    /// Words that end a club's name (`Hà Nội FC`), as written.
+    pub club_suffixes: Vec<String>,
     /// The same for what may start a unit in lower case (`lower_heads`,
     /// abbreviations written in lower case).
     pub lower_start_keys: FnvSet,
@@ -252,6 +254,7 @@ impl Config {
             clubs: WordList::new(club_info.iter().map(|(f, _)| f.as_str())),
             club_info,
             sports_words: words(file, "sports_words"),
+            club_suffixes: file.setting_list("club_suffixes"),
             sports_min_words: file
                 .settings
                 .get("sports_min_words")

@@ -137,10 +137,11 @@ fn find_uncached(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
             defs.push(d);
         }
     }
-    for d in short_names(cfg, work, lower, &brackets)
+    let found = short_names(cfg, work, lower, &brackets)
         .into_iter()
         .chain(clubs(cfg, work, lower))
-    {
+        .chain(suffixed_clubs(cfg, work));
+    for d in found {
         if !defs.iter().any(|o| o.form == d.form) {
             defs.push(d);
         }
@@ -165,6 +166,37 @@ fn clubs(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
             expansion: (expansion != form).then(|| expansion.clone()),
             standalone: true,
         });
+    }
+    out
+}
+
+/// Clubs named with their suffix (`Hà Nội FC`, `Hải Phòng FC`): up to
+/// four capitalised words right before it, on its line, and the suffix.
+fn suffixed_clubs(cfg: &Config, work: &str) -> Vec<Def> {
+    let mut out = Vec::new();
+    for suffix in &cfg.club_suffixes {
+        for (at, _) in work.match_indices(suffix.as_str()) {
+            let end = at + suffix.len();
+            if !is_word_boundary(work, at, end) {
+                continue;
+            }
+            let mut start = at;
+            for _ in 0..4 {
+                match token::prev(work, start) {
+                    // Not `Theo ESPN FC`: a capitalised stop word is no name.
+                    Some(t)
+                        if token::is_cap(work, t)
+                            && cfg.cap_stops.at(&lowercase(t.text(work)), 0).is_none() =>
+                    {
+                        start = t.start
+                    }
+                    _ => break,
+                }
+            }
+            if start < at {
+                out.push(short(&work[start..end]));
+            }
+        }
     }
     out
 }
