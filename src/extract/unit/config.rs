@@ -5,7 +5,7 @@ use super::super::lexicon::{Lexicon, WordList, lowercase};
 use crate::rules::{RuleError, RuleFile};
 use crate::text::fold_str;
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What a head word (or a name used as a head) is.
 #[derive(Debug, Clone)]
@@ -65,10 +65,15 @@ pub struct Config {
     pub stop_words: WordList,
     /// Words that turn a head into an ordinary word (`Ban hành`, `Hội nghị`).
     pub not_after_head: WordList,
+    /// Of those, the ones that make a role of any head (`viên`, `trưởng`).
+    pub role_suffixes: WordList,
     /// Words before a head that make it generic or plural (`các`, `những`).
     pub plural_before: WordList,
     /// Words after a unit that make it a class (`UBND cấp tỉnh`).
     pub class_after: WordList,
+    /// Words after a name that make it an event (`AFF Cup`, `UEFA
+    /// Champions League`): no unit there.
+    pub event_after: WordList,
     /// Names joined by `và` that are one body (`HĐND và UBND`).
     pub joined: WordList,
     /// Words before a lower-case head that make one word with it
@@ -92,16 +97,75 @@ pub struct Config {
     pub numbered_categories: Vec<String>,
     pub term: Regex,
     pub police_code: Regex,
-    /// A company's short name after a word for its kind (`nhà mạng
-    /// Vinaphone`, `hãng Boeing`): group 1 is the name.
+    /// Words for a kind of company (`nhà mạng`, `hãng`), after which a
+    /// capitalised name is a company's short name (`nhà mạng Vinaphone`).
     pub short_name_cue: Regex,
+    /// Cue words after which an all-capitals word is a brand (`hãng BMW`);
+    /// after the others it is a kind (`doanh nghiệp CNHT`, `CLB TDTT`).
+    pub short_name_cue_caps: Vec<String>,
+    /// Heads that make a unit only with a place in its name (`đội tuyển
+    /// Việt Nam`, not `đội tuyển Vật lý`).
+    pub place_named_heads: Vec<String>,
     /// A foreign company or institution named with its English kind word
     /// last (`Deutsche Bank`, `Fortress Investment Group`).
     pub foreign_name: Regex,
+    /// Those kind words (`Bank`, `Group`), as written: a quick literal
+    /// search that says which lines may hold such a name.
+    pub foreign_kinds: Regex,
     /// Words after a kind word that are not a company's name (`FDI`).
     pub not_short_names: Vec<String>,
     pub max_bridge: usize,
+    /// The first word (leading run of letters and digits, lower case) of
+    /// every head and abbreviation: a cheap test that rules out most
+    /// words of an article before any word list is asked.
+    pub start_keys: FnvSet,
+    /// Sports clubs (abbreviations of kind `club`) and what they stand for.
+    pub clubs: WordList,
+    pub club_info: Vec<(String, String)>,
+    /// Words that say an article is about sport, and how many different
+    /// ones it must use before club names are read as units.
+    pub sports_words: WordList,
+    pub sports_min_words: usize,
+    /// Words that end a club's name (`Hà Nội FC`), as written.
+    pub club_suffixes: Vec<String>,
+    /// The same for what may start a unit in lower case (`lower_heads`,
+    /// abbreviations written in lower case).
+    pub lower_start_keys: FnvSet,
 }
+
+/// The leading run of letters and digits of `s` (`tp` of `tp.hcm`).
+pub fn start_key(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !super::token::is_alnum(c))
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// FNV-1a: the keys are a few bytes long and not chosen by an adversary,
+/// so a simpler hash than the default one will do.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FnvSet = HashSet<String, std::hash::BuildHasherDefault<Fnv>>;
 
 fn list(file: &RuleFile, key: &str) -> Vec<String> {
     file.setting_list(key).iter().map(|w| fold_str(w)).collect()
@@ -161,10 +225,46 @@ impl Config {
         let upper_levels = list(file, "upper_case_levels");
         let mut levels = list(file, "levels");
         levels.extend(upper_levels.iter().cloned());
+        let start_keys = heads
+            .words
+            .iter()
+            .chain(abbrs.words.iter())
+            .map(|w| start_key(w).to_string())
+            .collect();
+        let lower_heads = words(file, "lower_case_heads");
+        let lower_start_keys = lower_heads
+            .words
+            .iter()
+            .map(|w| start_key(w))
+            .chain(
+                abbr_info
+                    .iter()
+                    .filter(|a| a.form.starts_with(char::is_lowercase))
+                    .map(|a| start_key(&a.form)),
+            )
+            .map(lowercase)
+            .collect();
+        let club_info: Vec<(String, String)> = lex
+            .abbreviations
+            .iter()
+            .filter(|(_, _, kind)| kind == "club")
+            .map(|(f, e, _)| (fold_str(f), fold_str(e)))
+            .collect();
         Ok(Config {
+            clubs: WordList::new(club_info.iter().map(|(f, _)| f.as_str())),
+            club_info,
+            sports_words: words(file, "sports_words"),
+            club_suffixes: file.setting_list("club_suffixes"),
+            sports_min_words: file
+                .settings
+                .get("sports_min_words")
+                .and_then(|v| v.as_u64())
+                .unwrap_or(3) as usize,
+            start_keys,
+            lower_start_keys,
             heads,
             head_info,
-            lower_heads: words(file, "lower_case_heads"),
+            lower_heads,
             prefix_heads: words(file, "prefix_heads"),
             abbrs,
             abbr_info,
@@ -182,8 +282,10 @@ impl Config {
             name_words: words(file, "name_words"),
             stop_words: words(file, "stop_words"),
             not_after_head: words(file, "not_after_head"),
+            role_suffixes: words(file, "role_suffixes"),
             plural_before: words(file, "plural_before"),
             class_after: words(file, "class_after"),
+            event_after: words(file, "event_after"),
             joined: words(file, "joined_names"),
             head_compounds: words(file, "head_compounds"),
             cap_stops: words(file, "capitalised_stop_words"),
@@ -207,7 +309,13 @@ impl Config {
             term: file.compile_setting("term")?,
             police_code: file.compile_setting("police_code")?,
             short_name_cue: file.compile_setting("short_name_cue")?,
+            short_name_cue_caps: list(file, "short_name_cue_caps"),
+            place_named_heads: list(file, "place_named_heads")
+                .iter()
+                .map(|w| lowercase(w))
+                .collect(),
             foreign_name: file.compile_setting("foreign_name")?,
+            foreign_kinds: foreign_kinds(file)?,
             not_short_names: list(file, "not_short_names"),
             max_bridge: file
                 .settings
@@ -238,4 +346,12 @@ fn heads(file: &RuleFile, lex: &Lexicon) -> (WordList, Vec<HeadInfo>) {
     }
     let words = WordList::new(info.iter().map(|h| h.canonical.as_str()));
     (words, info)
+}
+
+/// The kind words of `foreign_name` (macro `FOREIGN_KIND`: `Bank|Group`).
+fn foreign_kinds(file: &RuleFile) -> Result<Regex, RuleError> {
+    let kinds = file
+        .expand("{FOREIGN_KIND}")
+        .map_err(|m| file.error(0, m))?;
+    Regex::new(&kinds).map_err(|e| file.error(0, format!("macro FOREIGN_KIND: {e}")))
 }

@@ -7,11 +7,8 @@ use super::scan::{Scanner, initials, is_abbreviation, is_vietnamese_syllable, le
 use super::token;
 use crate::extract::lexicon::is_word_boundary;
 use crate::extract::lexicon::lowercase;
-use regex::Regex;
 use std::cell::RefCell;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
-use std::sync::LazyLock;
+use std::rc::Rc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Def {
@@ -24,46 +21,110 @@ pub struct Def {
     pub standalone: bool,
 }
 
-static BRACKETED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(([^()\n]{2,24})\)").expect("valid regex"));
-
-thread_local! {
-    /// The definitions of the article read last: titles ask for units many
-    /// times per article, and finding the definitions reads it whole.
-    static LAST: RefCell<Option<(u64, Vec<Def>)>> = const { RefCell::new(None) };
+/// The definitions of the article read last, with that article and the
+/// rules they were read with: titles ask for units many times per
+/// article, and finding the definitions reads it whole.
+struct Cached {
+    cfg: usize,
+    work: String,
+    defs: Rc<[Def]>,
 }
 
-/// The article and the rules read (engines with other rules may share a thread).
-fn key(cfg: &Config, work: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    (cfg as *const Config as usize).hash(&mut h);
-    work.hash(&mut h);
-    h.finish()
+thread_local! {
+    static LAST: RefCell<Option<Cached>> = const { RefCell::new(None) };
 }
 
 /// The abbreviations and short names defined in an article, first
 /// definition of each kept.
-pub fn find(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
-    let k = key(cfg, work);
+pub fn find(cfg: &Config, work: &str, lower: &str) -> Rc<[Def]> {
+    let id = cfg as *const Config as usize;
     if let Some(defs) = LAST.with_borrow(|l| {
         l.as_ref()
-            .filter(|(lk, _)| *lk == k)
-            .map(|(_, d)| d.clone())
+            .filter(|c| c.cfg == id && c.work == work)
+            .map(|c| c.defs.clone())
     }) {
         return defs;
     }
-    let defs = find_uncached(cfg, work, lower);
-    LAST.set(Some((k, defs.clone())));
+    let defs: Rc<[Def]> = find_uncached(cfg, work, lower).into();
+    LAST.set(Some(Cached {
+        cfg: id,
+        work: work.to_string(),
+        defs: defs.clone(),
+    }));
     defs
+}
+
+/// One to `max` capitalised words (letters, digits, `&`, inner hyphens)
+/// after spaces or tabs at `pos` (`hãng Boeing`, `nhà mạng Vietnamobile`,
+/// `hãng Mercedes-Benz`).
+fn capitalised_words(work: &str, pos: usize, max: usize) -> Option<(usize, usize)> {
+    let blank = |c: char| c == ' ' || c == '\t';
+    let mut start = None;
+    let mut end = pos;
+    for _ in 0..max {
+        let rest = &work[end..];
+        let from = end + (rest.len() - rest.trim_start_matches(blank).len());
+        if from == end || !work[from..].starts_with(char::is_uppercase) {
+            break;
+        }
+        let word_to = word_end(work, from);
+        // After the name, a word with a digit or a hyphen is a model or a
+        // code (`Mercedes-Benz X-Class`, `Boeing 787`, `Mazda CX-5`).
+        let code = work[from..word_to].contains(|c: char| c == '-' || c.is_ascii_digit());
+        if start.is_some() && code {
+            break;
+        }
+        start.get_or_insert(from);
+        end = word_to;
+    }
+    start.map(|s| (s, end))
+}
+
+/// The end of the word at `from`: letters, digits, `&`, and a hyphen
+/// between letters (`Mercedes-Benz`).
+fn word_end(work: &str, from: usize) -> usize {
+    let mut end = from;
+    let mut chars = work[from..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let inner_hyphen =
+            c == '-' && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) && end > from;
+        if !(c.is_alphanumeric() || c == '&' || inner_hyphen) {
+            break;
+        }
+        end = from + i + c.len_utf8();
+    }
+    end
+}
+
+/// Bracketed texts of an article: where the bracket opens and what it
+/// holds (2 to 24 characters, no brackets or line breaks inside).
+fn brackets(work: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = work[from..].find('(') {
+        let open = from + i;
+        let inner_start = open + 1;
+        from = inner_start;
+        let Some(j) = work[inner_start..].find(['(', ')', '\n']) else {
+            break;
+        };
+        let close = inner_start + j;
+        if !work[close..].starts_with(')') {
+            continue;
+        }
+        let inner = &work[inner_start..close];
+        if (2..=24).contains(&inner.chars().count()) {
+            out.push((open, inner.trim()));
+            from = close + 1;
+        }
+    }
+    out
 }
 
 fn find_uncached(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
     let mut defs: Vec<Def> = Vec::new();
-    for c in BRACKETED.captures_iter(work) {
-        let (Some(all), Some(inner)) = (c.get(0), c.get(1)) else {
-            continue;
-        };
-        let form = inner.as_str().trim();
+    let brackets = brackets(work);
+    for &(open, form) in &brackets {
         let known = cfg.all_abbreviations.iter().any(|a| a == form);
         if !is_abbreviation(form)
             || letters(form).chars().count() < 3
@@ -72,11 +133,15 @@ fn find_uncached(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
         {
             continue;
         }
-        if let Some(d) = define(cfg, work, lower, all.start(), form) {
+        if let Some(d) = define(cfg, work, lower, open, form) {
             defs.push(d);
         }
     }
-    for d in short_names(cfg, work, lower) {
+    let found = short_names(cfg, work, lower, &brackets)
+        .into_iter()
+        .chain(clubs(cfg, work, lower))
+        .chain(suffixed_clubs(cfg, work));
+    for d in found {
         if !defs.iter().any(|o| o.form == d.form) {
             defs.push(d);
         }
@@ -84,12 +149,79 @@ fn find_uncached(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
     defs
 }
 
+/// The known sports clubs an article about sport names (`MU`, `Real
+/// Madrid`), as written.
+fn clubs(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
+    if !about_sport(cfg, lower) {
+        return Vec::new();
+    }
+    let mut out: Vec<Def> = Vec::new();
+    for h in cfg.clubs.find_all(lower) {
+        let (form, expansion) = &cfg.club_info[h.index];
+        if work[h.start..h.end] != *form || out.iter().any(|d| d.form == *form) {
+            continue;
+        }
+        out.push(Def {
+            form: form.clone(),
+            expansion: (expansion != form).then(|| expansion.clone()),
+            standalone: true,
+        });
+    }
+    out
+}
+
+/// Clubs named with their suffix (`Hà Nội FC`, `Hải Phòng FC`): up to
+/// four capitalised words right before it, on its line, and the suffix.
+fn suffixed_clubs(cfg: &Config, work: &str) -> Vec<Def> {
+    let mut out = Vec::new();
+    for suffix in &cfg.club_suffixes {
+        for (at, _) in work.match_indices(suffix.as_str()) {
+            let end = at + suffix.len();
+            if !is_word_boundary(work, at, end) {
+                continue;
+            }
+            let mut start = at;
+            for _ in 0..4 {
+                match token::prev(work, start) {
+                    // Not `Theo ESPN FC`: a capitalised stop word is no name.
+                    Some(t)
+                        if token::is_cap(work, t)
+                            && cfg.cap_stops.at(&lowercase(t.text(work)), 0).is_none() =>
+                    {
+                        start = t.start
+                    }
+                    _ => break,
+                }
+            }
+            if start < at {
+                out.push(short(&work[start..end]));
+            }
+        }
+    }
+    out
+}
+
+/// The article uses several different words of sport (`cầu thủ`, `HLV`,
+/// `chuyển nhượng`).
+fn about_sport(cfg: &Config, lower: &str) -> bool {
+    let mut seen: Vec<usize> = Vec::new();
+    for h in cfg.sports_words.find_all(lower) {
+        if !seen.contains(&h.index) {
+            seen.push(h.index);
+            if seen.len() >= cfg.sports_min_words {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Company names the article establishes by their shape or setting: a
 /// brand in brackets after a company named in full (`Công ty CP Sữa Việt
 /// Nam (Vinamilk)`), a name after a word for its kind (`nhà mạng
 /// Vinaphone`), a foreign name ending in its kind (`Deutsche Bank`). Each
 /// then names the company wherever the article uses it again.
-fn short_names(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
+fn short_names(cfg: &Config, work: &str, lower: &str, brackets: &[(usize, &str)]) -> Vec<Def> {
     let scanner = Scanner {
         cfg,
         work,
@@ -98,51 +230,70 @@ fn short_names(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
         dates: &[],
     };
     let mut out = Vec::new();
-    for c in BRACKETED.captures_iter(work) {
-        let (Some(all), Some(inner)) = (c.get(0), c.get(1)) else {
-            continue;
-        };
-        let form = inner.as_str().trim();
+    for &(open, form) in brackets {
         if !is_brand(cfg, form) {
             continue;
         }
-        let Some(start) = company_ending_at(&scanner, all.start()) else {
+        let Some(start) = company_ending_at(&scanner, open) else {
             continue;
         };
-        {
-            out.push(Def {
-                form: form.to_string(),
-                expansion: Some(work[start..all.start()].trim().to_string()),
-                standalone: true,
-            });
-        }
+        out.push(Def {
+            form: form.to_string(),
+            expansion: Some(work[start..open].trim().to_string()),
+            standalone: true,
+        });
     }
-    for c in cfg.short_name_cue.captures_iter(work) {
-        let Some(name) = c.get(1) else { continue };
-        let form = name.as_str().trim();
-        let place = cfg
-            .places
-            .at(lower, name.start())
-            .is_some_and(|p| p.end >= name.end());
-        if !place && is_brand(cfg, form) && !scanner.person_at(name.start(), 2) {
+    for cue in cfg.short_name_cue.find_iter(work) {
+        let Some((start, end)) = capitalised_words(work, cue.end(), 3) else {
+            continue;
+        };
+        let form = &work[start..end];
+        let place = cfg.places.at(lower, start).is_some_and(|p| p.end >= end);
+        let caps_ok =
+            !is_abbreviation(form) || cfg.short_name_cue_caps.iter().any(|c| c == cue.as_str());
+        if !place && caps_ok && is_brand(cfg, form) && !scanner.person_at(start, 2) {
             out.push(short(form));
         }
     }
-    // Whole words only, checked here: a Unicode `\b` in the pattern would
-    // make the regex engine fall back to a slow path over every article.
-    let whole = |m: &regex::Match| is_word_boundary(work, m.start(), m.end());
-    for m in cfg.foreign_name.find_iter(work).filter(whole) {
-        // Leading Vietnamese words are not part of the name (`Theo Deutsche Bank`).
-        let mut text = m.as_str();
-        while let Some((first, rest)) = text.split_once(' ') {
-            if is_vietnamese_syllable(first) || cfg.cap_stops.at(&lowercase(first), 0).is_some() {
-                text = rest;
-            } else {
-                break;
+    out.extend(foreign_names(cfg, work));
+    out
+}
+
+/// Foreign names ending in their English kind word (`Deutsche Bank`),
+/// looked for only on the lines that hold such a word.
+fn foreign_names(cfg: &Config, work: &str) -> Vec<Def> {
+    let mut lines: Vec<(usize, usize)> = cfg
+        .foreign_kinds
+        .find_iter(work)
+        .map(|k| {
+            let at = k.start();
+            let start = work[..at].rfind('\n').map_or(0, |i| i + 1);
+            let end = work[at..].find('\n').map_or(work.len(), |i| at + i);
+            (start, end)
+        })
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let mut out = Vec::new();
+    for (start, end) in lines {
+        let line = &work[start..end];
+        // Whole words only, checked here: a Unicode `\b` in the pattern would
+        // make the regex engine fall back to a slow path.
+        let whole = |m: &regex::Match| is_word_boundary(line, m.start(), m.end());
+        for m in cfg.foreign_name.find_iter(line).filter(whole) {
+            // Leading Vietnamese words are not part of the name (`Theo Deutsche Bank`).
+            let mut text = m.as_str();
+            while let Some((first, rest)) = text.split_once(' ') {
+                if is_vietnamese_syllable(first) || cfg.cap_stops.at(&lowercase(first), 0).is_some()
+                {
+                    text = rest;
+                } else {
+                    break;
+                }
             }
-        }
-        if text.contains(' ') {
-            out.push(short(text));
+            if text.contains(' ') {
+                out.push(short(text));
+            }
         }
     }
     out
@@ -203,6 +354,11 @@ fn define(cfg: &Config, work: &str, lower: &str, open: usize, form: &str) -> Opt
             .iter()
             .any(|&k| nth_prev(work, start, k).is_some_and(|t| token::is_cap(work, t)));
         let standalone = !continued && scanner.unit_at(start, false).is_some();
+        // Not a unit and not part of one: a word for people or things
+        // (`huấn luyện viên (HLV)`, `sân vận động (SVĐ)`).
+        if !standalone && unit_before(&scanner, open).is_none() {
+            return None;
+        }
         return Some(Def {
             form: form.to_string(),
             expansion: Some(expansion),

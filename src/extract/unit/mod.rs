@@ -19,6 +19,8 @@ use crate::rules::{RuleError, RuleSources};
 use config::Config;
 use defs::Def;
 use scan::{Scanner, Span, Start};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 #[derive(Clone)]
 pub struct UnitExtractor {
@@ -59,6 +61,8 @@ impl UnitExtractor {
             .collect();
         let scanner = self.scanner(ctx, &defs, &dates);
         let work = ctx.work();
+        // A unit is often named the same way many times in an article.
+        let mut values: HashMap<&str, String, BuildHasherDefault<config::Fnv>> = HashMap::default();
         let mut pos = 0;
         while let Some(t) = token::next_anywhere(work, pos) {
             pos = t.end;
@@ -77,7 +81,11 @@ impl UnitExtractor {
                 span.end,
                 rule_of(&self.cfg, &span),
             );
-            e.value = Some(value::value(&self.cfg, &defs, &work[span.start..span.end]));
+            let surface = &work[span.start..span.end];
+            let value = values
+                .entry(surface)
+                .or_insert_with(|| value::value(&self.cfg, &defs, surface));
+            e.value = Some(value.clone());
             found.push(e);
             pos = span.end;
         }
@@ -89,12 +97,16 @@ impl UnitExtractor {
         let cfg = &self.cfg;
         let work = scanner.work;
         let prev = token::prev(work, span.start);
-        // `các Ban`, `những Sở`: plural or generic.
-        if prev.is_some_and(|p| {
-            cfg.plural_before
-                .at(scanner.lower, p.start)
-                .is_some_and(|h| h.end == p.end)
-        }) {
+        // `các Ban`, `những Sở`: plural or generic (a name the article
+        // defines is one body: `kiện cả Deutsche Bank`).
+        let defined = matches!(span.head.start, Start::Def(_)) && span.head.standalone;
+        if !defined
+            && prev.is_some_and(|p| {
+                cfg.plural_before
+                    .at(scanner.lower, p.start)
+                    .is_some_and(|h| h.end == p.end)
+            })
+        {
             return false;
         }
         // `4 ngân hàng thương mại`: a count of bodies of a kind.

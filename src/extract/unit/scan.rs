@@ -1,7 +1,7 @@
 //! Where a unit name starts and ends: a head word (or abbreviation, or
 //! known name) and then, token by token, what may continue a name.
 
-use super::config::Config;
+use super::config::{Config, start_key};
 use super::defs::Def;
 use super::token::{self, Tok, is_all_caps, is_cap, is_lower_word, is_number, is_word};
 use regex::Regex;
@@ -100,7 +100,15 @@ impl Scanner<'_> {
                 best = Some(h);
             }
         };
-        if let Some(h) = cfg.heads.at(self.lower, pos) {
+        let key = start_key(self.lower.get(pos..).unwrap_or(""));
+        // A word in lower case starts a unit only as a lower-case head.
+        let lower_word = self.work[pos..].starts_with(char::is_lowercase);
+        let listed = if lower_word && !allow_lower {
+            cfg.lower_start_keys.contains(key)
+        } else {
+            cfg.start_keys.contains(key)
+        };
+        if listed && let Some(h) = cfg.heads.at(self.lower, pos) {
             let lower = !self.work[pos..].starts_with(char::is_uppercase);
             let named_otherwise = cfg.not_units.at(self.lower, pos).is_some();
             let ok = !named_otherwise
@@ -122,7 +130,8 @@ impl Scanner<'_> {
                 });
             }
         }
-        if let Some(a) = cfg.abbrs.at(self.lower, pos)
+        if listed
+            && let Some(a) = cfg.abbrs.at(self.lower, pos)
             && self.work[pos..a.end] == cfg.abbr_info[a.index].form
             && (cfg.abbr_info[a.index].standalone || cfg.abbr_info[a.index].starts_unit)
         {
@@ -133,7 +142,9 @@ impl Scanner<'_> {
                 lower: false,
             });
         }
-        if let Some(m) = cfg.police_code.find(&self.work[pos..])
+        if key.len() == 4
+            && key.starts_with('p')
+            && let Some(m) = cfg.police_code.find(&self.work[pos..])
             && m.start() == 0
         {
             offer(HeadHit {
@@ -215,7 +226,7 @@ impl Scanner<'_> {
         if end == head.end && (!head.standalone || head.lower) {
             return None;
         }
-        if self.is_class(end) {
+        if self.is_class(end) || !self.names_needed_place(head, end) {
             return None;
         }
         Some(Span {
@@ -226,6 +237,26 @@ impl Scanner<'_> {
         })
     }
 
+    /// A head that names a unit only with a place (`đội tuyển Việt Nam`)
+    /// has one between its end and `end`.
+    fn names_needed_place(&self, head: HeadHit, end: usize) -> bool {
+        let Start::Head(i) = head.start else {
+            return true;
+        };
+        let listed = lowercase_of(&self.cfg.head_info[i].canonical);
+        if !self.cfg.place_named_heads.contains(&listed) {
+            return true;
+        }
+        let mut pos = head.end;
+        while let Some(t) = token::next(self.work, pos).filter(|t| t.end <= end) {
+            if self.known_place(t.start).is_some() {
+                return true;
+            }
+            pos = t.end;
+        }
+        false
+    }
+
     fn is_company_form(&self, start: usize, end: usize) -> bool {
         self.cfg
             .company_forms
@@ -233,10 +264,13 @@ impl Scanner<'_> {
             .is_some_and(|f| f.end == end)
     }
 
-    /// `UBND cấp tỉnh`, `UBND các cấp`: a class of bodies, not one.
+    /// `UBND cấp tỉnh`, `UBND các cấp`: a class of bodies, not one;
+    /// `AFF Cup`: an event.
     fn is_class(&self, end: usize) -> bool {
-        token::next(self.work, end)
-            .is_some_and(|t| self.cfg.class_after.at(self.lower, t.start).is_some())
+        token::next(self.work, end).is_some_and(|t| {
+            self.cfg.class_after.at(self.lower, t.start).is_some()
+                || (is_cap(self.work, t) && self.cfg.event_after.at(self.lower, t.start).is_some())
+        })
     }
 
     /// Extend a name from its head; `None` when the head is an ordinary
@@ -244,14 +278,33 @@ impl Scanner<'_> {
     /// anything that names the unit was taken, and whether that was only
     /// a level word.
     fn extend(&self, start: usize, head: HeadHit) -> Option<(usize, bool, bool)> {
+        // A name the article defines whole (`Vinamilk`, `MU`, `Hà Nội FC`)
+        // is complete: what follows is not part of it (`Mercedes-Benz
+        // X-Class` is a car).
+        if let Start::Def(i) = head.start
+            && self.defs[i].standalone
+        {
+            // Only its own abbreviation may follow (`General Motors (GM)`).
+            let bracket = token::next(self.work, head.end)
+                .filter(|t| self.tok_text(*t) == "(")
+                .and_then(|t| self.bracket(start, t));
+            return Some(match bracket {
+                Some((end, _)) => (end, true, false),
+                None => (head.end, false, false),
+            });
+        }
         if let Some(t) = token::next(self.work, head.end) {
+            // `Ban hành`, `Bộ trưởng`: one word, not a head. After a head
+            // of several words only a role suffix makes one (`Thành ủy
+            // viên`, `Cảnh sát trưởng`); `Bộ Y tế chủ động ...` is the ministry.
+            let one_word = !self.work[start..head.end].contains(' ');
             if is_lower_word(self.work, t)
                 && self.cfg.not_after_head.at(self.lower, t.start).is_some()
+                && (one_word || self.cfg.role_suffixes.at(self.lower, t.start).is_some())
             {
                 return None;
             }
             // `trưởng phòng Phòng Khoáng sản`: the lower-case word belongs to a role.
-            let one_word = !self.work[start..head.end].contains(' ');
             if head.lower
                 && one_word
                 && is_cap(self.work, t)
@@ -341,7 +394,7 @@ impl Scanner<'_> {
         match text {
             "," => self.comma(t, last),
             "-" | "–" | "—" => self.dash(t, last),
-            "&" => self.and(t, last),
+            "&" => self.and(t, last, head),
             "(" => self.bracket(start, t),
             _ => None,
         }
@@ -401,7 +454,10 @@ impl Scanner<'_> {
         let mut end = t.end;
         while let Some(n) = token::next(self.work, end) {
             let txt = self.tok_text(n);
-            if is_cap(self.work, n) && !self.stops_name(n.start, 3) {
+            if is_cap(self.work, n)
+                && !self.stops_name(n.start, 3)
+                && self.cfg.cap_stops.at(self.lower, n.start).is_none()
+            {
                 end = n.end;
             } else if matches!(txt, "-" | "–")
                 && let Some(m) = token::next(self.work, n.end)
@@ -509,7 +565,11 @@ impl Scanner<'_> {
             .honorifics
             .at(self.lower, t.start)
             .is_some_and(|h| token::next(self.work, h.end).is_some_and(|n| is_cap(self.work, n)));
-        if honorific || cfg.cap_stops.at(self.lower, t.start).is_some() || last == Last::Level {
+        if honorific
+            || cfg.cap_stops.at(self.lower, t.start).is_some()
+            || cfg.event_after.at(self.lower, t.start).is_some()
+            || last == Last::Level
+        {
             return None;
         }
         // Right after a head that needs a name, the name may be a person's
@@ -535,8 +595,10 @@ impl Scanner<'_> {
             };
             return Some((p, l));
         }
-        if bare && head.standalone && !is_vietnamese_syllable(self.tok_text(t)) {
-            // After a complete name only a place, not `Quốc hội Esteban ...`.
+        let defined = matches!(head.start, Start::Def(_));
+        if bare && head.standalone && (defined || !is_vietnamese_syllable(self.tok_text(t))) {
+            // After a complete name only a place, not `Quốc hội Esteban ...`
+            // nor the next sentence of a headline (`... với MU Để ...`).
             return None;
         }
         if is_all_caps(self.work, t) {
@@ -561,7 +623,7 @@ impl Scanner<'_> {
         let cfg = self.cfg;
         let lt = self.lower_text(t);
         if lt == "và" {
-            return self.and(t, last);
+            return self.and(t, last, head);
         }
         if lt == "tại" {
             return self.at_place(t, head);
@@ -600,6 +662,11 @@ impl Scanner<'_> {
             && token::next(self.work, t.end).is_none_or(|n| !is_word(self.work, n))
         {
             return Some((t.end, Last::Free2));
+        }
+        if last == Last::Free
+            && let Some(end) = self.run_to_place(t)
+        {
+            return Some((end, Last::Free2));
         }
         let no_bridge = match head.start {
             Start::Head(i) => cfg
@@ -645,6 +712,31 @@ impl Scanner<'_> {
                     && self.head_at(next.start, false).is_none());
             return ok.then_some(end);
         }
+    }
+
+    /// A short run of lower-case syllables inside a name that ends at a
+    /// known place (`Viện Chính sách chiến lược Australia`): the place
+    /// closes the name, where a verb would have run into the sentence.
+    fn run_to_place(&self, t: Tok) -> Option<usize> {
+        let cfg = self.cfg;
+        let mut tok = t;
+        for _ in 0..3 {
+            if !is_lower_word(self.work, tok)
+                || cfg.stop_words.at(self.lower, tok.start).is_some()
+                || cfg.levels.at(self.lower, tok.start).is_some()
+                || cfg.honorifics.at(self.lower, tok.start).is_some()
+                || !is_vietnamese_syllable(self.tok_text(tok))
+            {
+                break;
+            }
+            let end = tok.end;
+            let next = token::next(self.work, end)?;
+            if is_cap(self.work, next) {
+                return self.known_place(next.start).map(|_| end);
+            }
+            tok = next;
+        }
+        None
     }
 
     /// `Đại sứ quán Việt Nam tại Singapore`.
@@ -705,7 +797,11 @@ impl Scanner<'_> {
             None => true,
             Some(n) => {
                 let txt = self.tok_text(n);
-                let glued = n.start == t.end && matches!(txt, "/" | "-" | "." | ",");
+                // `35/2017`, `4-5`, `1.000`, `2,5`: part of a longer number or code;
+                // `Chi bộ 4, ...` or `Chi bộ 4.` end the name.
+                let digit_after = self.work[n.end..].starts_with(|c: char| c.is_ascii_digit());
+                let glued = n.start == t.end
+                    && (matches!(txt, "/" | "-") || (matches!(txt, "." | ",") && digit_after));
                 matches!(txt, "," | ";" | "." | ")" | "(" | ":") && !glued
                     || (is_cap(self.work, n) && n.start > t.end)
                     || (numbered && !glued)
@@ -728,12 +824,35 @@ impl Scanner<'_> {
             .is_some_and(|n| is_cap(self.work, n) && !self.stops_name(n.start, 2))
     }
 
-    fn and(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
+    fn and(&self, t: Tok, last: Last, head: HeadHit) -> Option<(usize, Last)> {
         let inside = matches!(
             last,
             Last::Cap { .. } | Last::Free | Last::Free2 | Last::NameWord | Last::Phrase
         ) || (self.tok_text(t) == "&" && last == Last::Abbr);
-        (inside && self.name_part_follows(t.end)).then_some((t.end, Last::Joiner))
+        (inside && (self.name_part_follows(t.end) || self.co_head_follows(t.end, head)))
+            .then_some((t.end, Last::Joiner))
+    }
+
+    /// A second head sharing the name that follows it (`Trung tâm Lưu trữ
+    /// và Thư viện Trường Đại học Cần Thơ`): a head of the same kind as
+    /// the first with no name of its own, right before the unit both
+    /// belong to (not `Tổng cục Thủy lợi và Tập đoàn Điện lực`).
+    fn co_head_follows(&self, pos: usize, first: HeadHit) -> bool {
+        let Some(n) = token::next(self.work, pos).filter(|n| is_cap(self.work, *n)) else {
+            return false;
+        };
+        let Some(h) = self.head_at(n.start, false) else {
+            return false;
+        };
+        let same_kind = match (self.category(first), self.category(h)) {
+            (Some(a), Some(b)) => a == b || a == "other" || b == "other",
+            _ => true,
+        };
+        !h.standalone
+            && same_kind
+            && matches!(h.start, Start::Head(_))
+            && token::next(self.work, h.end)
+                .is_some_and(|m| is_cap(self.work, m) && self.head_at(m.start, false).is_some())
     }
 
     /// A comma that belongs to the official name: `Bộ Văn hóa, Thể thao và
@@ -789,8 +908,8 @@ impl Scanner<'_> {
             if let Some(a) = self.cfg.abbr_info.iter().find(|a| a.form == inner) {
                 // A known abbreviation in brackets is another body (`(TTXVN)`)
                 // unless it abbreviates this very name.
-                let ok = super::super::lexicon::lowercase(before)
-                    .ends_with(&super::super::lexicon::lowercase(&a.expansion));
+                let ok = lowercase_of(before).ends_with(&lowercase_of(&a.expansion))
+                    || same_ending(before, &a.expansion, 2);
                 return ok.then_some((close + 1, Last::Bracket));
             }
             return Some((close + 1, Last::Bracket));
@@ -809,6 +928,20 @@ impl Scanner<'_> {
         }
         None
     }
+}
+
+/// The last `n` words of both are the same, case aside (`Liên hiệp châu
+/// Âu` and `Liên minh châu Âu`: another wording of the same name).
+fn same_ending(a: &str, b: &str, n: usize) -> bool {
+    let (a, b) = (lowercase_of(a), lowercase_of(b));
+    let last = |s: &str| {
+        s.split_whitespace()
+            .rev()
+            .take(n)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    a.split_whitespace().count() >= n && b.split_whitespace().count() >= n && last(&a) == last(&b)
 }
 
 fn lowercase_of(s: &str) -> String {

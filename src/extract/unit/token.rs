@@ -15,6 +15,17 @@ impl Tok {
     }
 }
 
+/// `char::is_alphanumeric` with the letters of Vietnamese text decided
+/// without a Unicode table lookup (the tokenizer reads every character).
+pub fn is_alnum(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '×' | '÷' => false,
+        '\u{c0}'..='\u{24f}' | '\u{1ea0}'..='\u{1ef9}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 fn is_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\u{a0}'
 }
@@ -30,7 +41,7 @@ pub fn next(work: &str, pos: usize) -> Option<Tok> {
     if first == '\n' || first == '\r' {
         return None;
     }
-    if !first.is_alphanumeric() {
+    if !is_alnum(first) {
         return Some(Tok {
             start,
             end: start + first.len_utf8(),
@@ -39,14 +50,14 @@ pub fn next(work: &str, pos: usize) -> Option<Tok> {
     let mut end = start + first.len_utf8();
     let mut prev = first;
     while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             end = start + i + c.len_utf8();
             prev = c;
             continue;
         }
         let next = chars.peek().map(|&(_, n)| n);
         let inner = match (c, next) {
-            ('.' | '&', Some(n)) => n.is_alphanumeric() && prev.is_uppercase() && n.is_uppercase(),
+            ('.' | '&', Some(n)) => is_alnum(n) && prev.is_uppercase() && n.is_uppercase(),
             ('-', Some(n)) => n.is_ascii_digit() || (prev.is_uppercase() && n.is_uppercase()),
             _ => false,
         };
@@ -75,7 +86,7 @@ pub fn prev(work: &str, pos: usize) -> Option<Tok> {
     if last == '\n' || last == '\r' {
         return None;
     }
-    if !last.is_alphanumeric() {
+    if !is_alnum(last) {
         return Some(Tok {
             start: end - last.len_utf8(),
             end,
@@ -86,7 +97,7 @@ pub fn prev(work: &str, pos: usize) -> Option<Tok> {
     let start = trimmed
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '.' | '&' | '-'))
+        .take_while(|&(_, c)| is_alnum(c) || matches!(c, '.' | '&' | '-'))
         .last()
         .map_or(end, |(i, _)| i);
     let mut pos = start;
@@ -109,7 +120,7 @@ pub fn is_cap(s: &str, t: Tok) -> bool {
 }
 
 pub fn is_word(s: &str, t: Tok) -> bool {
-    first_char(s, t).is_alphanumeric()
+    is_alnum(first_char(s, t))
 }
 
 pub fn is_lower_word(s: &str, t: Tok) -> bool {
@@ -152,6 +163,14 @@ mod tests {
             ]
         );
         assert_eq!(all("Sở Y tế\nBộ"), vec!["Sở", "Y", "tế"]);
+    }
+
+    #[test]
+    fn fast_alphanumeric_agrees_with_unicode() {
+        let ranges = ['\u{0}'..='\u{2ff}', '\u{1e00}'..='\u{1fff}'];
+        for c in ranges.into_iter().flatten() {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -30,10 +30,14 @@ pub fn value(cfg: &Config, defs: &[Def], surface: &str) -> String {
             pos = h.end;
             continue;
         }
-        if let Some(d) = defs.iter().find(|d| {
-            work[t.start..].starts_with(&d.form)
-                && is_word_boundary(&work, t.start, t.start + d.form.len())
-        }) {
+        if let Some(d) = defs
+            .iter()
+            .filter(|d| {
+                work[t.start..].starts_with(&d.form)
+                    && is_word_boundary(&work, t.start, t.start + d.form.len())
+            })
+            .max_by_key(|d| d.form.len())
+        {
             parts.push(d.expansion.clone().unwrap_or_else(|| d.form.clone()));
             pos = t.start + d.form.len();
             continue;
