@@ -1,9 +1,10 @@
 //! Word lists and patterns of `rules/units.json` and the lexicon, compiled
 //! once per engine.
 
-use super::super::lexicon::{Lexicon, WordList, lowercase};
+use super::super::lexicon::{Hit, Lexicon, WordList, is_word_boundary, lowercase};
 use crate::rules::{RuleError, RuleFile};
 use crate::text::fold_str;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 
@@ -119,12 +120,14 @@ pub struct Config {
     /// every head and abbreviation: a cheap test that rules out most
     /// words of an article before any word list is asked.
     pub start_keys: FnvSet,
-    /// Sports clubs (abbreviations of kind `club`) and what they stand for.
+    /// Sports clubs (abbreviations of kind `club`), matched as written,
+    /// the first word of each as written, and what each stands for.
     pub clubs: WordList,
+    pub club_keys: FnvSet,
     pub club_info: Vec<(String, String)>,
     /// Words that say an article is about sport, and how many different
     /// ones it must use before club names are read as units.
-    pub sports_words: WordList,
+    pub sports_words: ScanList,
     pub sports_min_words: usize,
     /// Words that end a club's name (`Hà Nội FC`), as written.
     pub club_suffixes: Vec<String>,
@@ -252,8 +255,12 @@ impl Config {
             .collect();
         Ok(Config {
             clubs: WordList::new(club_info.iter().map(|(f, _)| f.as_str())),
+            club_keys: club_info
+                .iter()
+                .map(|(f, _)| start_key(f).to_string())
+                .collect(),
             club_info,
-            sports_words: words(file, "sports_words"),
+            sports_words: ScanList::new(list(file, "sports_words")),
             club_suffixes: file.setting_list("club_suffixes"),
             sports_min_words: file
                 .settings
@@ -354,4 +361,43 @@ fn foreign_kinds(file: &RuleFile) -> Result<Regex, RuleError> {
         .expand("{FOREIGN_KIND}")
         .map_err(|m| file.error(0, m))?;
     Regex::new(&kinds).map_err(|e| file.error(0, format!("macro FOREIGN_KIND: {e}")))
+}
+
+/// A word list read over whole articles (every article, once): compiled to
+/// a DFA, which scans faster than the lexicon's lists built for lookups at
+/// one position. Whole words, in the lower-cased text, like `WordList`.
+#[derive(Debug, Clone)]
+pub struct ScanList {
+    ac: AhoCorasick,
+}
+
+impl ScanList {
+    pub fn new<I, S>(words: I) -> ScanList
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let words: Vec<String> = words
+            .into_iter()
+            .map(|w| lowercase(w.as_ref().trim()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let ac = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .expect("a short list of words");
+        ScanList { ac }
+    }
+
+    pub fn find_all<'a>(&'a self, lower: &'a str) -> impl Iterator<Item = Hit> + 'a {
+        self.ac
+            .find_iter(lower)
+            .filter(move |m| is_word_boundary(lower, m.start(), m.end()))
+            .map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
+                index: m.pattern().as_usize(),
+            })
+    }
 }

@@ -12,6 +12,13 @@ use crate::text::fold_str;
 pub fn value(cfg: &Config, defs: &[Def], surface: &str) -> String {
     let work = fold_str(surface);
     let lower = lowercase(&work);
+    // A known club by itself: its full name (`MU` is Manchester United).
+    if let Some(c) = cfg.clubs.at(&lower, 0)
+        && c.end == work.len()
+        && work == cfg.club_info[c.index].0
+    {
+        return cfg.club_info[c.index].1.clone();
+    }
     let mut parts: Vec<String> = Vec::new();
     let mut pos = 0;
     while let Some(t) = token::next(&work, pos) {
