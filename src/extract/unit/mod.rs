@@ -211,7 +211,7 @@ impl UnitExtractor {
     /// article's own definitions included).
     pub fn value_of(&self, ctx: &Ctx, surface: &str) -> String {
         let defs = defs::find(&self.cfg, ctx.work(), ctx.lower());
-        value::value(&self.cfg, &defs, surface)
+        value::value(&self.cfg, &defs, &crate::text::fold_str(surface))
     }
 }
 

@@ -1,7 +1,7 @@
 //! Where a unit name starts and ends: a head word (or abbreviation, or
 //! known name) and then, token by token, what may continue a name.
 
-use super::config::{Config, start_key};
+use super::config::{Config, KEY_CLUB, KEY_LOWER, KEY_UNIT, start_key};
 use super::defs::Def;
 use super::token::{self, Tok, is_all_caps, is_cap, is_lower_word, is_number, is_word};
 use regex::Regex;
@@ -138,12 +138,13 @@ impl<'a> Scanner<'a> {
             }
         };
         let key = start_key(self.lower.get(pos..).unwrap_or(""));
+        let bits = cfg.start_keys.get(key).copied().unwrap_or(0);
         // A word in lower case starts a unit only as a lower-case head.
         let lower_word = self.work[pos..].starts_with(char::is_lowercase);
         let listed = if lower_word && !allow_lower {
-            cfg.lower_start_keys.contains(key)
+            bits & KEY_LOWER != 0
         } else {
-            cfg.start_keys.contains(key)
+            bits & KEY_UNIT != 0
         };
         if listed && let Some(h) = cfg.heads.at(self.lower, pos) {
             let lower = !self.work[pos..].starts_with(char::is_uppercase);
@@ -179,7 +180,7 @@ impl<'a> Scanner<'a> {
                 lower: false,
             });
         }
-        if cfg.club_keys.contains(start_key(&self.work[pos..]))
+        if bits & KEY_CLUB != 0
             && let Some(c) = cfg.clubs.at(self.lower, pos)
             && self.work[pos..c.end] == cfg.club_info[c.index].0
             && self.about_sport()

@@ -7,11 +7,12 @@ use super::config::Config;
 use super::defs::Def;
 use super::token;
 use crate::extract::lexicon::{is_word_boundary, lowercase};
-use crate::text::fold_str;
 
+/// The value of `surface`, a piece of the working text (tone marks
+/// already folded: see `Text::work`).
 pub fn value(cfg: &Config, defs: &[Def], surface: &str) -> String {
-    let work = fold_str(surface);
-    let lower = lowercase(&work);
+    let work = surface;
+    let lower = lowercase(work);
     // A known club by itself: its full name (`MU` is Manchester United).
     if let Some(c) = cfg.clubs.at(&lower, 0)
         && c.end == work.len()
