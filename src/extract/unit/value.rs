@@ -22,8 +22,8 @@ pub fn value(cfg: &Config, defs: &[Def], surface: &str) -> String {
     }
     let mut parts: Vec<String> = Vec::new();
     let mut pos = 0;
-    while let Some(t) = token::next(&work, pos) {
-        let text = t.text(&work);
+    while let Some(t) = token::next(work, pos) {
+        let text = t.text(work);
         if text == "(" {
             // Inline definitions and expansions in brackets say nothing new.
             pos = work[t.end..]
@@ -42,7 +42,7 @@ pub fn value(cfg: &Config, defs: &[Def], surface: &str) -> String {
             .iter()
             .filter(|d| {
                 work[t.start..].starts_with(&d.form)
-                    && is_word_boundary(&work, t.start, t.start + d.form.len())
+                    && is_word_boundary(work, t.start, t.start + d.form.len())
             })
             .max_by_key(|d| d.form.len())
         {
