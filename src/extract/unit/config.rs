@@ -1,11 +1,12 @@
 //! Word lists and patterns of `rules/units.json` and the lexicon, compiled
 //! once per engine.
 
-use super::super::lexicon::{Lexicon, WordList, lowercase};
+use super::super::lexicon::{Hit, Lexicon, WordList, is_word_boundary, lowercase};
 use crate::rules::{RuleError, RuleFile};
 use crate::text::fold_str;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// What a head word (or a name used as a head) is.
 #[derive(Debug, Clone)]
@@ -115,30 +116,39 @@ pub struct Config {
     /// Words after a kind word that are not a company's name (`FDI`).
     pub not_short_names: Vec<String>,
     pub max_bridge: usize,
-    /// The first word (leading run of letters and digits, lower case) of
-    /// every head and abbreviation: a cheap test that rules out most
-    /// words of an article before any word list is asked.
-    pub start_keys: FnvSet,
-    /// Sports clubs (abbreviations of kind `club`) and what they stand for.
+    /// What the first word (leading run of letters and digits, lower
+    /// case) of a word may start (`KEY_*` bits): one cheap lookup rules
+    /// out most words of an article before any word list is asked.
+    pub start_keys: FnvMap<u8>,
+    /// Sports clubs (abbreviations of kind `club`), matched as written,
+    /// and what each stands for.
     pub clubs: WordList,
     pub club_info: Vec<(String, String)>,
     /// Words that say an article is about sport, and how many different
     /// ones it must use before club names are read as units.
-    pub sports_words: WordList,
+    pub sports_words: ScanList,
     pub sports_min_words: usize,
     /// Words that end a club's name (`Hà Nội FC`), as written.
     pub club_suffixes: Vec<String>,
-    /// The same for what may start a unit in lower case (`lower_heads`,
-    /// abbreviations written in lower case).
-    pub lower_start_keys: FnvSet,
 }
 
 /// The leading run of letters and digits of `s` (`tp` of `tp.hcm`).
 pub fn start_key(s: &str) -> &str {
-    let end = s
-        .char_indices()
-        .find(|&(_, c)| !super::token::is_alnum(c))
-        .map_or(s.len(), |(i, _)| i);
+    let bytes = s.as_bytes();
+    let mut end = 0;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            end += 1;
+            continue;
+        }
+        match s[end..].chars().next() {
+            Some(c) if super::token::is_alnum(c) => end += c.len_utf8(),
+            _ => break,
+        }
+    }
     &s[..end]
 }
 
@@ -165,7 +175,14 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-pub type FnvSet = HashSet<String, std::hash::BuildHasherDefault<Fnv>>;
+pub type FnvMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// A head or abbreviation starts with the word.
+pub const KEY_UNIT: u8 = 1;
+/// A head written in lower case starts with it.
+pub const KEY_LOWER: u8 = 2;
+/// A known club starts with it (case aside).
+pub const KEY_CLUB: u8 = 4;
 
 fn list(file: &RuleFile, key: &str) -> Vec<String> {
     file.setting_list(key).iter().map(|w| fold_str(w)).collect()
@@ -225,35 +242,36 @@ impl Config {
         let upper_levels = list(file, "upper_case_levels");
         let mut levels = list(file, "levels");
         levels.extend(upper_levels.iter().cloned());
-        let start_keys = heads
-            .words
-            .iter()
-            .chain(abbrs.words.iter())
-            .map(|w| start_key(w).to_string())
-            .collect();
         let lower_heads = words(file, "lower_case_heads");
-        let lower_start_keys = lower_heads
-            .words
+        let mut start_keys = FnvMap::default();
+        let mut mark = |word: &str, bit: u8| {
+            *start_keys.entry(lowercase(start_key(word))).or_insert(0) |= bit;
+        };
+        for w in heads.words.iter().chain(abbrs.words.iter()) {
+            mark(w, KEY_UNIT);
+        }
+        for w in &lower_heads.words {
+            mark(w, KEY_LOWER);
+        }
+        for a in abbr_info
             .iter()
-            .map(|w| start_key(w))
-            .chain(
-                abbr_info
-                    .iter()
-                    .filter(|a| a.form.starts_with(char::is_lowercase))
-                    .map(|a| start_key(&a.form)),
-            )
-            .map(lowercase)
-            .collect();
+            .filter(|a| a.form.starts_with(char::is_lowercase))
+        {
+            mark(&a.form, KEY_LOWER);
+        }
         let club_info: Vec<(String, String)> = lex
             .abbreviations
             .iter()
             .filter(|(_, _, kind)| kind == "club")
             .map(|(f, e, _)| (fold_str(f), fold_str(e)))
             .collect();
+        for (f, _) in &club_info {
+            mark(f, KEY_CLUB);
+        }
         Ok(Config {
             clubs: WordList::new(club_info.iter().map(|(f, _)| f.as_str())),
             club_info,
-            sports_words: words(file, "sports_words"),
+            sports_words: ScanList::new(list(file, "sports_words")),
             club_suffixes: file.setting_list("club_suffixes"),
             sports_min_words: file
                 .settings
@@ -261,7 +279,6 @@ impl Config {
                 .and_then(|v| v.as_u64())
                 .unwrap_or(3) as usize,
             start_keys,
-            lower_start_keys,
             heads,
             head_info,
             lower_heads,
@@ -354,4 +371,43 @@ fn foreign_kinds(file: &RuleFile) -> Result<Regex, RuleError> {
         .expand("{FOREIGN_KIND}")
         .map_err(|m| file.error(0, m))?;
     Regex::new(&kinds).map_err(|e| file.error(0, format!("macro FOREIGN_KIND: {e}")))
+}
+
+/// A word list read over whole articles (every article, once): compiled to
+/// a DFA, which scans faster than the lexicon's lists built for lookups at
+/// one position. Whole words, in the lower-cased text, like `WordList`.
+#[derive(Debug, Clone)]
+pub struct ScanList {
+    ac: AhoCorasick,
+}
+
+impl ScanList {
+    pub fn new<I, S>(words: I) -> ScanList
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let words: Vec<String> = words
+            .into_iter()
+            .map(|w| lowercase(w.as_ref().trim()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let ac = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .expect("a short list of words");
+        ScanList { ac }
+    }
+
+    pub fn find_all<'a>(&'a self, lower: &'a str) -> impl Iterator<Item = Hit> + 'a {
+        self.ac
+            .find_iter(lower)
+            .filter(move |m| is_word_boundary(lower, m.start(), m.end()))
+            .map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
+                index: m.pattern().as_usize(),
+            })
+    }
 }

@@ -139,7 +139,6 @@ fn find_uncached(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
     }
     let found = short_names(cfg, work, lower, &brackets)
         .into_iter()
-        .chain(clubs(cfg, work, lower))
         .chain(suffixed_clubs(cfg, work));
     for d in found {
         if !defs.iter().any(|o| o.form == d.form) {
@@ -147,27 +146,6 @@ fn find_uncached(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
         }
     }
     defs
-}
-
-/// The known sports clubs an article about sport names (`MU`, `Real
-/// Madrid`), as written.
-fn clubs(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
-    if !about_sport(cfg, lower) {
-        return Vec::new();
-    }
-    let mut out: Vec<Def> = Vec::new();
-    for h in cfg.clubs.find_all(lower) {
-        let (form, expansion) = &cfg.club_info[h.index];
-        if work[h.start..h.end] != *form || out.iter().any(|d| d.form == *form) {
-            continue;
-        }
-        out.push(Def {
-            form: form.clone(),
-            expansion: (expansion != form).then(|| expansion.clone()),
-            standalone: true,
-        });
-    }
-    out
 }
 
 /// Clubs named with their suffix (`Hà Nội FC`, `Hải Phòng FC`): up to
@@ -203,7 +181,7 @@ fn suffixed_clubs(cfg: &Config, work: &str) -> Vec<Def> {
 
 /// The article uses several different words of sport (`cầu thủ`, `HLV`,
 /// `chuyển nhượng`).
-fn about_sport(cfg: &Config, lower: &str) -> bool {
+pub fn about_sport(cfg: &Config, lower: &str) -> bool {
     let mut seen: Vec<usize> = Vec::new();
     for h in cfg.sports_words.find_all(lower) {
         if !seen.contains(&h.index) {
@@ -222,13 +200,7 @@ fn about_sport(cfg: &Config, lower: &str) -> bool {
 /// Vinaphone`), a foreign name ending in its kind (`Deutsche Bank`). Each
 /// then names the company wherever the article uses it again.
 fn short_names(cfg: &Config, work: &str, lower: &str, brackets: &[(usize, &str)]) -> Vec<Def> {
-    let scanner = Scanner {
-        cfg,
-        work,
-        lower,
-        defs: &[],
-        dates: &[],
-    };
+    let scanner = Scanner::new(cfg, work, lower, &[], &[]);
     let mut out = Vec::new();
     for &(open, form) in brackets {
         if !is_brand(cfg, form) {
@@ -340,13 +312,7 @@ fn is_brand(cfg: &Config, form: &str) -> bool {
 }
 
 fn define(cfg: &Config, work: &str, lower: &str, open: usize, form: &str) -> Option<Def> {
-    let scanner = Scanner {
-        cfg,
-        work,
-        lower,
-        defs: &[],
-        dates: &[],
-    };
+    let scanner = Scanner::new(cfg, work, lower, &[], &[]);
     if let Some(start) = initials_start(work, open, form) {
         let expansion = work[start..open].trim().to_string();
         // The name goes on to the left (`Đảng ủy Cơ quan ...`): a part.

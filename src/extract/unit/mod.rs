@@ -99,7 +99,7 @@ impl UnitExtractor {
         let prev = token::prev(work, span.start);
         // `các Ban`, `những Sở`: plural or generic (a name the article
         // defines is one body: `kiện cả Deutsche Bank`).
-        let defined = matches!(span.head.start, Start::Def(_)) && span.head.standalone;
+        let defined = span.head.is_whole_name();
         if !defined
             && prev.is_some_and(|p| {
                 cfg.plural_before
@@ -175,13 +175,7 @@ impl UnitExtractor {
         defs: &'a [Def],
         dates: &'a [(usize, usize)],
     ) -> Scanner<'a> {
-        Scanner {
-            cfg: &self.cfg,
-            work: ctx.work(),
-            lower: ctx.lower(),
-            defs,
-            dates,
-        }
+        Scanner::new(&self.cfg, ctx.work(), ctx.lower(), defs, dates)
     }
 
     /// The unit name that starts exactly at byte `pos` of the working text,
@@ -217,7 +211,7 @@ impl UnitExtractor {
     /// article's own definitions included).
     pub fn value_of(&self, ctx: &Ctx, surface: &str) -> String {
         let defs = defs::find(&self.cfg, ctx.work(), ctx.lower());
-        value::value(&self.cfg, &defs, surface)
+        value::value(&self.cfg, &defs, &crate::text::fold_str(surface))
     }
 }
 
@@ -226,6 +220,7 @@ fn rule_of(cfg: &Config, span: &Span) -> &'static str {
     match span.head.start {
         Start::PoliceCode => POLICE_CODE,
         Start::Def(_) => DEFINED_ABBREVIATION,
+        Start::Club(_) => KNOWN_NAME,
         Start::Abbr(_) if bare => ABBREVIATION,
         Start::Head(i) if bare && cfg.head_info[i].category == "name" => KNOWN_NAME,
         _ if bare => STANDALONE,

@@ -1,10 +1,11 @@
 //! Where a unit name starts and ends: a head word (or abbreviation, or
 //! known name) and then, token by token, what may continue a name.
 
-use super::config::{Config, start_key};
+use super::config::{Config, KEY_CLUB, KEY_LOWER, KEY_UNIT, start_key};
 use super::defs::Def;
 use super::token::{self, Tok, is_all_caps, is_cap, is_lower_word, is_number, is_word};
 use regex::Regex;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// What the previous accepted piece of a name was.
@@ -48,6 +49,8 @@ pub enum Start {
     Head(usize),
     Abbr(usize),
     Def(usize),
+    /// A known sports club, in an article about sport.
+    Club(usize),
     PoliceCode,
 }
 
@@ -58,6 +61,15 @@ pub struct HeadHit {
     pub standalone: bool,
     /// Written in lower case (`trường`, `công an`).
     pub lower: bool,
+}
+
+impl HeadHit {
+    /// A name complete in itself, defined by the article or known
+    /// (`Vinamilk`, `MU`): one body, nothing of the sentence after it.
+    pub fn is_whole_name(&self) -> bool {
+        matches!(self.start, Start::Club(_))
+            || (matches!(self.start, Start::Def(_)) && self.standalone)
+    }
 }
 
 /// A recognised unit name.
@@ -77,11 +89,36 @@ pub struct Scanner<'a> {
     pub defs: &'a [Def],
     /// Byte ranges of dates found earlier (numbers there are not names).
     pub dates: &'a [(usize, usize)],
+    /// Whether the article is about sport, read when first needed.
+    sports: OnceCell<bool>,
 }
 
 const STOP_PUNCT: &[&str] = &[".", ";", ":", "!", "?", "…", "\"", "“", "”", "/", "]", "["];
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
+    pub fn new(
+        cfg: &'a Config,
+        work: &'a str,
+        lower: &'a str,
+        defs: &'a [Def],
+        dates: &'a [(usize, usize)],
+    ) -> Scanner<'a> {
+        Scanner {
+            cfg,
+            work,
+            lower,
+            defs,
+            dates,
+            sports: OnceCell::new(),
+        }
+    }
+
+    fn about_sport(&self) -> bool {
+        *self
+            .sports
+            .get_or_init(|| super::defs::about_sport(self.cfg, self.lower))
+    }
+
     fn tok_text(&self, t: Tok) -> &str {
         t.text(self.work)
     }
@@ -101,12 +138,13 @@ impl Scanner<'_> {
             }
         };
         let key = start_key(self.lower.get(pos..).unwrap_or(""));
+        let bits = cfg.start_keys.get(key).copied().unwrap_or(0);
         // A word in lower case starts a unit only as a lower-case head.
         let lower_word = self.work[pos..].starts_with(char::is_lowercase);
         let listed = if lower_word && !allow_lower {
-            cfg.lower_start_keys.contains(key)
+            bits & KEY_LOWER != 0
         } else {
-            cfg.start_keys.contains(key)
+            bits & KEY_UNIT != 0
         };
         if listed && let Some(h) = cfg.heads.at(self.lower, pos) {
             let lower = !self.work[pos..].starts_with(char::is_uppercase);
@@ -139,6 +177,18 @@ impl Scanner<'_> {
                 end: a.end,
                 start: Start::Abbr(a.index),
                 standalone: cfg.abbr_info[a.index].standalone,
+                lower: false,
+            });
+        }
+        if bits & KEY_CLUB != 0
+            && let Some(c) = cfg.clubs.at(self.lower, pos)
+            && self.work[pos..c.end] == cfg.club_info[c.index].0
+            && self.about_sport()
+        {
+            offer(HeadHit {
+                end: c.end,
+                start: Start::Club(c.index),
+                standalone: true,
                 lower: false,
             });
         }
@@ -281,9 +331,7 @@ impl Scanner<'_> {
         // A name the article defines whole (`Vinamilk`, `MU`, `Hà Nội FC`)
         // is complete: what follows is not part of it (`Mercedes-Benz
         // X-Class` is a car).
-        if let Start::Def(i) = head.start
-            && self.defs[i].standalone
-        {
+        if head.is_whole_name() {
             // Only its own abbreviation may follow (`General Motors (GM)`).
             let bracket = token::next(self.work, head.end)
                 .filter(|t| self.tok_text(*t) == "(")
@@ -595,8 +643,10 @@ impl Scanner<'_> {
             };
             return Some((p, l));
         }
-        let defined = matches!(head.start, Start::Def(_));
-        if bare && head.standalone && (defined || !is_vietnamese_syllable(self.tok_text(t))) {
+        if bare
+            && head.standalone
+            && (head.is_whole_name() || !is_vietnamese_syllable(self.tok_text(t)))
+        {
             // After a complete name only a place, not `Quốc hội Esteban ...`
             // nor the next sentence of a headline (`... với MU Để ...`).
             return None;
@@ -814,6 +864,7 @@ impl Scanner<'_> {
         match head.start {
             Start::Head(i) => Some(self.cfg.head_info[i].category.as_str()),
             Start::Abbr(i) => Some(self.cfg.abbr_info[i].category.as_str()),
+            Start::Club(_) => Some("sport"),
             _ => None,
         }
     }

@@ -7,15 +7,23 @@ use super::config::Config;
 use super::defs::Def;
 use super::token;
 use crate::extract::lexicon::{is_word_boundary, lowercase};
-use crate::text::fold_str;
 
+/// The value of `surface`, a piece of the working text (tone marks
+/// already folded: see `Text::work`).
 pub fn value(cfg: &Config, defs: &[Def], surface: &str) -> String {
-    let work = fold_str(surface);
-    let lower = lowercase(&work);
+    let work = surface;
+    let lower = lowercase(work);
+    // A known club by itself: its full name (`MU` is Manchester United).
+    if let Some(c) = cfg.clubs.at(&lower, 0)
+        && c.end == work.len()
+        && work == cfg.club_info[c.index].0
+    {
+        return cfg.club_info[c.index].1.clone();
+    }
     let mut parts: Vec<String> = Vec::new();
     let mut pos = 0;
-    while let Some(t) = token::next(&work, pos) {
-        let text = t.text(&work);
+    while let Some(t) = token::next(work, pos) {
+        let text = t.text(work);
         if text == "(" {
             // Inline definitions and expansions in brackets say nothing new.
             pos = work[t.end..]
@@ -34,7 +42,7 @@ pub fn value(cfg: &Config, defs: &[Def], surface: &str) -> String {
             .iter()
             .filter(|d| {
                 work[t.start..].starts_with(&d.form)
-                    && is_word_boundary(&work, t.start, t.start + d.form.len())
+                    && is_word_boundary(work, t.start, t.start + d.form.len())
             })
             .max_by_key(|d| d.form.len())
         {
