@@ -3,34 +3,9 @@
 //! says so faster than an anchored automaton search.
 
 use super::tokens::is_word_char;
-use crate::extract::lexicon::{Hit, WordList};
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::extract::lexicon::{FnvSet, Hit, WordList};
 
-/// FNV-1a: short keys, no need for a DoS-resistant hash.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub type FastSet = HashSet<String, BuildHasherDefault<Fnv>>;
+pub type FastSet = FnvSet;
 
 /// A word list with the set of its entries' first words.
 #[derive(Debug, Clone)]

@@ -2,6 +2,7 @@
 //! once per engine.
 
 use super::super::lexicon::{Hit, Lexicon, WordList, is_word_boundary, lowercase};
+use crate::extract::lexicon::FnvMap;
 use crate::rules::{RuleError, RuleFile};
 use crate::text::fold_str;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -151,31 +152,6 @@ pub fn start_key(s: &str) -> &str {
     }
     &s[..end]
 }
-
-/// FNV-1a: the keys are a few bytes long and not chosen by an adversary,
-/// so a simpler hash than the default one will do.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub type FnvMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// A head or abbreviation starts with the word.
 pub const KEY_UNIT: u8 = 1;

@@ -62,7 +62,8 @@ impl UnitExtractor {
         let scanner = self.scanner(ctx, &defs, &dates);
         let work = ctx.work();
         // A unit is often named the same way many times in an article.
-        let mut values: HashMap<&str, String, BuildHasherDefault<config::Fnv>> = HashMap::default();
+        let mut values: HashMap<&str, String, BuildHasherDefault<crate::extract::lexicon::Fnv>> =
+            HashMap::default();
         let mut pos = 0;
         while let Some(t) = token::next_anywhere(work, pos) {
             pos = t.end;
