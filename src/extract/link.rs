@@ -164,8 +164,8 @@ fn forward(ctx: &Ctx, lower: &str, found: &[Entity], order: &[usize], k: usize) 
         let gap = lower[prev_end.min(e.start)..e.start].trim();
         match e.etype {
             EntityType::Person if nested => {
-                // `cố vấn an ninh quốc gia Tổng thống Mỹ Donald Trump
-                // Robert O'Brien`: the inner title takes the first name,
+                // `cố vấn Thủ tướng Anh John Smith Peter Brown`: the
+                // inner title takes the first name,
                 // the outer one the name right after it.
                 let second = order.get(k + n + 2).filter(|&&q| {
                     found[q].etype == EntityType::Person

@@ -347,8 +347,8 @@ impl PersonExtractor {
                 continue;
             }
             let mut cue = self.cue_before(work, lower, run[0].start, &title_ends, last_person);
-            // A run may hold several names (`Tổng thống Donald Trump Robert
-            // O'Brien`): after the first, the rest needs its own evidence.
+            // A run may hold several names (`Thủ tướng John Smith Peter
+            // Brown`): after the first, the rest needs its own evidence.
             let mut from = 0;
             while from < run.len() {
                 let rest = &run[from..];
@@ -641,7 +641,7 @@ impl PersonExtractor {
                 }
                 break;
             }
-            // A second foreign name starts (`Donald Trump Robert O'Brien`);
+            // A second foreign name starts (`John Smith Peter Brown`);
             // a foreign given name closing the run is a surname
             // (`Peter James Scott`).
             let closes_run = end + 1 == run.len();
