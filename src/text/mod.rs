@@ -1,10 +1,18 @@
-//! Text stage: normalisation with an offset map, segmentation, and the
-//! article's layout (headline and byline lines).
+//! Text stage: normalisation with an offset map, tokens, sentences, the
+//! article's layout (headline and byline lines), word-list hits, all
+//! gathered once per article in an [`Analysis`].
 
+pub mod analysis;
+pub mod chars;
 pub mod layout;
 pub mod normalize;
-pub mod segment;
+pub mod sentences;
+pub mod tokens;
+pub mod wordlists;
 
+pub use analysis::Analysis;
 pub use layout::{byline_range, headline_range};
 pub use normalize::{Text, fold_str};
-pub use segment::{Segmenter, sentence_of};
+pub use sentences::{Segmenter, sentence_of};
+pub use tokens::{Kind, Token, shape};
+pub use wordlists::{Hit, ListId, ListSet, ListSetBuilder, WordHits, WordList};

@@ -6,6 +6,7 @@
 //! maps back to a code point of the text as read, so reported offsets
 //! point into the original.
 
+use super::chars::same_width_lowercase;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -103,19 +104,6 @@ impl Text {
     /// The working text of a byte range.
     pub fn slice(&self, start: usize, end: usize) -> &str {
         &self.work[start..end]
-    }
-}
-
-/// Lower-case a character only when the result is one character of the
-/// same UTF-8 width, so that `lower` and `work` share byte offsets.
-fn same_width_lowercase(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    let mut it = c.to_lowercase();
-    match (it.next(), it.next()) {
-        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-        _ => c,
     }
 }
 

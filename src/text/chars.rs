@@ -1,0 +1,177 @@
+//! Character classes and byte-position helpers shared by every stage.
+//!
+//! Every extractor reads the same characters; these answers are given once
+//! here, with the letters of Vietnamese text decided without a Unicode
+//! table lookup (they are most of what is read).
+
+/// A letter or digit (`char::is_alphanumeric`, fast for Vietnamese).
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' => false,
+        '×' | '÷' => false,
+        '\u{c0}'..='\u{24f}' | '\u{1ea0}'..='\u{1ef9}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// A horizontal space of the working text (the text stage turns every
+/// other space into `' '`; tabs are kept for callers given raw text).
+#[inline]
+pub fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\u{a0}'
+}
+
+/// The largest char boundary at or before `i`.
+pub fn floor_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary at or after `i`.
+pub fn ceil_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The boundary after the character starting at `i`.
+pub fn next_char(s: &str, i: usize) -> usize {
+    s[i..].chars().next().map_or(i + 1, |c| i + c.len_utf8())
+}
+
+/// `pos` moved past plain spaces.
+pub fn skip_spaces(s: &str, pos: usize) -> usize {
+    pos + s[pos..].len() - s[pos..].trim_start_matches(' ').len()
+}
+
+/// Only spaces and tabs (no line break) between two byte positions.
+pub fn only_spaces(s: &str, from: usize, to: usize) -> bool {
+    from <= to && s[from..to].chars().all(|c| c == ' ' || c == '\t')
+}
+
+/// `Lê`, `Quang`, `A`: an upper-case letter, then lower-case letters only.
+pub fn is_capitalised(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_lowercase() && c.is_alphabetic())
+}
+
+/// `NGUYỄN`, `A`: upper-case letters only.
+pub fn is_all_caps(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
+}
+
+/// Two or more letters and all of them upper case (`UBND`, `GD&ĐT`,
+/// `PC67` counts its letters only).
+pub fn is_caps_code(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// `Lê`, and also `McDonald`-like foreign shapes (upper first, letters,
+/// some lower-case).
+pub fn is_name_shaped(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && w.chars().all(char::is_alphabetic)
+        && (w.chars().count() == 1 || w.chars().skip(1).any(char::is_lowercase))
+}
+
+/// Title case of one word: `NGUYỄN` gives `Nguyễn`.
+pub fn title_case_word(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for (i, c) in w.chars().enumerate() {
+        if i == 0 {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Lower-case the way the text stage does (each character to one of the
+/// same UTF-8 width, so lower-cased text keeps the byte offsets).
+pub fn lowercase(s: &str) -> String {
+    s.chars().map(same_width_lowercase).collect()
+}
+
+/// Lower-case a character only when the result is one character of the
+/// same UTF-8 width.
+#[inline]
+pub fn same_width_lowercase(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut it = c.to_lowercase();
+    match (it.next(), it.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
+    }
+}
+
+/// No letter or digit touches the range on either side (a dot inside an
+/// entry like `TP.` is fine: only the neighbours are checked, and an entry
+/// that ends in punctuation may be followed directly by a name: `TP.HCM`).
+pub fn is_word_boundary(s: &str, start: usize, end: usize) -> bool {
+    let before_ok = s[..start].chars().next_back().is_none_or(|c| !is_alnum(c));
+    if !before_ok {
+        return false;
+    }
+    let after_ok = s[end..].chars().next().is_none_or(|c| !is_alnum(c));
+    after_ok
+        || s[start..end]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !is_alnum(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_alphanumeric_agrees_with_unicode() {
+        let ranges = ['\u{0}'..='\u{2ff}', '\u{1e00}'..='\u{1fff}'];
+        for c in ranges.into_iter().flatten() {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn shapes() {
+        assert!(is_capitalised("Lê") && !is_capitalised("LÊ") && !is_capitalised("lê"));
+        assert!(is_all_caps("NGUYỄN") && !is_all_caps("Nguyễn"));
+        assert!(is_caps_code("GD&ĐT") && is_caps_code("PC67") && !is_caps_code("A"));
+        assert!(is_name_shaped("McDonald") && is_name_shaped("A") && !is_name_shaped("UBND"));
+        assert_eq!(title_case_word("NGUYỄN"), "Nguyễn");
+    }
+
+    #[test]
+    fn boundaries() {
+        let s = "bộ công an, tp.hcm, bộtrưởng";
+        assert!(is_word_boundary(s, 0, "bộ".len()));
+        let tp = s.find("tp.").unwrap();
+        assert!(is_word_boundary(s, tp, tp + 3));
+        let b = s.rfind("bộ").unwrap();
+        assert!(!is_word_boundary(s, b, b + "bộ".len()));
+        assert_eq!(floor_char("ộ", 1), 0);
+        assert_eq!(ceil_char("ộ", 1), "ộ".len());
+    }
+}

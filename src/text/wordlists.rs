@@ -1,0 +1,283 @@
+//! Word lists, and every list's hits in an article found by one
+//! Aho-Corasick pass over its lower-cased text.
+//!
+//! Extractors register the lists they use when the engine is built
+//! ([`ListSetBuilder::add`] gives a [`ListId`]); the analysis of an
+//! article then holds, for each list, every whole-word hit, so that
+//! asking "which entry of this list starts here?" is a lookup and no
+//! extractor searches the text for its own words again.
+
+use super::chars::{is_word_boundary, lowercase};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use std::collections::HashMap;
+
+/// A hit of a word list: byte range in the working text and entry index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub index: usize,
+}
+
+/// A list of words or phrases matched case-insensitively, whole words
+/// only, in any string (rule examples, unit values, parts of names). For
+/// the article itself, use its registered [`ListId`] and the analysis.
+#[derive(Debug, Clone)]
+pub struct WordList {
+    /// Lower-cased entries, in list order.
+    pub words: Vec<String>,
+    ac: AhoCorasick,
+}
+
+impl WordList {
+    pub fn new<I, S>(words: I) -> WordList
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let words: Vec<String> = words
+            .into_iter()
+            .map(|w| lowercase(w.as_ref().trim()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(&words)
+            .expect("word lists are small enough for Aho-Corasick");
+        WordList { words, ac }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Every whole-word hit in `lower` (lower-cased text).
+    pub fn find_all<'a>(&'a self, lower: &'a str) -> impl Iterator<Item = Hit> + 'a {
+        self.ac
+            .find_iter(lower)
+            .filter(move |m| is_word_boundary(lower, m.start(), m.end()))
+            .map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
+                index: m.pattern().as_usize(),
+            })
+    }
+
+    /// The longest whole-word entry starting exactly at `pos`.
+    pub fn at(&self, lower: &str, pos: usize) -> Option<Hit> {
+        if pos > lower.len() {
+            return None;
+        }
+        let mut end = lower.len();
+        // Leftmost-longest gives the longest entry at `pos`; when it is not a
+        // whole word (`bộ` in `bộtrưởng`), look again in a shorter haystack.
+        loop {
+            let input = Input::new(lower).range(pos..end).anchored(Anchored::Yes);
+            let m = self.ac.find(input)?;
+            if is_word_boundary(lower, m.start(), m.end()) {
+                return Some(Hit {
+                    start: m.start(),
+                    end: m.end(),
+                    index: m.pattern().as_usize(),
+                });
+            }
+            end = m.end() - 1;
+            while !lower.is_char_boundary(end) {
+                end -= 1;
+            }
+            if end <= pos {
+                return None;
+            }
+        }
+    }
+
+    /// Whether `word` (any case) is in the list.
+    pub fn contains(&self, word: &str) -> bool {
+        let l = lowercase(word);
+        self.words.contains(&l)
+    }
+
+    pub fn index_of(&self, word: &str) -> Option<usize> {
+        let l = lowercase(word);
+        self.words.iter().position(|w| *w == l)
+    }
+}
+
+/// A list registered with a [`ListSet`]: its hits in an article are in
+/// the article's analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ListId(u16);
+
+/// Collects the lists of every extractor before one automaton is built.
+#[derive(Debug, Default)]
+pub struct ListSetBuilder {
+    patterns: Vec<String>,
+    by_pattern: HashMap<String, usize>,
+    /// For each pattern, the (list, entry index) pairs it belongs to.
+    owners: Vec<Vec<(u16, u32)>>,
+    lists: usize,
+}
+
+impl ListSetBuilder {
+    /// Register a list (lower-cased, empty entries dropped, entry indices
+    /// as in [`WordList::new`]).
+    pub fn add<I, S>(&mut self, words: I) -> ListId
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let id = u16::try_from(self.lists).expect("fewer than 65,536 word lists");
+        self.lists += 1;
+        let entries = words
+            .into_iter()
+            .map(|w| lowercase(w.as_ref().trim()))
+            .filter(|w| !w.is_empty());
+        for (index, w) in entries.enumerate() {
+            let p = match self.by_pattern.get(&w) {
+                Some(&p) => p,
+                None => {
+                    self.patterns.push(w.clone());
+                    self.owners.push(Vec::new());
+                    self.by_pattern.insert(w, self.patterns.len() - 1);
+                    self.patterns.len() - 1
+                }
+            };
+            self.owners[p].push((id, index as u32));
+        }
+        ListId(id)
+    }
+
+    /// Register a list already built as a [`WordList`].
+    pub fn add_list(&mut self, list: &WordList) -> ListId {
+        self.add(&list.words)
+    }
+
+    pub fn build(self) -> ListSet {
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&self.patterns)
+            .expect("word lists are small enough for Aho-Corasick");
+        ListSet {
+            ac,
+            owners: self.owners,
+            lists: self.lists,
+        }
+    }
+}
+
+/// Every registered list, as one automaton.
+#[derive(Debug, Clone)]
+pub struct ListSet {
+    ac: AhoCorasick,
+    owners: Vec<Vec<(u16, u32)>>,
+    lists: usize,
+}
+
+impl ListSet {
+    /// Every whole-word hit of every list in `lower`, in one pass.
+    pub fn find(&self, lower: &str) -> WordHits {
+        let mut by_list: Vec<Vec<Hit>> = vec![Vec::new(); self.lists];
+        for m in self.ac.find_overlapping_iter(lower) {
+            if !is_word_boundary(lower, m.start(), m.end()) {
+                continue;
+            }
+            for &(list, index) in &self.owners[m.pattern().as_usize()] {
+                by_list[list as usize].push(Hit {
+                    start: m.start(),
+                    end: m.end(),
+                    index: index as usize,
+                });
+            }
+        }
+        for hits in &mut by_list {
+            // By start, the longest first.
+            hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        }
+        WordHits { by_list }
+    }
+}
+
+/// The hits of every list in one article.
+#[derive(Debug, Clone, Default)]
+pub struct WordHits {
+    by_list: Vec<Vec<Hit>>,
+}
+
+impl WordHits {
+    /// Every hit of a list, by start (longest first at each start);
+    /// overlapping hits included.
+    pub fn all(&self, list: ListId) -> &[Hit] {
+        &self.by_list[list.0 as usize]
+    }
+
+    /// The longest entry of `list` starting exactly at `pos`.
+    pub fn at(&self, list: ListId, pos: usize) -> Option<Hit> {
+        let hits = self.all(list);
+        let i = hits.partition_point(|h| h.start < pos);
+        hits.get(i).filter(|h| h.start == pos).copied()
+    }
+
+    /// The longest entry of `list` ending exactly at `end`.
+    pub fn ending_at(&self, list: ListId, end: usize, max_len: usize) -> Option<Hit> {
+        let hits = self.all(list);
+        let from = hits.partition_point(|h| h.start + max_len < end);
+        let to = hits.partition_point(|h| h.start < end);
+        hits[from..to]
+            .iter()
+            .filter(|h| h.end == end)
+            .min_by_key(|h| h.start)
+            .copied()
+    }
+
+    /// Hits that do not overlap, leftmost first and longest at each start
+    /// (what a leftmost-longest search of the list finds).
+    pub fn leftmost_longest(&self, list: ListId) -> impl Iterator<Item = Hit> + '_ {
+        let mut after = 0;
+        self.all(list).iter().filter_map(move |h| {
+            if h.start < after {
+                return None;
+            }
+            after = h.end;
+            Some(*h)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_only() {
+        let l = WordList::new(["bộ", "bộ công an", "tp."]);
+        let text = "bộ công an và bộ đội, tp.hcm";
+        let hits: Vec<_> = l.find_all(text).map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(hits, vec!["bộ công an", "bộ", "tp."]);
+        assert_eq!(l.at(text, 0).map(|h| h.end), Some("bộ công an".len()));
+        assert!(l.at("bộtrưởng", 0).is_none());
+    }
+
+    #[test]
+    fn one_pass_agrees_with_each_list() {
+        let heads = ["bộ", "bộ công an", "sở", "tp."];
+        let titles = ["bộ trưởng", "trưởng", "công an"];
+        let mut b = ListSetBuilder::default();
+        let h = b.add(heads);
+        let t = b.add(titles);
+        let set = b.build();
+        let text = "bộ trưởng bộ công an, sở tp.hcm; bộtrưởng công an";
+        let hits = set.find(text);
+        for (id, words) in [(h, &heads[..]), (t, &titles[..])] {
+            let list = WordList::new(words);
+            let a: Vec<Hit> = hits.leftmost_longest(id).collect();
+            let b: Vec<Hit> = list.find_all(text).collect();
+            assert_eq!(a, b);
+            for (pos, _) in text.char_indices() {
+                assert_eq!(hits.at(id, pos), list.at(text, pos), "{pos}");
+            }
+        }
+        let end = text.find(" bộ công").unwrap();
+        assert_eq!(hits.ending_at(t, end, 40).map(|h| h.start), Some(0));
+    }
+}
