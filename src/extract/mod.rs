@@ -13,32 +13,25 @@ pub mod unit;
 
 use crate::model::{Article, Document, Entity, EntityType, Fields, OutEntity};
 use crate::rules::{RuleError, RuleSources};
-use crate::text::{Segmenter, Text, byline_range, headline_range, sentence_of};
+use crate::text::{Analysis, ListSet, ListSetBuilder, Segmenter};
 use calendar::Ymd;
 use std::ops::Range;
 
-/// What every extractor sees of one article.
+/// What every extractor sees of one article: the text stage's analysis
+/// (tokens, sentences, word-list hits; through `Deref`) and the run's
+/// settings for it.
 pub struct Ctx<'a> {
-    pub text: &'a Text,
-    /// Sentences as byte ranges of `text.work`.
-    pub sentences: &'a [Range<usize>],
+    pub analysis: &'a Analysis,
     /// The article's date, when known (metadata, record or `--reference-date`).
     pub ref_date: Option<Ymd>,
-    pub headline: Option<Range<usize>>,
-    pub byline: Option<Range<usize>>,
     /// Resolve relative dates (`hôm qua`) against `ref_date`.
     pub relative_dates: bool,
 }
 
-impl Ctx<'_> {
-    pub fn work(&self) -> &str {
-        &self.text.work
-    }
-    pub fn lower(&self) -> &str {
-        &self.text.lower
-    }
-    pub fn sentence_of(&self, pos: usize) -> usize {
-        sentence_of(self.sentences, pos)
+impl std::ops::Deref for Ctx<'_> {
+    type Target = Analysis;
+    fn deref(&self) -> &Analysis {
+        self.analysis
     }
 }
 
@@ -53,6 +46,8 @@ pub struct Options {
 /// All compiled rules; shared read-only by every worker thread.
 pub struct Engine {
     segmenter: Segmenter,
+    /// Every word list the extractors registered, searched once per article.
+    lists: ListSet,
     dates: date::DateExtractor,
     units: unit::UnitExtractor,
     titles: title::TitleExtractor,
@@ -68,6 +63,7 @@ impl Engine {
     pub fn new(sources: &RuleSources, options: Options) -> Result<Engine, RuleError> {
         let seg = sources.json("segmentation.json")?;
         let lex = lexicon::Lexicon::load(sources)?;
+        let mut lists = ListSetBuilder::default();
         let units = unit::UnitExtractor::new(sources, &lex)?;
         Ok(Engine {
             segmenter: Segmenter::new(&seg.setting_list("abbreviations")),
@@ -78,6 +74,7 @@ impl Engine {
             issuer_codes: lex.issuer_codes.clone(),
             units,
             options,
+            lists: lists.build(),
         })
     }
 
@@ -86,23 +83,25 @@ impl Engine {
         &self.issuer_codes
     }
 
+    /// The text stage's analysis of an article text, with this engine's
+    /// word lists.
+    pub fn analyse(&self, text: &str) -> Analysis {
+        Analysis::new(text, &self.segmenter, &self.lists)
+    }
+
+    /// What the extractors see of an analysed article.
+    pub fn ctx<'a>(&self, analysis: &'a Analysis, date: Option<&str>) -> Ctx<'a> {
+        Ctx {
+            analysis,
+            ref_date: date.and_then(Ymd::parse).or(self.options.reference_date),
+            relative_dates: self.options.relative_dates,
+        }
+    }
+
     /// Extract everything from one document and build its output record.
     pub fn process(&self, doc: &Document) -> Article {
-        let text = Text::new(&doc.text);
-        let sentences = self.segmenter.sentences(&text.work);
-        let ref_date = doc
-            .date
-            .as_deref()
-            .and_then(Ymd::parse)
-            .or(self.options.reference_date);
-        let ctx = Ctx {
-            text: &text,
-            sentences: &sentences,
-            ref_date,
-            headline: headline_range(&text.work),
-            byline: byline_range(&text.work),
-            relative_dates: self.options.relative_dates,
-        };
+        let analysis = self.analyse(&doc.text);
+        let ctx = self.ctx(&analysis, doc.date.as_deref());
         let entities = self.entities(&ctx);
         build_article(doc, &ctx, &entities)
     }
@@ -181,7 +180,7 @@ fn drop_nested_same_type(found: Vec<Entity>) -> Vec<Entity> {
 
 /// Map entities to original offsets and assemble the contract record.
 fn build_article(doc: &Document, ctx: &Ctx, entities: &[Entity]) -> Article {
-    let text = ctx.text;
+    let text = &ctx.text;
     let out: Vec<OutEntity> = entities
         .iter()
         .filter(|e| e.end > e.start)

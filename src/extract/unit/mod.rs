@@ -232,26 +232,14 @@ fn rule_of(cfg: &Config, span: &Span) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{Ctx, lexicon::Lexicon};
+    use crate::extract::{Ctx, Engine, Options};
     use crate::rules::RuleSources;
-    use crate::text::Text;
 
     fn with_ctx(text: &str, f: impl Fn(&super::UnitExtractor, &Ctx)) {
-        let sources = RuleSources::embedded();
-        let lex = Lexicon::load(&sources).unwrap();
-        let units = super::UnitExtractor::new(&sources, &lex).unwrap();
-        let t = Text::new(text);
-        let whole = 0..t.work.len();
-        let sentences = std::slice::from_ref(&whole);
-        let ctx = Ctx {
-            text: &t,
-            sentences,
-            ref_date: None,
-            headline: None,
-            byline: None,
-            relative_dates: false,
-        };
-        f(&units, &ctx);
+        let engine = Engine::new(&RuleSources::embedded(), Options::default()).unwrap();
+        let analysis = engine.analyse(text);
+        let ctx = engine.ctx(&analysis, None);
+        f(&engine.units, &ctx);
     }
 
     fn at<'a>(ctx: &'a Ctx, m: Option<super::UnitMatch>) -> Option<&'a str> {
