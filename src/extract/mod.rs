@@ -68,8 +68,8 @@ impl Engine {
         Ok(Engine {
             segmenter: Segmenter::new(&seg.setting_list("abbreviations")),
             dates: date::DateExtractor::new(sources)?,
-            titles: title::TitleExtractor::new(sources, &lex, &units)?,
-            persons: person::PersonExtractor::new(sources, &lex)?,
+            titles: title::TitleExtractor::new(sources, &lex, &mut lists)?,
+            persons: person::PersonExtractor::new(sources, &lex, &mut lists)?,
             resolutions: resolution::ResolutionExtractor::new(sources, &lex)?,
             issuer_codes: lex.issuer_codes.clone(),
             units,

@@ -8,18 +8,20 @@
 //! credit or another name of a shared list. The byline and initials have
 //! their own patterns.
 
-pub mod gate;
 pub mod lists;
-pub mod tokens;
+mod value;
 
 use super::Ctx;
 use super::lexicon::{Lexicon, WordList, lowercase};
 use crate::model::{Entity, EntityType};
 use crate::rules::{RuleError, RuleSources};
-use gate::{FastSet, GatedList};
+use crate::text::chars::{is_all_caps, is_capitalised, is_name_shaped, only_spaces};
+use crate::text::tokens::words;
+use crate::text::wordlists::{WordSet, word_before};
+use crate::text::{Analysis, ListId, ListSetBuilder, Token as Word};
 use regex::Regex;
 use std::collections::HashSet;
-use tokens::{Word, is_all_caps, is_capitalised, is_name_shaped, name_value, only_spaces, words};
+use value::name_value;
 
 /// Rule id of the byline, which also fills the article's `byline` field.
 pub const BYLINE_RULE: &str = "person.byline";
@@ -40,17 +42,17 @@ const RULE_CREDIT: &str = "person.credit";
 const MAX_NAME_WORDS: usize = 5;
 
 pub struct PersonExtractor {
-    surnames: GatedList,
-    honorifics: GatedList,
+    surnames: ListId,
+    honorifics: ListId,
     honorific_set: WordSet,
     blocker_set: WordSet,
     /// Words right before a run that make it a place or an organisation
     /// (`đường Trần Phú`, `Công ty Nguyễn Kim`).
-    blockers: GatedList,
+    blockers: ListId,
     /// Capitalised words that never belong to a name (`Bộ`, `Sở`).
     never_in_name: HashSet<String>,
     /// Capitalised phrases that are not names (`Hà Nội`), with places.
-    not_names: GatedList,
+    not_names: ListId,
     /// Common foreign given names (`Robert`, `Ariana`): with a capitalised
     /// word after them they start a name without any cue.
     foreign_given: HashSet<String>,
@@ -67,12 +69,14 @@ pub struct PersonExtractor {
     addressable_places: HashSet<String>,
     /// Phrases that open a sentence (`Căn cứ`, `Tuy nhiên`): a name
     /// written before a missing full stop ends there.
-    openers: GatedList,
+    openers: ListId,
     /// Words of `never_in_name` that are also common middle names (`Công`).
     middle_names: HashSet<String>,
-    places: GatedList,
-    titles: GatedList,
-    unit_heads: GatedList,
+    places: ListId,
+    /// The same places, for names read outside the article text.
+    place_list: WordList,
+    titles: ListId,
+    unit_heads: ListId,
     initials: Regex,
     credit: Regex,
     byline_tail: Regex,
@@ -102,20 +106,24 @@ impl Cue {
 }
 
 impl PersonExtractor {
-    pub fn new(sources: &RuleSources, lex: &Lexicon) -> Result<PersonExtractor, RuleError> {
+    pub fn new(
+        sources: &RuleSources,
+        lex: &Lexicon,
+        lists: &mut ListSetBuilder,
+    ) -> Result<PersonExtractor, RuleError> {
         let file = sources.json("persons.json")?;
         Ok(PersonExtractor {
-            surnames: GatedList::new(lex.surnames.clone()),
-            honorifics: GatedList::new(lex.honorifics.clone()),
+            surnames: lists.add_list(&lex.surnames),
+            honorifics: lists.add_list(&lex.honorifics),
             honorific_set: WordSet::new(&lex.honorifics),
             blocker_set: WordSet::new(&WordList::new(file.setting_list("blockers"))),
-            blockers: GatedList::new(WordList::new(file.setting_list("blockers"))),
+            blockers: lists.add(file.setting_list("blockers")),
             never_in_name: file
                 .setting_list("never_in_name")
                 .iter()
                 .map(|w| lowercase(w))
                 .collect(),
-            not_names: GatedList::new(lex.not_names.clone()),
+            not_names: lists.add_list(&lex.not_names),
             foreign_given: file
                 .setting_list("foreign_given_names")
                 .iter()
@@ -147,19 +155,16 @@ impl PersonExtractor {
                 .map(|(w, _)| w.clone())
                 .collect(),
             tomb_words: WordSet::new(&WordList::new(file.setting_list("tomb_words"))),
-            openers: GatedList::new(WordList::new(
-                file.setting_list("sentence_openers")
-                    .iter()
-                    .map(|w| lowercase(w)),
-            )),
+            openers: lists.add(file.setting_list("sentence_openers")),
             middle_names: file
                 .setting_list("middle_names")
                 .iter()
                 .map(|w| lowercase(w))
                 .collect(),
-            titles: GatedList::new(lex.titles.clone()),
-            unit_heads: GatedList::new(lex.unit_heads.clone()),
-            places: GatedList::new(lex.places.clone()),
+            titles: lists.add_list(&lex.titles),
+            unit_heads: lists.add_list(&lex.unit_heads),
+            places: lists.add_list(&lex.places),
+            place_list: lex.places.clone(),
             initials: file.compile_rule(RULE_INITIALS)?,
             credit: file.compile_rule(RULE_CREDIT)?,
             byline_tail: anchored(&file.compile_rule(BYLINE_RULE)?),
@@ -171,7 +176,7 @@ impl PersonExtractor {
         let owned = owned_spans(found);
         let byline = self.bylines(ctx, &mut out);
         self.credits(ctx, &owned, &mut out);
-        let ws = words(ctx.work());
+        let ws: Vec<Word> = ctx.words().copied().collect();
         self.runs(ctx, &ws, found, &owned, byline.as_ref(), &mut out);
         self.initials(ctx, &owned, &mut out);
         self.name_lists(ctx, &owned, &mut out);
@@ -231,7 +236,7 @@ impl PersonExtractor {
                     .iter()
                     .any(|p| self.never_in_name.contains(&lowercase(p)))
                 && self
-                    .places
+                    .place_list
                     .at(&lower, 0)
                     .is_none_or(|h| h.end < lower.len())
     }
@@ -353,7 +358,7 @@ impl PersonExtractor {
             while from < run.len() {
                 let rest = &run[from..];
                 let Some((s, e, rule, c, used)) =
-                    self.name_in_run(work, lower, rest, cue, &local_places)
+                    self.name_in_run(ctx.analysis, rest, cue, &local_places)
                 else {
                     break;
                 };
@@ -486,17 +491,17 @@ impl PersonExtractor {
     /// The name inside one run, if any, and how many run words it uses.
     fn name_in_run(
         &self,
-        work: &str,
-        lower: &str,
+        a: &Analysis,
         run: &[Word],
         cue: Option<Cue>,
         local_places: &[String],
     ) -> Option<(usize, usize, &'static str, Cue, usize)> {
+        let (work, lower) = (a.work(), a.lower());
         let mut cue = cue?;
         let mut k = 0;
         // A capitalised honorific opening the run (`Ông Chung`, `Ngài
         // Kalinak`); in mid-sentence it is part of a place (`nóc Ông Lục`).
-        if let Some(h) = self.honorifics.at(lower, run[0].start).filter(|h| {
+        if let Some(h) = a.hit(self.honorifics, run[0].start).filter(|h| {
             let mid_sentence = after_lowercase_word(work, run[0].start);
             !(mid_sentence && self.place_honorifics.contains(&lower[h.start..h.end]))
         }) {
@@ -508,7 +513,7 @@ impl PersonExtractor {
             }
             cue = Cue::Honorific;
         }
-        if self.blockers.at(lower, run[k].start).is_some() {
+        if a.hit(self.blockers, run[k].start).is_some() {
             return None;
         }
         let caps = is_all_caps(run[k].text(work)) && run[k].text(work).chars().count() > 1;
@@ -535,15 +540,13 @@ impl PersonExtractor {
             let addressed = cue == Cue::Honorific
                 && run.len() == 1
                 && word_before(lower, run[0].start, &self.address_forms).is_some()
-                && self.not_names.at(lower, run[0].start).is_none()
-                && self
-                    .places
-                    .at(lower, run[0].start)
+                && a.hit(self.not_names, run[0].start).is_none()
+                && a.hit(self.places, run[0].start)
                     .is_none_or(|h| self.addressable_places.contains(&lower[h.start..h.end]));
             let non_name = if addressed {
                 None
             } else {
-                self.non_name_at(lower, run[k].start)
+                self.non_name_at(a, run[k].start)
             };
             if let Some(end) = non_name.max(local) {
                 while k < run.len() && run[k].start < end {
@@ -569,10 +572,9 @@ impl PersonExtractor {
                 inside_noun = false;
                 continue;
             }
-            let surname =
-                self.surnames.at(lower, run[k].start).is_some() && is_capitalised_or_caps(t);
+            let surname = a.hit(self.surnames, run[k].start).is_some() && is_capitalised_or_caps(t);
             let foreign = self.foreign_given.contains(t);
-            let end = self.name_end(work, lower, run, k);
+            let end = self.name_end(a, run, k);
             let len = spoken_words(work, &run[k..end]);
             let ok = match cue {
                 Cue::None => {
@@ -603,19 +605,18 @@ impl PersonExtractor {
 
     /// Where a name starting at run word `k` ends (exclusive word index):
     /// before a word that never belongs to a name or a place.
-    fn name_end(&self, work: &str, lower: &str, run: &[Word], k: usize) -> usize {
+    fn name_end(&self, a: &Analysis, run: &[Word], k: usize) -> usize {
+        let work = a.work();
         let mut end = k + 1;
         while end < run.len() {
             let t = run[end].text(work);
             let pos = run[end].start;
-            if self.phrase_at(lower, pos, run[end].end) {
+            if self.phrase_at(a, pos, run[end].end) {
                 break;
             }
             // `Căn cứ`, `Theo đó` glued to a name when a full stop is
             // missing (`... chị Lê Thị Hoa Căn cứ kết quả ...`).
-            if self
-                .openers
-                .at(lower, pos)
+            if a.hit(self.openers, pos)
                 .is_some_and(|h| h.end > run[end].end)
             {
                 break;
@@ -624,7 +625,7 @@ impl PersonExtractor {
                 // Inside a full name such a word is a middle name (`Võ
                 // Công Hạnh`) when a given name follows and the two do
                 // not open a body (`Công ty`, `Công an`).
-                if self.middle_syllable(work, lower, run, k, end) {
+                if self.middle_syllable(a, run, k, end) {
                     end += 1;
                     continue;
                 }
@@ -636,7 +637,7 @@ impl PersonExtractor {
                     && !work[run[end].end..]
                         .trim_start_matches(' ')
                         .starts_with(char::is_alphanumeric);
-                if closes && self.surnames.at(lower, run[k].start).is_some() {
+                if closes && a.hit(self.surnames, run[k].start).is_some() {
                     end += 1;
                 }
                 break;
@@ -662,7 +663,8 @@ impl PersonExtractor {
     /// (`Công`, `Chính`) standing as the middle name of a Vietnamese full
     /// name: a surname opens the name, a capitalised given name follows,
     /// and the syllable opens no listed body or title.
-    fn middle_syllable(&self, work: &str, lower: &str, run: &[Word], k: usize, end: usize) -> bool {
+    fn middle_syllable(&self, a: &Analysis, run: &[Word], k: usize, end: usize) -> bool {
+        let work = a.work();
         let t = run[end].text(work);
         let Some(next) = run.get(end + 1) else {
             return false;
@@ -670,36 +672,36 @@ impl PersonExtractor {
         let next_t = next.text(work);
         self.middle_names.contains(&lowercase(t))
             && (1..=2).contains(&(end - k))
-            && self.surnames.at(lower, run[k].start).is_some()
+            && a.hit(self.surnames, run[k].start).is_some()
             && is_capitalised(next_t)
             && !self.never_in_name.contains(&lowercase(next_t))
             && only_spaces(work, run[end].end, next.start)
-            && self.unit_heads.at(lower, run[end].start).is_none()
-            && self.titles.at(lower, run[end].start).is_none()
-            && !self.phrase_at(lower, next.start, next.end)
+            && a.hit(self.unit_heads, run[end].start).is_none()
+            && a.hit(self.titles, run[end].start).is_none()
+            && !self.phrase_at(a, next.start, next.end)
     }
 
     /// A title or unit head of several words starts at `pos` (`Đại biểu`
     /// in `Đoàn Đại biểu`): the name ends before it.
-    fn phrase_at(&self, lower: &str, pos: usize, word_end: usize) -> bool {
-        let longer = |l: &GatedList| l.at(lower, pos).is_some_and(|h| h.end > word_end);
-        longer(&self.titles) || longer(&self.unit_heads)
+    fn phrase_at(&self, a: &Analysis, pos: usize, word_end: usize) -> bool {
+        let longer = |l: ListId| a.hit(l, pos).is_some_and(|h| h.end > word_end);
+        longer(self.titles) || longer(self.unit_heads)
     }
 
     /// End of a place or listed non-name starting at `pos`.
-    fn non_name_at(&self, lower: &str, pos: usize) -> Option<usize> {
-        let a = self.not_names.at(lower, pos).map(|h| h.end);
+    fn non_name_at(&self, a: &Analysis, pos: usize) -> Option<usize> {
+        let lower = a.lower();
+        let listed = a.hit(self.not_names, pos).map(|h| h.end);
         // A place named after a person (`Hồ Chí Minh`, `Trần Văn Thời`)
         // is a place only with its level word, which blocks it anyway.
-        let b = self
-            .places
-            .at(lower, pos)
+        let b = a
+            .hit(self.places, pos)
             .filter(|h| {
-                !(self.surnames.at(lower, pos).is_some()
+                !(a.hit(self.surnames, pos).is_some()
                     && lower[h.start..h.end].split(' ').count() >= 3)
             })
             .map(|h| h.end);
-        a.max(b)
+        listed.max(b)
     }
 
     /// Other mentions of someone already named in the article: the same
@@ -759,7 +761,7 @@ impl PersonExtractor {
             {
                 continue;
             }
-            if self.blocked(lower, s) || self.non_name_at(lower, s).is_some() {
+            if self.blocked(lower, s) || self.non_name_at(ctx.analysis, s).is_some() {
                 continue;
             }
             // A one-word name after `ở`, `tại` is a place of the same
@@ -916,53 +918,6 @@ fn overlaps_any(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
     spans[..upto].iter().any(|&(_, en)| en > s)
 }
 
-/// The entries of a word list as a set, for the exact look-ups of
-/// [`word_before`] (a hash look-up instead of an automaton search).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct WordSet {
-    set: FastSet,
-    /// Longest entry in bytes: longer phrases are not looked up.
-    longest: usize,
-}
-
-impl WordSet {
-    pub(crate) fn new(list: &WordList) -> WordSet {
-        WordSet {
-            set: list.words.iter().cloned().collect(),
-            longest: list.words.iter().map(String::len).max().unwrap_or(0),
-        }
-    }
-
-    fn contains(&self, phrase: &str) -> bool {
-        phrase.len() <= self.longest && self.set.contains(phrase)
-    }
-}
-
-/// The entry of `list` that ends right before `pos` (spaces between),
-/// as its start.
-pub(crate) fn word_before(lower: &str, pos: usize, list: &WordSet) -> Option<usize> {
-    let before = lower[..pos].trim_end_matches(' ');
-    if before.len() == pos {
-        return None;
-    }
-    // Try the last one to four words before `pos`.
-    let mut idx = before.len();
-    for _ in 0..4 {
-        let Some(sp) = before[..idx].rfind([' ', '\n', '(', ',', '"']) else {
-            return list.contains(before).then_some(0);
-        };
-        let s = sp + before[sp..].chars().next().map_or(1, char::len_utf8);
-        if before.len() - s > list.longest {
-            return None;
-        }
-        if list.contains(&before[s..]) {
-            return Some(s);
-        }
-        idx = sp;
-    }
-    None
-}
-
 /// Split a byline's author block (`Thế Kha - Tuấn Hợp`, `Hoàng Thị Hoa,
 /// Hữu Quyết`) into names.
 fn split_authors(text: &str) -> Vec<(usize, usize)> {
@@ -1044,17 +999,5 @@ mod tests {
             .map(|(s, e)| &t[s..e])
             .collect();
         assert_eq!(v, vec!["Thế Kha", "Tuấn Hợp"]);
-    }
-
-    #[test]
-    fn word_before_finds_phrases() {
-        let l = WordSet::new(&WordList::new(["công ty", "ông"]));
-        let s = "của công ty nguyễn kim";
-        assert_eq!(word_before(s, "của công ty ".len(), &l), Some("của ".len()));
-        assert_eq!(
-            word_before("theo ông lê", "theo ông ".len(), &l),
-            Some("theo ".len())
-        );
-        assert_eq!(word_before("theo lê", "theo ".len(), &l), None);
     }
 }

@@ -10,11 +10,13 @@
 
 use super::Ctx;
 use super::lexicon::{Lexicon, TitleRow, WordList};
-use super::person::tokens::{is_name_shaped, word_iter, words};
-use super::person::{WordSet, word_before};
 use super::unit::UnitExtractor;
 use crate::model::{Entity, EntityType, Fields};
 use crate::rules::{RuleError, RuleSources};
+use crate::text::chars::{is_name_shaped, skip_spaces};
+use crate::text::tokens::words;
+use crate::text::wordlists::{WordSet, word_before};
+use crate::text::{ListId, ListSetBuilder};
 use std::collections::HashSet;
 
 const RULE_OFFICE: &str = "title.office";
@@ -24,31 +26,33 @@ const RULE_WITH_PLACE: &str = "title.with_place";
 const RULE_UNIT_IN_TITLE: &str = "unit.in_title";
 
 pub struct TitleExtractor {
-    titles: WordList,
+    titles: ListId,
+    /// The entries of `titles`, lower-cased, in row order.
+    title_words: Vec<String>,
     rows: Vec<TitleRow>,
-    places: WordList,
-    surnames: WordList,
-    honorifics: WordList,
+    places: ListId,
+    surnames: ListId,
+    honorifics: ListId,
     /// Words before a role that make it generic (`các`, `những`).
     generic_before: WordSet,
     /// Longer phrases ending in a `generic_before` word that do not make
     /// the role generic (`chính phủ`).
     generic_except: WordSet,
     /// Words that make a role a syllable of a longer noun (`Đại sứ quán`).
-    compound_after: WordList,
+    compound_after: ListId,
     /// Words right after a role that make it generic (`các bộ`).
-    generic_after: WordList,
+    generic_after: ListId,
     /// Level words that make a bare place (`tỉnh`, `quận`).
-    levels: WordList,
+    levels: ListId,
     /// Roles that count only with a unit, a place or a name after them.
     weak: HashSet<String>,
     /// Words kept after a role as part of it (`Thường trực`).
-    role_suffixes: WordList,
+    role_suffixes: ListId,
     /// Words kept before a role (`quyền`).
     role_prefixes: WordSet,
     /// Portfolios written after a role as part of it (`Bộ trưởng Ngoại
     /// giao`, `Bộ trưởng Tài chính Đức`): not a unit, not a name.
-    role_domains: WordList,
+    role_domains: ListId,
     /// Roles that take a portfolio (`bộ trưởng`, `cố vấn`).
     domain_roles: Vec<String>,
     /// Roles that serve another office named right after them (`Trợ lý
@@ -71,20 +75,18 @@ impl TitleExtractor {
     pub fn new(
         sources: &RuleSources,
         lex: &Lexicon,
-        _units: &UnitExtractor,
+        lists: &mut ListSetBuilder,
     ) -> Result<TitleExtractor, RuleError> {
         let file = sources.json("titles.json")?;
-        let list = |k: &str| WordList::new(file.setting_list(k));
+        let set = |k: &str| WordSet::new(&WordList::new(file.setting_list(k)));
+        let mut list = |k: &str| lists.add(file.setting_list(k));
         Ok(TitleExtractor {
-            titles: lex.titles.clone(),
+            title_words: lex.titles.words.clone(),
             rows: lex.title_rows.clone(),
-            places: lex.places.clone(),
-            surnames: lex.surnames.clone(),
-            honorifics: lex.honorifics.clone(),
-            generic_before: WordSet::new(&list("generic_before")),
+            generic_before: set("generic_before"),
             generic_after: list("generic_after"),
             compound_after: list("compound_after"),
-            generic_except: WordSet::new(&list("generic_except")),
+            generic_except: set("generic_except"),
             levels: list("place_levels"),
             weak: file
                 .setting_list("weak_roles")
@@ -92,7 +94,7 @@ impl TitleExtractor {
                 .map(|w| super::lexicon::lowercase(w))
                 .collect(),
             role_suffixes: list("role_suffixes"),
-            role_prefixes: WordSet::new(&list("role_prefixes")),
+            role_prefixes: set("role_prefixes"),
             role_domains: list("role_domains"),
             serving_roles: file
                 .setting_list("serving_roles")
@@ -104,6 +106,10 @@ impl TitleExtractor {
                 .iter()
                 .map(|w| super::lexicon::lowercase(w))
                 .collect(),
+            titles: lists.add_list(&lex.titles),
+            places: lists.add_list(&lex.places),
+            surnames: lists.add_list(&lex.surnames),
+            honorifics: lists.add_list(&lex.honorifics),
             domain_roles: file
                 .setting_list("domain_roles")
                 .iter()
@@ -123,7 +129,7 @@ impl TitleExtractor {
             .map(|e| (e.start, e.end))
             .collect();
         let mut titles: Vec<Found> = Vec::new();
-        for hit in self.titles.find_all(lower) {
+        for hit in ctx.hits.leftmost_longest(self.titles) {
             if titles.last().is_some_and(|t| hit.start < t.end) {
                 continue;
             }
@@ -142,9 +148,8 @@ impl TitleExtractor {
                 continue;
             }
             if only_space_gap(work, hit.end)
-                && self
-                    .compound_after
-                    .at(lower, skip_spaces(work, hit.end))
+                && ctx
+                    .hit(self.compound_after, skip_spaces(work, hit.end))
                     .is_some()
             {
                 continue;
@@ -195,9 +200,8 @@ impl TitleExtractor {
         let lower = ctx.lower();
         let start = word_before(lower, s, &self.role_prefixes).unwrap_or(s);
         let mut role_end = e;
-        if let Some(h) = self
-            .role_suffixes
-            .at(lower, skip_spaces(work, e))
+        if let Some(h) = ctx
+            .hit(self.role_suffixes, skip_spaces(work, e))
             .filter(|_| only_space_gap(work, e))
         {
             role_end = h.end;
@@ -210,11 +214,11 @@ impl TitleExtractor {
             place: false,
         };
         let next = skip_spaces(work, role_end);
-        if lower[next..].starts_with("của ") || self.generic_after.at(lower, next).is_some() {
+        if lower[next..].starts_with("của ") || ctx.hit(self.generic_after, next).is_some() {
             return self.keep_bare(ctx, t, index);
         }
         if let Some(mut u) = units.and_then(|u| self.attached_unit(ctx, u, s, role_end, next)) {
-            let end = self.trim_unit(lower, u.0, u.1);
+            let end = self.trim_unit(ctx, u.0, u.1);
             if end != u.1 {
                 u = (u.0, end, String::new());
             }
@@ -226,17 +230,14 @@ impl TitleExtractor {
             let role = &lower[s..e];
             self.domain_roles.iter().any(|r| role.ends_with(r.as_str()))
         };
-        if let Some(end) = self
-            .domain_after(work, lower, role_end)
-            .filter(|_| takes_domain)
-        {
+        if let Some(end) = self.domain_after(ctx, role_end).filter(|_| takes_domain) {
             // `Bộ trưởng Môi trường Pháp`: the portfolio joins the role, a
             // country or place after it stays in the span.
             t.role_end = end;
             t.end = end;
             let next = skip_spaces(work, end);
             if let Some(place_end) = self
-                .place_after(work, lower, next)
+                .place_after(ctx, next)
                 .filter(|_| only_space_gap(work, end))
             {
                 t.end = place_end;
@@ -245,10 +246,10 @@ impl TitleExtractor {
             return Some(t);
         }
         if let Some(end) = self
-            .place_after(work, lower, next)
+            .place_after(ctx, next)
             .filter(|_| only_space_gap(work, role_end))
         {
-            t.end = self.posting_end(work, lower, &lower[s..e], end);
+            t.end = self.posting_end(ctx, &lower[s..e], end);
             t.place = true;
             return Some(t);
         }
@@ -257,7 +258,8 @@ impl TitleExtractor {
 
     /// `Đại sứ Việt Nam tại Trung Quốc`: an envoy's posting after the
     /// country stays in the span.
-    fn posting_end(&self, work: &str, lower: &str, role: &str, end: usize) -> usize {
+    fn posting_end(&self, ctx: &Ctx, role: &str, end: usize) -> usize {
+        let lower = ctx.lower();
         if !self.posted_roles.iter().any(|r| role.ends_with(r.as_str())) {
             return end;
         }
@@ -265,7 +267,7 @@ impl TitleExtractor {
             return end;
         };
         let at = lower.len() - rest.len();
-        self.place_after(work, lower, at).unwrap_or(end)
+        self.place_after(ctx, at).unwrap_or(end)
     }
 
     /// `Trợ lý Chủ tịch nước`: a serving role followed by the office it
@@ -286,13 +288,14 @@ impl TitleExtractor {
 
     /// End of a listed portfolio right after the role (`Ngoại giao`),
     /// written capitalised as part of the office.
-    fn domain_after(&self, work: &str, lower: &str, role_end: usize) -> Option<usize> {
+    fn domain_after(&self, ctx: &Ctx, role_end: usize) -> Option<usize> {
+        let work = ctx.work();
         if !only_space_gap(work, role_end) {
             return None;
         }
         let next = skip_spaces(work, role_end);
         let capitalised = work[next..].chars().next().is_some_and(char::is_uppercase);
-        let h = self.role_domains.at(lower, next).filter(|_| capitalised)?;
+        let h = ctx.hit(self.role_domains, next).filter(|_| capitalised)?;
         // Whole words only (`Tài chính` but not `Tài chínhs`).
         let whole = work[h.end..]
             .chars()
@@ -304,16 +307,16 @@ impl TitleExtractor {
     /// A role with nothing attached: weak roles (`đại biểu`, `thư ký`) need
     /// a name right after them.
     fn keep_bare(&self, ctx: &Ctx, t: Found, index: usize) -> Option<Found> {
-        let role = &self.titles.words[index];
+        let role = &self.title_words[index];
         if !self.weak.contains(role) {
             return Some(t);
         }
         let work = ctx.work();
         let next = skip_spaces(work, t.end);
-        let named = word_iter(&work[next..])
-            .next()
-            .is_some_and(|w| w.start == 0 && is_name_shaped(w.text(&work[next..])));
-        let honorific = self.honorifics.at(ctx.lower(), next).is_some();
+        let named = ctx
+            .token_at(next)
+            .is_some_and(|i| ctx.tokens[i].is_word() && is_name_shaped(ctx.tok(i)));
+        let honorific = ctx.hit(self.honorifics, next).is_some();
         (named || honorific).then_some(t)
     }
 
@@ -369,22 +372,23 @@ impl TitleExtractor {
     /// A bare place after a role: a level word with a name or number
     /// (`tỉnh Yên Bái`, `quận 9`), a level word alone (`Chủ tịch quận`),
     /// or a listed place (`Hà Nội`).
-    fn place_after(&self, work: &str, lower: &str, pos: usize) -> Option<usize> {
-        if let Some(h) = self.levels.at(lower, pos) {
+    fn place_after(&self, ctx: &Ctx, pos: usize) -> Option<usize> {
+        let (work, lower) = (ctx.work(), ctx.lower());
+        if let Some(h) = ctx.hit(self.levels, pos) {
             let after = skip_spaces(work, h.end);
-            let ws = word_iter(&work[after..]);
+            let ws = ctx.tokens[ctx.token_from(after)..]
+                .iter()
+                .filter(|t| t.is_word());
             let mut end = h.end;
             if only_space_gap(work, h.end) || work[h.end..].starts_with('.') {
                 let mut last = after;
                 for w in ws {
-                    let t = w.text(&work[after..]);
-                    let joined = work[last..after + w.start]
-                        .chars()
-                        .all(|c| c == ' ' || c == '.');
+                    let t = w.text(work);
+                    let joined = work[last..w.start].chars().all(|c| c == ' ' || c == '.');
                     if !joined || !(is_name_shaped(t) || t.chars().all(|c| c.is_ascii_digit())) {
                         break;
                     }
-                    end = after + w.end;
+                    end = w.end;
                     last = end;
                     if t.chars().all(|c| c.is_ascii_digit()) {
                         break;
@@ -394,22 +398,22 @@ impl TitleExtractor {
             return Some(end);
         }
         // A place named after a person (`Hồ Chí Minh`) needs its level word.
-        self.places
-            .at(lower, pos)
+        ctx.hit(self.places, pos)
             .filter(|h| {
-                !(self.surnames.at(lower, pos).is_some()
+                !(ctx.hit(self.surnames, pos).is_some()
                     && lower[h.start..h.end].split(' ').count() >= 3)
             })
             .map(|h| h.end)
     }
 
     /// A unit name never runs over an honorific (`... đón ngài Robert`).
-    fn trim_unit(&self, lower: &str, start: usize, end: usize) -> usize {
+    fn trim_unit(&self, ctx: &Ctx, start: usize, end: usize) -> usize {
+        let lower = ctx.lower();
         let ws = words(&lower[start..end]);
         ws.iter()
             .skip(1)
             .find(|w| {
-                self.honorifics.at(lower, start + w.start).is_some()
+                ctx.hit(self.honorifics, start + w.start).is_some()
                     && lower[..start + w.start].ends_with(' ')
             })
             .map_or(end, |w| lower[..start + w.start].trim_end().len())
@@ -498,10 +502,6 @@ fn counted(lower: &str, pos: usize) -> bool {
 
 fn is_bare(t: &Found) -> bool {
     t.unit.is_none() && !t.place && t.end == t.role_end
-}
-
-fn skip_spaces(work: &str, pos: usize) -> usize {
-    pos + work[pos..].len() - work[pos..].trim_start_matches(' ').len()
 }
 
 /// One or more plain spaces follow `pos` (no punctuation, no line break).

@@ -74,18 +74,18 @@ impl Analysis {
     /// Index of the first token starting at or after `pos`.
     #[inline]
     pub fn token_from(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.start() < pos)
+        self.tokens.partition_point(|t| t.start < pos)
     }
 
     /// Index of the token starting exactly at `pos`.
     pub fn token_at(&self, pos: usize) -> Option<usize> {
         let i = self.token_from(pos);
-        (self.tokens.get(i)?.start() == pos).then_some(i)
+        (self.tokens.get(i)?.start == pos).then_some(i)
     }
 
     /// Index of the last token ending at or before `pos`.
     pub fn token_before(&self, pos: usize) -> Option<usize> {
-        let i = self.tokens.partition_point(|t| t.end() <= pos);
+        let i = self.tokens.partition_point(|t| t.end <= pos);
         i.checked_sub(1)
     }
 

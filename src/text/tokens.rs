@@ -38,24 +38,16 @@ pub mod shape {
 /// One token: a byte range of the working text and its shape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub start: u32,
-    pub end: u32,
+    pub start: usize,
+    pub end: usize,
     pub kind: Kind,
     pub shape: u8,
 }
 
 impl Token {
     #[inline]
-    pub fn start(&self) -> usize {
-        self.start as usize
-    }
-    #[inline]
-    pub fn end(&self) -> usize {
-        self.end as usize
-    }
-    #[inline]
     pub fn text<'a>(&self, s: &'a str) -> &'a str {
-        &s[self.start()..self.end()]
+        &s[self.start..self.end]
     }
     #[inline]
     pub fn has(&self, bits: u8) -> bool {
@@ -102,8 +94,8 @@ pub fn tokenize(work: &str) -> Vec<Token> {
         line_start = false;
         if !is_alnum(c) {
             out.push(Token {
-                start: i as u32,
-                end: (i + c.len_utf8()) as u32,
+                start: i,
+                end: i + c.len_utf8(),
                 kind: Kind::Punct,
                 shape: bits,
             });
@@ -153,13 +145,21 @@ pub fn tokenize(work: &str) -> Vec<Token> {
             }
         }
         out.push(Token {
-            start: i as u32,
-            end: end as u32,
+            start: i,
+            end,
             kind: if all_digits { Kind::Number } else { Kind::Word },
             shape: bits,
         });
     }
     out
+}
+
+/// The word tokens (letters and digits) of a piece of text that is not
+/// the article itself (a name, a credit).
+pub fn words(s: &str) -> Vec<Token> {
+    let mut t = tokenize(s);
+    t.retain(|t| t.kind != Kind::Punct);
+    t
 }
 
 #[cfg(test)]

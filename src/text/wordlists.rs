@@ -8,7 +8,9 @@
 //! extractor searches the text for its own words again.
 
 use super::chars::{is_word_boundary, lowercase};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use std::collections::HashMap;
 
 /// A hit of a word list: byte range in the working text and entry index.
@@ -155,6 +157,7 @@ impl ListSetBuilder {
 
     pub fn build(self) -> ListSet {
         let ac = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
             .build(&self.patterns)
             .expect("word lists are small enough for Aho-Corasick");
@@ -244,9 +247,68 @@ impl WordHits {
     }
 }
 
+/// The entries of a word list as a set, for the exact look-ups of
+/// [`word_before`] (a hash look-up instead of an automaton search).
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    set: std::collections::HashSet<String>,
+    /// Longest entry in bytes: longer phrases are not looked up.
+    longest: usize,
+}
+
+impl WordSet {
+    pub fn new(list: &WordList) -> WordSet {
+        WordSet {
+            set: list.words.iter().cloned().collect(),
+            longest: list.words.iter().map(String::len).max().unwrap_or(0),
+        }
+    }
+
+    pub fn contains(&self, phrase: &str) -> bool {
+        phrase.len() <= self.longest && self.set.contains(phrase)
+    }
+}
+
+/// The entry of `list` that ends right before `pos` (spaces between),
+/// as its start.
+pub fn word_before(lower: &str, pos: usize, list: &WordSet) -> Option<usize> {
+    let before = lower[..pos].trim_end_matches(' ');
+    if before.len() == pos {
+        return None;
+    }
+    // Try the last one to four words before `pos`.
+    let mut idx = before.len();
+    for _ in 0..4 {
+        let Some(sp) = before[..idx].rfind([' ', '\n', '(', ',', '"']) else {
+            return list.contains(before).then_some(0);
+        };
+        let s = sp + before[sp..].chars().next().map_or(1, char::len_utf8);
+        if before.len() - s > list.longest {
+            return None;
+        }
+        if list.contains(&before[s..]) {
+            return Some(s);
+        }
+        idx = sp;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_before_finds_phrases() {
+        let l = WordSet::new(&WordList::new(["công ty", "ông"]));
+        let s = "của công ty nguyễn kim";
+        assert_eq!(word_before(s, "của công ty ".len(), &l), Some("của ".len()));
+        assert_eq!(
+            word_before("theo ông lê", "theo ông ".len(), &l),
+            Some("theo ".len())
+        );
+        assert_eq!(word_before("theo lê", "theo ".len(), &l), None);
+    }
 
     #[test]
     fn whole_words_only() {

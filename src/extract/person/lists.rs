@@ -2,9 +2,10 @@
 //! line-up, a list of guests) and a one-word foreign name written again
 //! and again beside a person already found (`Lê Văn An và Rosalind`).
 
-use super::tokens::{Word, is_name_shaped, only_spaces};
 use super::{Out, PersonExtractor, has_vietnamese_letters, is_particle, overlaps_any};
 use crate::extract::Ctx;
+use crate::text::Token as Word;
+use crate::text::chars::{is_name_shaped, only_spaces};
 use std::collections::HashMap;
 
 /// Rule id of the items of a list of names.
@@ -50,7 +51,10 @@ impl PersonExtractor {
                 }
                 for &(s, e) in &abs {
                     let free = !out.overlaps(s, e) && !overlaps_any(owned, s, e);
-                    if free && self.non_name_at(lower, s).is_none() && !self.blocked(lower, s) {
+                    if free
+                        && self.non_name_at(ctx.analysis, s).is_none()
+                        && !self.blocked(lower, s)
+                    {
                         found.push((s, e));
                     }
                 }
@@ -96,7 +100,7 @@ impl PersonExtractor {
                 .contains(&crate::extract::lexicon::lowercase(t))
                 || overlaps_any(owned, w.start, w.end)
                 || out.overlaps(w.start, w.end)
-                || self.non_name_at(lower, w.start).is_some()
+                || self.non_name_at(ctx.analysis, w.start).is_some()
                 || self.blocked(lower, w.start)
             {
                 continue;
