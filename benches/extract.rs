@@ -1,13 +1,14 @@
-//! Throughput benchmarks (criterion): the whole engine and the date stage
-//! alone, in bytes per second. Input: the project's corpus, or the `.txt`
-//! files of the folder named by `VNEXTRACT_BENCH_DIR` (for example an
-//! unpacked news-2017; the first 2,000 files are used).
+//! Throughput benchmarks (criterion), in bytes per second: the text
+//! stage's analysis, each extraction stage on its own (given what the
+//! stages before it found), and the whole engine. Input: the project's
+//! corpus, or the `.txt` files of the folder named by
+//! `VNEXTRACT_BENCH_DIR` (for example an unpacked news-2017; the first
+//! 2,000 files are used).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use vnextract::extract::{Ctx, date::DateExtractor};
-use vnextract::text::{Segmenter, Text};
+use vnextract::extract::Stage;
 use vnextract::{Document, Engine, Options, RuleSources};
 
 fn texts() -> Vec<String> {
@@ -39,52 +40,51 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 fn bench(c: &mut Criterion) {
     let texts = texts();
     let bytes: usize = texts.iter().map(String::len).sum();
-    let sources = RuleSources::embedded();
-    let engine = Engine::new(&sources, Options::default()).unwrap();
-    let docs: Vec<Document> = texts
-        .iter()
-        .map(|t| Document {
-            text: t.clone(),
-            date: Some("2017-07-01".into()),
-            ..Document::default()
-        })
-        .collect();
+    let engine = Engine::new(&RuleSources::embedded(), Options::default()).unwrap();
+    let date = Some("2017-07-01");
     let mut g = c.benchmark_group("extract");
     g.throughput(Throughput::Bytes(bytes as u64));
     g.sample_size(10);
-    g.bench_function("engine", |b| {
+
+    g.bench_function("analysis", |b| {
         b.iter(|| {
-            for d in &docs {
-                black_box(engine.process(d));
+            for t in &texts {
+                black_box(engine.analyse(t));
             }
         })
     });
 
-    // The date stage alone, on texts already normalised and segmented.
-    let dates = DateExtractor::new(&sources).unwrap();
-    let seg = Segmenter::new(&[]);
-    let prepared: Vec<(Text, Vec<std::ops::Range<usize>>)> = texts
+    // Each stage alone: the analyses and what earlier stages found are
+    // prepared outside the timed loop.
+    let analyses: Vec<_> = texts.iter().map(|t| engine.analyse(t)).collect();
+    let mut before: Vec<Vec<_>> = vec![Vec::new(); analyses.len()];
+    for stage in Stage::ALL {
+        g.bench_function(stage.name(), |b| {
+            b.iter(|| {
+                for (a, found) in analyses.iter().zip(&before) {
+                    let mut found = found.clone();
+                    engine.run_stage(stage, &engine.ctx(a, date), &mut found);
+                    black_box(found);
+                }
+            })
+        });
+        for (a, found) in analyses.iter().zip(before.iter_mut()) {
+            engine.run_stage(stage, &engine.ctx(a, date), found);
+        }
+    }
+
+    let docs: Vec<Document> = texts
         .iter()
-        .map(|t| {
-            let text = Text::new(t);
-            let s = seg.sentences(&text.work);
-            (text, s)
+        .map(|t| Document {
+            text: t.clone(),
+            date: date.map(String::from),
+            ..Document::default()
         })
         .collect();
-    g.bench_function("date_stage", |b| {
+    g.bench_function("engine", |b| {
         b.iter(|| {
-            for (text, sentences) in &prepared {
-                let ctx = Ctx {
-                    text,
-                    sentences,
-                    ref_date: None,
-                    headline: None,
-                    byline: None,
-                    relative_dates: false,
-                };
-                let mut found = Vec::new();
-                dates.extract(&ctx, &mut found);
-                black_box(found);
+            for d in &docs {
+                black_box(engine.process(d));
             }
         })
     });

@@ -35,6 +35,40 @@ impl std::ops::Deref for Ctx<'_> {
     }
 }
 
+/// The extraction stages, in the order they run: each may read what the
+/// earlier ones found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Dates,
+    Units,
+    Titles,
+    Persons,
+    Resolutions,
+    Link,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 6] = [
+        Stage::Dates,
+        Stage::Units,
+        Stage::Titles,
+        Stage::Persons,
+        Stage::Resolutions,
+        Stage::Link,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Dates => "dates",
+            Stage::Units => "units",
+            Stage::Titles => "titles",
+            Stage::Persons => "persons",
+            Stage::Resolutions => "resolutions",
+            Stage::Link => "link",
+        }
+    }
+}
+
 /// Options of a run that change what is extracted.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -109,13 +143,22 @@ impl Engine {
     /// The entities of one article, in text order, overlaps settled.
     pub fn entities(&self, ctx: &Ctx) -> Vec<Entity> {
         let mut found = Vec::new();
-        self.dates.extract(ctx, &mut found);
-        self.units.extract(ctx, &mut found);
-        self.titles.extract(ctx, &mut found, &self.units);
-        self.persons.extract(ctx, &mut found);
-        self.resolutions.extract(ctx, &mut found);
-        link::link(ctx, &mut found, &self.units);
+        for stage in Stage::ALL {
+            self.run_stage(stage, ctx, &mut found);
+        }
         settle_overlaps(found)
+    }
+
+    /// Run one stage over an article, adding to what earlier stages found.
+    pub fn run_stage(&self, stage: Stage, ctx: &Ctx, found: &mut Vec<Entity>) {
+        match stage {
+            Stage::Dates => self.dates.extract(ctx, found),
+            Stage::Units => self.units.extract(ctx, found),
+            Stage::Titles => self.titles.extract(ctx, found, &self.units),
+            Stage::Persons => self.persons.extract(ctx, found),
+            Stage::Resolutions => self.resolutions.extract(ctx, found),
+            Stage::Link => link::link(ctx, found, &self.units),
+        }
     }
 
     /// Run the engine on a bare text (rule examples, library callers).
