@@ -70,6 +70,10 @@ pub enum Fields {
         role: String,
         unit: Option<String>,
         person: Option<String>,
+        /// Where the unit part is in the working text, and its value: the
+        /// engine adds it as a unit mention of its own.
+        #[serde(skip)]
+        unit_span: Option<(usize, usize, String)>,
     },
     Resolution {
         kind: String,
@@ -106,6 +110,7 @@ impl Entity {
                 role: String::new(),
                 unit: None,
                 person: None,
+                unit_span: None,
             },
             EntityType::Resolution => Fields::Resolution {
                 kind: String::new(),

@@ -97,6 +97,7 @@ fn seed_titles_and_links() {
             role: r,
             unit: u,
             person: p,
+            ..
         } = &got.fields
         else {
             panic!("title without title fields: {got:?}");

@@ -10,7 +10,6 @@
 
 use super::Ctx;
 use super::title_fields;
-use super::unit::UnitExtractor;
 use crate::model::{Entity, EntityType, Fields};
 
 /// Words allowed between the titles of one chain and its name.
@@ -35,7 +34,7 @@ const JOINERS: &[&str] = &[
 /// tướng Chính phủ` in a law's list of protected posts).
 const CATEGORY_LIST: usize = 3;
 
-pub fn link(ctx: &Ctx, found: &mut Vec<Entity>, _units: &UnitExtractor) {
+pub fn link(ctx: &Ctx, found: &mut Vec<Entity>) {
     let lower = ctx.lower();
     // Titles and persons in text order (units inside titles are skipped).
     let mut order: Vec<usize> = (0..found.len())

@@ -26,6 +26,8 @@ pub struct Ctx<'a> {
     pub ref_date: Option<Ymd>,
     /// Resolve relative dates (`hôm qua`) against `ref_date`.
     pub relative_dates: bool,
+    /// What the unit stage learnt of the article for later stages.
+    pub units: std::cell::OnceCell<unit::ArticleUnits>,
 }
 
 impl std::ops::Deref for Ctx<'_> {
@@ -98,7 +100,7 @@ impl Engine {
         let seg = sources.json("segmentation.json")?;
         let lex = lexicon::Lexicon::load(sources)?;
         let mut lists = ListSetBuilder::default();
-        let units = unit::UnitExtractor::new(sources, &lex)?;
+        let units = unit::UnitExtractor::new(sources, &lex, &mut lists)?;
         Ok(Engine {
             segmenter: Segmenter::new(&seg.setting_list("abbreviations")),
             dates: date::DateExtractor::new(sources)?,
@@ -129,6 +131,7 @@ impl Engine {
             analysis,
             ref_date: date.and_then(Ymd::parse).or(self.options.reference_date),
             relative_dates: self.options.relative_dates,
+            units: std::cell::OnceCell::new(),
         }
     }
 
@@ -145,6 +148,9 @@ impl Engine {
         let mut found = Vec::new();
         for stage in Stage::ALL {
             self.run_stage(stage, ctx, &mut found);
+            if stage == Stage::Titles {
+                add_units_of_titles(&mut found);
+            }
         }
         settle_overlaps(found)
     }
@@ -154,10 +160,10 @@ impl Engine {
         match stage {
             Stage::Dates => self.dates.extract(ctx, found),
             Stage::Units => self.units.extract(ctx, found),
-            Stage::Titles => self.titles.extract(ctx, found, &self.units),
+            Stage::Titles => self.titles.extract(ctx, found),
             Stage::Persons => self.persons.extract(ctx, found),
             Stage::Resolutions => self.resolutions.extract(ctx, found),
-            Stage::Link => link::link(ctx, found, &self.units),
+            Stage::Link => link::link(ctx, found),
         }
     }
 
@@ -171,6 +177,33 @@ impl Engine {
         };
         self.process(&doc)
     }
+}
+
+/// Rule id of a unit mention added because it sits inside a title.
+const RULE_UNIT_IN_TITLE: &str = "unit.in_title";
+
+/// The unit inside a title is also a unit mention (spec: `unit`).
+fn add_units_of_titles(found: &mut Vec<Entity>) {
+    let mut extra = Vec::new();
+    for e in found.iter() {
+        let Fields::Title {
+            unit_span: Some((s, en, value)),
+            ..
+        } = &e.fields
+        else {
+            continue;
+        };
+        let present = found
+            .iter()
+            .chain(&extra)
+            .any(|x| x.etype == EntityType::Unit && x.start == *s && x.end == *en);
+        if !present {
+            let mut u = Entity::new(EntityType::Unit, *s, *en, RULE_UNIT_IN_TITLE);
+            u.value = Some(value.clone());
+            extra.push(u);
+        }
+    }
+    found.extend(extra);
 }
 
 /// Precedence when mentions of different types overlap: a cited document
@@ -268,7 +301,9 @@ pub fn title_fields(
     e: &mut Entity,
 ) -> Option<(&mut String, &mut Option<String>, &mut Option<String>)> {
     match &mut e.fields {
-        Fields::Title { role, unit, person } => Some((role, unit, person)),
+        Fields::Title {
+            role, unit, person, ..
+        } => Some((role, unit, person)),
         _ => None,
     }
 }

@@ -10,7 +10,6 @@
 
 use super::Ctx;
 use super::lexicon::{Lexicon, TitleRow, WordList};
-use super::unit::UnitExtractor;
 use crate::model::{Entity, EntityType, Fields};
 use crate::rules::{RuleError, RuleSources};
 use crate::text::chars::{is_name_shaped, skip_spaces};
@@ -22,8 +21,6 @@ use std::collections::HashSet;
 const RULE_OFFICE: &str = "title.office";
 const RULE_WITH_UNIT: &str = "title.with_unit";
 const RULE_WITH_PLACE: &str = "title.with_place";
-/// Rule id of a unit mention added because it sits inside a title.
-const RULE_UNIT_IN_TITLE: &str = "unit.in_title";
 
 pub struct TitleExtractor {
     titles: ListId,
@@ -118,9 +115,9 @@ impl TitleExtractor {
         })
     }
 
-    /// Titles of one article; `units` attaches the unit of each title.
-    pub fn extract(&self, ctx: &Ctx, found: &mut Vec<Entity>, units: &UnitExtractor) {
-        let units = Some(units);
+    /// Titles of one article, with the units the unit stage read after
+    /// their roles (`ctx.units`).
+    pub fn extract(&self, ctx: &Ctx, found: &mut Vec<Entity>) {
         let work = ctx.work();
         let lower = ctx.lower();
         let unit_spans: Vec<(usize, usize)> = found
@@ -154,14 +151,14 @@ impl TitleExtractor {
             {
                 continue;
             }
-            if let Some(t) = self.build(ctx, units, hit.start, hit.end, hit.index) {
+            if let Some(t) = self.build(ctx, hit.start, hit.end, hit.index) {
                 titles.push(t);
             }
         }
         drop_role_lists(lower, &mut titles);
         self.join_serving_roles(lower, &mut titles);
         for t in titles {
-            self.emit(ctx, units, found, t);
+            found.push(self.entity(ctx, t));
         }
     }
 
@@ -188,14 +185,7 @@ impl TitleExtractor {
         letters.len() < 3 || letters.iter().any(|c| c.is_lowercase())
     }
 
-    fn build(
-        &self,
-        ctx: &Ctx,
-        units: Option<&UnitExtractor>,
-        s: usize,
-        e: usize,
-        index: usize,
-    ) -> Option<Found> {
+    fn build(&self, ctx: &Ctx, s: usize, e: usize, index: usize) -> Option<Found> {
         let work = ctx.work();
         let lower = ctx.lower();
         let start = word_before(lower, s, &self.role_prefixes).unwrap_or(s);
@@ -217,11 +207,7 @@ impl TitleExtractor {
         if lower[next..].starts_with("của ") || ctx.hit(self.generic_after, next).is_some() {
             return self.keep_bare(ctx, t, index);
         }
-        if let Some(mut u) = units.and_then(|u| self.attached_unit(ctx, u, s, role_end, next)) {
-            let end = self.trim_unit(ctx, u.0, u.1);
-            if end != u.1 {
-                u = (u.0, end, String::new());
-            }
+        if let Some(u) = self.attached_unit(ctx, s, role_end, next) {
             t.end = u.1.max(role_end);
             t.unit = Some(u);
             return Some(t);
@@ -325,14 +311,14 @@ impl TitleExtractor {
     fn attached_unit(
         &self,
         ctx: &Ctx,
-        units: &UnitExtractor,
         role_start: usize,
         role_end: usize,
         next: usize,
     ) -> Option<(usize, usize, String)> {
         let work = ctx.work();
+        let units = ctx.units.get()?;
         let after = if only_space_gap(work, role_end) {
-            units.unit_at(ctx, next)
+            units.at(next).cloned()
         } else {
             None
         };
@@ -348,7 +334,7 @@ impl TitleExtractor {
             .rev()
             .take(2)
             .rev()
-            .find_map(|&pos| units.unit_at(ctx, pos).filter(|u| u.end > role_end));
+            .find_map(|&pos| units.at(pos).filter(|u| u.end > role_end).cloned());
         // `Trưởng phòng Phòng Khoáng sản` repeats the head: the unit is
         // the one written after the role.
         let repeats_head = |a: &super::unit::UnitMatch, b: &super::unit::UnitMatch| {
@@ -406,20 +392,9 @@ impl TitleExtractor {
             .map(|h| h.end)
     }
 
-    /// A unit name never runs over an honorific (`... đón ngài Robert`).
-    fn trim_unit(&self, ctx: &Ctx, start: usize, end: usize) -> usize {
-        let lower = ctx.lower();
-        let ws = words(&lower[start..end]);
-        ws.iter()
-            .skip(1)
-            .find(|w| {
-                ctx.hit(self.honorifics, start + w.start).is_some()
-                    && lower[..start + w.start].ends_with(' ')
-            })
-            .map_or(end, |w| lower[..start + w.start].trim_end().len())
-    }
-
-    fn emit(&self, ctx: &Ctx, units: Option<&UnitExtractor>, found: &mut Vec<Entity>, t: Found) {
+    /// The title mention; the unit inside it travels with it (`unit_span`)
+    /// and is added as a unit mention of its own by the engine.
+    fn entity(&self, ctx: &Ctx, t: Found) -> Entity {
         let work = ctx.work();
         let rule = match (&t.unit, t.place) {
             (Some(_), _) => RULE_WITH_UNIT,
@@ -427,32 +402,14 @@ impl TitleExtractor {
             _ => RULE_OFFICE,
         };
         let mut e = Entity::new(EntityType::Title, t.start, t.end, rule);
-        let unit_text = t.unit.as_ref().map(|(s, en, _)| work[*s..*en].to_string());
         e.fields = Fields::Title {
             role: work[t.start..t.role_end].to_string(),
-            unit: unit_text,
+            unit: t.unit.as_ref().map(|(s, en, _)| work[*s..*en].to_string()),
             person: None,
+            unit_span: t.unit,
         };
         e.value = Some(work[t.start..t.end].to_string());
-        // The unit inside a title is also a unit mention.
-        if let Some((us, ue, value)) = t.unit {
-            let present = found
-                .iter()
-                .any(|x| x.etype == EntityType::Unit && x.start == us && x.end == ue);
-            if !present {
-                let mut u = Entity::new(EntityType::Unit, us, ue, RULE_UNIT_IN_TITLE);
-                u.value = Some(if value.is_empty() {
-                    units.map_or_else(
-                        || work[us..ue].to_string(),
-                        |x| x.value_of(ctx, &work[us..ue]),
-                    )
-                } else {
-                    value
-                });
-                found.push(u);
-            }
-        }
-        found.push(e);
+        e
     }
 }
 

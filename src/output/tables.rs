@@ -142,7 +142,9 @@ fn entity_row(a: &Article, e: &OutEntity) -> Vec<String> {
             row.push(calendar.unwrap_or("gregorian").to_string());
             row.push(relative.to_string());
         }
-        Fields::Title { role, unit, person } => row.extend([role.clone(), opt(unit), opt(person)]),
+        Fields::Title {
+            role, unit, person, ..
+        } => row.extend([role.clone(), opt(unit), opt(person)]),
         Fields::Resolution {
             kind,
             date,

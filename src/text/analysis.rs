@@ -7,7 +7,7 @@
 use super::layout::{byline_range, headline_range};
 use super::normalize::Text;
 use super::sentences::{Segmenter, sentence_of};
-use super::tokens::{Kind, Token, shape, tokenize};
+use super::tokens::{Kind, Tok, Token, code_end, next_code, shape, tokenize};
 use super::wordlists::{Hit, ListId, ListSet, WordHits};
 use std::ops::Range;
 
@@ -117,45 +117,67 @@ impl Analysis {
         self.tokens[i].has(shape::LINE_START)
     }
 
-    /// The end of a code-like word starting at token `i`: letters and
-    /// digits joined by inner `.`, `&` or `-` with no space (`TP.HCM`,
-    /// `GD&ĐT`, `Covid-19`, `Hậu cần-Kỹ thuật` is not one). Returns the
-    /// index of its last token.
+    /// The index of the last token of the code-like word starting at
+    /// token `i` (see [`code_end`]).
     pub fn code_end(&self, i: usize) -> usize {
-        let work = self.work();
-        let mut last = i;
-        if self.tokens[i].kind == Kind::Punct {
-            return i;
+        code_end(&self.tokens, self.work(), i)
+    }
+
+    /// The code-like word or punctuation mark starting at or after `pos`
+    /// on the same line (spaces skipped).
+    pub fn next_tok(&self, pos: usize) -> Option<Tok> {
+        let i = self.token_from(pos);
+        let t = self.tokens.get(i)?;
+        if self.work()[pos..t.start].contains('\n') {
+            return None;
         }
-        while last + 2 < self.tokens.len() {
-            let (p, n) = (self.tokens[last + 1], self.tokens[last + 2]);
-            if p.kind != Kind::Punct
-                || p.start != self.tokens[last].end
-                || n.start != p.end
-                || n.kind == Kind::Punct
-            {
+        Some(Tok {
+            start: t.start,
+            end: self.tokens[self.code_end(i)].end,
+        })
+    }
+
+    /// Like [`Analysis::next_tok`], across line breaks.
+    pub fn next_tok_anywhere(&self, pos: usize) -> Option<Tok> {
+        next_code(&self.tokens, self.work(), pos)
+    }
+
+    /// The code-like word or punctuation mark ending at or before `pos`
+    /// on the same line (spaces skipped).
+    pub fn prev_tok(&self, pos: usize) -> Option<Tok> {
+        let j = self.token_before(pos)?;
+        let last = self.tokens[j];
+        if self.work()[last.end..pos].contains('\n') {
+            return None;
+        }
+        if last.kind == Kind::Punct {
+            return Some(Tok {
+                start: last.start,
+                end: last.end,
+            });
+        }
+        // Back over the glued letters, digits, `.`, `&` and `-`, then read
+        // forward, so that codes are cut the same way both ways.
+        let mut k = j;
+        while k > 0 {
+            let p = self.tokens[k - 1];
+            let glued = p.end == self.tokens[k].start
+                && (p.kind != Kind::Punct || matches!(p.text(self.work()), "." | "&" | "-"));
+            if !glued {
                 break;
             }
-            let prev_char = self.tokens[last]
-                .text(work)
-                .chars()
-                .next_back()
-                .unwrap_or(' ');
-            let next_char = n.text(work).chars().next().unwrap_or(' ');
-            let joined = match p.text(work) {
-                "." | "&" => prev_char.is_uppercase() && next_char.is_uppercase(),
-                "-" => {
-                    next_char.is_ascii_digit()
-                        || (prev_char.is_uppercase() && next_char.is_uppercase())
-                }
-                _ => false,
-            };
-            if !joined {
-                break;
-            }
-            last += 2;
+            k -= 1;
         }
-        last
+        loop {
+            let e = self.code_end(k);
+            if e >= j {
+                return Some(Tok {
+                    start: self.tokens[k].start,
+                    end: self.tokens[e].end,
+                });
+            }
+            k = e + 1;
+        }
     }
 }
 

@@ -154,6 +154,85 @@ pub fn tokenize(work: &str) -> Vec<Token> {
     out
 }
 
+/// A word with the inner `.`, `&` and `-` of codes (`TP.HCM`, `GD&ĐT`,
+/// `Covid-19`), or one punctuation mark: the unit of unit names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Tok {
+    pub fn text<'a>(&self, s: &'a str) -> &'a str {
+        &s[self.start..self.end]
+    }
+    pub fn first_char(&self, s: &str) -> char {
+        s[self.start..].chars().next().unwrap_or(' ')
+    }
+    /// Starts with an upper-case letter (`Hà`, `UBND`, `TP.HCM`).
+    pub fn is_cap(&self, s: &str) -> bool {
+        self.first_char(s).is_uppercase()
+    }
+    pub fn is_word(&self, s: &str) -> bool {
+        is_alnum(self.first_char(s))
+    }
+    pub fn is_lower_word(&self, s: &str) -> bool {
+        self.first_char(s).is_lowercase()
+    }
+    /// Two or more letters, all upper case (`UBND`, `GD&ĐT`, `PC67`).
+    pub fn is_all_caps(&self, s: &str) -> bool {
+        super::chars::is_caps_code(self.text(s))
+    }
+    pub fn is_number(&self, s: &str) -> bool {
+        self.text(s).chars().all(|c| c.is_ascii_digit())
+    }
+}
+
+/// The index of the last token of the code-like word starting at token
+/// `i`: letters and digits joined by an inner `.` or `&` between capitals
+/// (`TP.HCM`, `GD&ĐT`) or a `-` before a digit or between capitals
+/// (`Covid-19`, `AIPA-31`), with no space anywhere.
+pub fn code_end(tokens: &[Token], s: &str, i: usize) -> usize {
+    let mut last = i;
+    if tokens[i].kind == Kind::Punct {
+        return i;
+    }
+    while last + 2 < tokens.len() {
+        let (p, n) = (tokens[last + 1], tokens[last + 2]);
+        if p.kind != Kind::Punct || p.start != tokens[last].end || n.start != p.end {
+            break;
+        }
+        if n.kind == Kind::Punct {
+            break;
+        }
+        let prev_char = tokens[last].text(s).chars().next_back().unwrap_or(' ');
+        let next_char = n.text(s).chars().next().unwrap_or(' ');
+        let joined = match p.text(s) {
+            "." | "&" => prev_char.is_uppercase() && next_char.is_uppercase(),
+            "-" => {
+                next_char.is_ascii_digit() || (prev_char.is_uppercase() && next_char.is_uppercase())
+            }
+            _ => false,
+        };
+        if !joined {
+            break;
+        }
+        last += 2;
+    }
+    last
+}
+
+/// The code-like word or punctuation mark starting at the first token at
+/// or after byte `pos` (line breaks are not looked at).
+pub fn next_code(tokens: &[Token], s: &str, pos: usize) -> Option<Tok> {
+    let i = tokens.partition_point(|t| t.start < pos);
+    let t = tokens.get(i)?;
+    Some(Tok {
+        start: t.start,
+        end: tokens[code_end(tokens, s, i)].end,
+    })
+}
+
 /// The word tokens (letters and digits) of a piece of text that is not
 /// the article itself (a name, a credit).
 pub fn words(s: &str) -> Vec<Token> {

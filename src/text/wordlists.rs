@@ -111,6 +111,31 @@ impl WordList {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ListId(u16);
 
+/// A word list registered with the engine's list set: look-ups in the
+/// article go through the analysis (`Analysis::hit(list.id, pos)`),
+/// look-ups in any other string through the list itself (`Deref`).
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub id: ListId,
+    pub list: WordList,
+}
+
+impl Listed {
+    pub fn new(list: WordList, lists: &mut ListSetBuilder) -> Listed {
+        Listed {
+            id: lists.add_list(&list),
+            list,
+        }
+    }
+}
+
+impl std::ops::Deref for Listed {
+    type Target = WordList;
+    fn deref(&self) -> &WordList {
+        &self.list
+    }
+}
+
 /// Collects the lists of every extractor before one automaton is built.
 #[derive(Debug, Default)]
 pub struct ListSetBuilder {
@@ -194,8 +219,11 @@ impl ListSet {
             }
         }
         for hits in &mut by_list {
-            // By start, the longest first.
-            hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+            // By start, the longest first; an entry listed twice counts
+            // once, as its first listing (as a leftmost-longest search
+            // of the list would report it).
+            hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.index));
+            hits.dedup_by_key(|h| (h.start, h.end));
         }
         WordHits { by_list }
     }

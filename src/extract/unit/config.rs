@@ -1,11 +1,10 @@
 //! Word lists and patterns of `rules/units.json` and the lexicon, compiled
 //! once per engine.
 
-use super::super::lexicon::{Hit, Lexicon, WordList, is_word_boundary, lowercase};
+use super::super::lexicon::{Lexicon, WordList, lowercase};
 use crate::extract::lexicon::FnvMap;
 use crate::rules::{RuleError, RuleFile};
-use crate::text::fold_str;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use crate::text::{ListSetBuilder, Listed, fold_str};
 use regex::Regex;
 use std::collections::HashMap;
 
@@ -35,66 +34,66 @@ pub struct AbbrInfo {
 
 #[derive(Debug, Clone)]
 pub struct Config {
-    pub heads: WordList,
+    pub heads: Listed,
     pub head_info: Vec<HeadInfo>,
     /// Heads that also start a unit when written in lower case
     /// (`trường Nam Trung Yên`, `công an huyện`).
-    pub lower_heads: WordList,
+    pub lower_heads: Listed,
     /// Heads that qualify the body after them (`Thường trực Thành ủy`): in
     /// a chain of titles they belong to the title instead.
-    pub prefix_heads: WordList,
-    pub abbrs: WordList,
+    pub prefix_heads: Listed,
+    pub abbrs: Listed,
     pub abbr_info: Vec<AbbrInfo>,
     /// Every expandable short form (units and places), for values.
-    pub expansions: WordList,
+    pub expansions: Listed,
     pub expansion_info: Vec<(String, String)>,
     /// Canonical spellings of heads, expansions and level words (values).
-    pub canon: WordList,
+    pub canon: Listed,
     pub canon_forms: Vec<String>,
-    pub places: WordList,
+    pub places: Listed,
     pub place_is_level: Vec<bool>,
     /// Level words that may follow a unit (`tỉnh`, `TP`, `huyện`).
-    pub levels: WordList,
+    pub levels: Listed,
     /// Level words that must be written in capitals (`TP`, `TX.`).
     pub upper_levels: Vec<String>,
     /// Level word + next word that is an ordinary word (`xã hội`).
-    pub level_compounds: WordList,
-    pub titles: WordList,
-    pub surnames: WordList,
+    pub level_compounds: Listed,
+    pub titles: Listed,
+    pub surnames: Listed,
     /// Lower-case words and phrases allowed inside names.
-    pub name_words: WordList,
+    pub name_words: Listed,
     /// Lower-case words that always end a name.
-    pub stop_words: WordList,
+    pub stop_words: Listed,
     /// Words that turn a head into an ordinary word (`Ban hành`, `Hội nghị`).
-    pub not_after_head: WordList,
+    pub not_after_head: Listed,
     /// Of those, the ones that make a role of any head (`viên`, `trưởng`).
-    pub role_suffixes: WordList,
+    pub role_suffixes: Listed,
     /// Words before a head that make it generic or plural (`các`, `những`).
-    pub plural_before: WordList,
+    pub plural_before: Listed,
     /// Words after a unit that make it a class (`UBND cấp tỉnh`).
-    pub class_after: WordList,
+    pub class_after: Listed,
     /// Words after a name that make it an event (`AFF Cup`, `UEFA
     /// Champions League`): no unit there.
-    pub event_after: WordList,
+    pub event_after: Listed,
     /// Names joined by `và` that are one body (`HĐND và UBND`).
-    pub joined: WordList,
+    pub joined: Listed,
     /// Words before a lower-case head that make one word with it
     /// (`thị trường`, `Tây Ban Nha`).
-    pub head_compounds: WordList,
+    pub head_compounds: Listed,
     /// Capitalised words that end a name (document kinds: `Quy định`).
-    pub cap_stops: WordList,
-    pub honorifics: WordList,
+    pub cap_stops: Listed,
+    pub honorifics: Listed,
     /// Heads that take `tại` and a place (`Đại sứ quán Việt Nam tại Singapore`).
     pub at_place_heads: Vec<String>,
     /// Legal forms of companies (`cổ phần`, `TNHH`): not a name by themselves.
-    pub company_forms: WordList,
+    pub company_forms: Listed,
     /// Every abbreviation of the lexicon, any kind (not redefined by articles).
     pub all_abbreviations: Vec<String>,
     /// Heads never bridged to a name over lower-case words (`Vụ` is also
     /// `an affair`).
     pub no_bridge_heads: Vec<String>,
     /// Names that start like a unit but are places or people (`Đài Loan`).
-    pub not_units: WordList,
+    pub not_units: Listed,
     /// Categories of heads numbered without a name (`Chi bộ 4`, `Quân khu 7`).
     pub numbered_categories: Vec<String>,
     pub term: Regex,
@@ -123,11 +122,11 @@ pub struct Config {
     pub start_keys: FnvMap<u8>,
     /// Sports clubs (abbreviations of kind `club`), matched as written,
     /// and what each stands for.
-    pub clubs: WordList,
+    pub clubs: Listed,
     pub club_info: Vec<(String, String)>,
     /// Words that say an article is about sport, and how many different
     /// ones it must use before club names are read as units.
-    pub sports_words: ScanList,
+    pub sports_words: Listed,
     pub sports_min_words: usize,
     /// Words that end a club's name (`Hà Nội FC`), as written.
     pub club_suffixes: Vec<String>,
@@ -146,7 +145,7 @@ pub fn start_key(s: &str) -> &str {
             continue;
         }
         match s[end..].chars().next() {
-            Some(c) if super::token::is_alnum(c) => end += c.len_utf8(),
+            Some(c) if crate::text::chars::is_alnum(c) => end += c.len_utf8(),
             _ => break,
         }
     }
@@ -169,7 +168,11 @@ fn words(file: &RuleFile, key: &str) -> WordList {
 }
 
 impl Config {
-    pub fn new(file: &RuleFile, lex: &Lexicon) -> Result<Config, RuleError> {
+    pub fn new(
+        file: &RuleFile,
+        lex: &Lexicon,
+        lists: &mut ListSetBuilder,
+    ) -> Result<Config, RuleError> {
         let (heads, head_info) = heads(file, lex);
         let head_index: HashMap<String, usize> = heads
             .words
@@ -244,10 +247,11 @@ impl Config {
         for (f, _) in &club_info {
             mark(f, KEY_CLUB);
         }
+        let mut reg = |l: WordList| Listed::new(l, lists);
         Ok(Config {
-            clubs: WordList::new(club_info.iter().map(|(f, _)| f.as_str())),
+            clubs: reg(WordList::new(club_info.iter().map(|(f, _)| f.as_str()))),
             club_info,
-            sports_words: ScanList::new(list(file, "sports_words")),
+            sports_words: reg(WordList::new(list(file, "sports_words"))),
             club_suffixes: file.setting_list("club_suffixes"),
             sports_min_words: file
                 .settings
@@ -255,44 +259,44 @@ impl Config {
                 .and_then(|v| v.as_u64())
                 .unwrap_or(3) as usize,
             start_keys,
-            heads,
+            heads: reg(heads),
             head_info,
-            lower_heads,
-            prefix_heads: words(file, "prefix_heads"),
-            abbrs,
+            lower_heads: reg(lower_heads),
+            prefix_heads: reg(words(file, "prefix_heads")),
+            abbrs: reg(abbrs),
             abbr_info,
-            expansions,
+            expansions: reg(expansions),
             expansion_info,
-            canon: WordList::new(canon_forms.iter()),
+            canon: reg(WordList::new(canon_forms.iter())),
             canon_forms,
-            places,
+            places: reg(places),
             place_is_level,
-            levels: WordList::new(levels),
+            levels: reg(WordList::new(levels)),
             upper_levels,
-            level_compounds: words(file, "level_compounds"),
-            titles: lex.titles.clone(),
-            surnames: lex.surnames.clone(),
-            name_words: words(file, "name_words"),
-            stop_words: words(file, "stop_words"),
-            not_after_head: words(file, "not_after_head"),
-            role_suffixes: words(file, "role_suffixes"),
-            plural_before: words(file, "plural_before"),
-            class_after: words(file, "class_after"),
-            event_after: words(file, "event_after"),
-            joined: words(file, "joined_names"),
-            head_compounds: words(file, "head_compounds"),
-            cap_stops: words(file, "capitalised_stop_words"),
-            honorifics: lex.honorifics.clone(),
+            level_compounds: reg(words(file, "level_compounds")),
+            titles: reg(lex.titles.clone()),
+            surnames: reg(lex.surnames.clone()),
+            name_words: reg(words(file, "name_words")),
+            stop_words: reg(words(file, "stop_words")),
+            not_after_head: reg(words(file, "not_after_head")),
+            role_suffixes: reg(words(file, "role_suffixes")),
+            plural_before: reg(words(file, "plural_before")),
+            class_after: reg(words(file, "class_after")),
+            event_after: reg(words(file, "event_after")),
+            joined: reg(words(file, "joined_names")),
+            head_compounds: reg(words(file, "head_compounds")),
+            cap_stops: reg(words(file, "capitalised_stop_words")),
+            honorifics: reg(lex.honorifics.clone()),
             at_place_heads: list(file, "at_place_heads")
                 .iter()
                 .map(|w| lowercase(w))
                 .collect(),
-            not_units: words(file, "not_units"),
+            not_units: reg(words(file, "not_units")),
             no_bridge_heads: list(file, "no_bridge_heads")
                 .iter()
                 .map(|w| lowercase(w))
                 .collect(),
-            company_forms: words(file, "company_forms"),
+            company_forms: reg(words(file, "company_forms")),
             all_abbreviations: lex
                 .abbreviations
                 .iter()
@@ -347,43 +351,4 @@ fn foreign_kinds(file: &RuleFile) -> Result<Regex, RuleError> {
         .expand("{FOREIGN_KIND}")
         .map_err(|m| file.error(0, m))?;
     Regex::new(&kinds).map_err(|e| file.error(0, format!("macro FOREIGN_KIND: {e}")))
-}
-
-/// A word list read over whole articles (every article, once): compiled to
-/// a DFA, which scans faster than the lexicon's lists built for lookups at
-/// one position. Whole words, in the lower-cased text, like `WordList`.
-#[derive(Debug, Clone)]
-pub struct ScanList {
-    ac: AhoCorasick,
-}
-
-impl ScanList {
-    pub fn new<I, S>(words: I) -> ScanList
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<str>,
-    {
-        let words: Vec<String> = words
-            .into_iter()
-            .map(|w| lowercase(w.as_ref().trim()))
-            .filter(|w| !w.is_empty())
-            .collect();
-        let ac = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&words)
-            .expect("a short list of words");
-        ScanList { ac }
-    }
-
-    pub fn find_all<'a>(&'a self, lower: &'a str) -> impl Iterator<Item = Hit> + 'a {
-        self.ac
-            .find_iter(lower)
-            .filter(move |m| is_word_boundary(lower, m.start(), m.end()))
-            .map(|m| Hit {
-                start: m.start(),
-                end: m.end(),
-                index: m.pattern().as_usize(),
-            })
-    }
 }

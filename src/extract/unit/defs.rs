@@ -3,54 +3,39 @@
 //! wherever the article uses them.
 
 use super::config::Config;
+pub use super::def::Def;
 use super::scan::{Scanner, initials, is_abbreviation, is_vietnamese_syllable, letters};
-use super::token;
-use crate::extract::lexicon::is_word_boundary;
-use crate::extract::lexicon::lowercase;
-use std::cell::RefCell;
-use std::rc::Rc;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Def {
-    /// The abbreviation as written (`CQCQ`).
-    pub form: String,
-    /// What it stands for (`Cơ quan Chính quyền`); `None` for a short name
-    /// repeated from the name itself (`... Nhật Việt JVE (JVE)`).
-    pub expansion: Option<String>,
-    /// It names a whole unit (`APPF`), not a part of one (`CQCQ`).
-    pub standalone: bool,
-}
-
-/// The definitions of the article read last, with that article and the
-/// rules they were read with: titles ask for units many times per
-/// article, and finding the definitions reads it whole.
-struct Cached {
-    cfg: usize,
-    work: String,
-    defs: Rc<[Def]>,
-}
-
-thread_local! {
-    static LAST: RefCell<Option<Cached>> = const { RefCell::new(None) };
-}
+use crate::text::Analysis;
+use crate::text::chars::{is_word_boundary, lowercase};
+use crate::text::tokens::Tok;
 
 /// The abbreviations and short names defined in an article, first
 /// definition of each kept.
-pub fn find(cfg: &Config, work: &str, lower: &str) -> Rc<[Def]> {
-    let id = cfg as *const Config as usize;
-    if let Some(defs) = LAST.with_borrow(|l| {
-        l.as_ref()
-            .filter(|c| c.cfg == id && c.work == work)
-            .map(|c| c.defs.clone())
-    }) {
-        return defs;
+pub fn find(cfg: &Config, a: &Analysis) -> Vec<Def> {
+    let work = a.work();
+    let mut defs: Vec<Def> = Vec::new();
+    let brackets = brackets(work);
+    for &(open, form) in &brackets {
+        let known = cfg.all_abbreviations.iter().any(|x| x == form);
+        if !is_abbreviation(form)
+            || letters(form).chars().count() < 3
+            || known
+            || defs.iter().any(|d| d.form == form)
+        {
+            continue;
+        }
+        if let Some(d) = define(cfg, a, open, form) {
+            defs.push(d);
+        }
     }
-    let defs: Rc<[Def]> = find_uncached(cfg, work, lower).into();
-    LAST.set(Some(Cached {
-        cfg: id,
-        work: work.to_string(),
-        defs: defs.clone(),
-    }));
+    let found = short_names(cfg, a, &brackets)
+        .into_iter()
+        .chain(suffixed_clubs(cfg, a));
+    for d in found {
+        if !defs.iter().any(|o| o.form == d.form) {
+            defs.push(d);
+        }
+    }
     defs
 }
 
@@ -121,36 +106,10 @@ fn brackets(work: &str) -> Vec<(usize, &str)> {
     out
 }
 
-fn find_uncached(cfg: &Config, work: &str, lower: &str) -> Vec<Def> {
-    let mut defs: Vec<Def> = Vec::new();
-    let brackets = brackets(work);
-    for &(open, form) in &brackets {
-        let known = cfg.all_abbreviations.iter().any(|a| a == form);
-        if !is_abbreviation(form)
-            || letters(form).chars().count() < 3
-            || known
-            || defs.iter().any(|d| d.form == form)
-        {
-            continue;
-        }
-        if let Some(d) = define(cfg, work, lower, open, form) {
-            defs.push(d);
-        }
-    }
-    let found = short_names(cfg, work, lower, &brackets)
-        .into_iter()
-        .chain(suffixed_clubs(cfg, work));
-    for d in found {
-        if !defs.iter().any(|o| o.form == d.form) {
-            defs.push(d);
-        }
-    }
-    defs
-}
-
 /// Clubs named with their suffix (`Hà Nội FC`, `Hải Phòng FC`): up to
 /// four capitalised words right before it, on its line, and the suffix.
-fn suffixed_clubs(cfg: &Config, work: &str) -> Vec<Def> {
+fn suffixed_clubs(cfg: &Config, a: &Analysis) -> Vec<Def> {
+    let work = a.work();
     let mut out = Vec::new();
     for suffix in &cfg.club_suffixes {
         for (at, _) in work.match_indices(suffix.as_str()) {
@@ -160,10 +119,10 @@ fn suffixed_clubs(cfg: &Config, work: &str) -> Vec<Def> {
             }
             let mut start = at;
             for _ in 0..4 {
-                match token::prev(work, start) {
+                match a.prev_tok(start) {
                     // Not `Theo ESPN FC`: a capitalised stop word is no name.
                     Some(t)
-                        if token::is_cap(work, t)
+                        if t.is_cap(work)
                             && cfg.cap_stops.at(&lowercase(t.text(work)), 0).is_none() =>
                     {
                         start = t.start
@@ -179,28 +138,14 @@ fn suffixed_clubs(cfg: &Config, work: &str) -> Vec<Def> {
     out
 }
 
-/// The article uses several different words of sport (`cầu thủ`, `HLV`,
-/// `chuyển nhượng`).
-pub fn about_sport(cfg: &Config, lower: &str) -> bool {
-    let mut seen: Vec<usize> = Vec::new();
-    for h in cfg.sports_words.find_all(lower) {
-        if !seen.contains(&h.index) {
-            seen.push(h.index);
-            if seen.len() >= cfg.sports_min_words {
-                return true;
-            }
-        }
-    }
-    false
-}
-
 /// Company names the article establishes by their shape or setting: a
 /// brand in brackets after a company named in full (`Công ty CP Sữa Việt
 /// Nam (Vinamilk)`), a name after a word for its kind (`nhà mạng
 /// Vinaphone`), a foreign name ending in its kind (`Deutsche Bank`). Each
 /// then names the company wherever the article uses it again.
-fn short_names(cfg: &Config, work: &str, lower: &str, brackets: &[(usize, &str)]) -> Vec<Def> {
-    let scanner = Scanner::new(cfg, work, lower, &[], &[]);
+fn short_names(cfg: &Config, a: &Analysis, brackets: &[(usize, &str)]) -> Vec<Def> {
+    let work = a.work();
+    let scanner = Scanner::new(cfg, a, &[], &[]);
     let mut out = Vec::new();
     for &(open, form) in brackets {
         if !is_brand(cfg, form) {
@@ -220,28 +165,27 @@ fn short_names(cfg: &Config, work: &str, lower: &str, brackets: &[(usize, &str)]
             continue;
         };
         let form = &work[start..end];
-        let place = cfg.places.at(lower, start).is_some_and(|p| p.end >= end);
+        let place = scanner.at(&cfg.places, start).is_some_and(|p| p.end >= end);
         let caps_ok =
             !is_abbreviation(form) || cfg.short_name_cue_caps.iter().any(|c| c == cue.as_str());
         if !place && caps_ok && is_brand(cfg, form) && !scanner.person_at(start, 2) {
             out.push(short(form));
         }
     }
-    out.extend(foreign_names(cfg, work));
+    out.extend(foreign_names(cfg, a));
     out
 }
 
 /// Foreign names ending in their English kind word (`Deutsche Bank`),
 /// looked for only on the lines that hold such a word.
-fn foreign_names(cfg: &Config, work: &str) -> Vec<Def> {
+fn foreign_names(cfg: &Config, a: &Analysis) -> Vec<Def> {
+    let work = a.work();
     let mut lines: Vec<(usize, usize)> = cfg
         .foreign_kinds
         .find_iter(work)
         .map(|k| {
-            let at = k.start();
-            let start = work[..at].rfind('\n').map_or(0, |i| i + 1);
-            let end = work[at..].find('\n').map_or(work.len(), |i| at + i);
-            (start, end)
+            let line = a.line_of(k.start());
+            (line.start, line.end)
         })
         .collect();
     lines.sort_unstable();
@@ -276,7 +220,7 @@ fn company_ending_at(scanner: &Scanner, open: usize) -> Option<usize> {
     let end = scanner.work[..open].trim_end().len();
     let mut pos = end;
     for _ in 0..16 {
-        let t = token::prev(scanner.work, pos)?;
+        let t = scanner.a.prev_tok(pos)?;
         pos = t.start;
         if let Some(u) = scanner.unit_at(t.start, false)
             && u.end == end
@@ -311,14 +255,15 @@ fn is_brand(cfg: &Config, form: &str) -> bool {
         && !cfg.all_abbreviations.iter().any(|a| a == form)
 }
 
-fn define(cfg: &Config, work: &str, lower: &str, open: usize, form: &str) -> Option<Def> {
-    let scanner = Scanner::new(cfg, work, lower, &[], &[]);
-    if let Some(start) = initials_start(work, open, form) {
+fn define(cfg: &Config, a: &Analysis, open: usize, form: &str) -> Option<Def> {
+    let work = a.work();
+    let scanner = Scanner::new(cfg, a, &[], &[]);
+    if let Some(start) = initials_start(a, open, form) {
         let expansion = work[start..open].trim().to_string();
         // The name goes on to the left (`Đảng ủy Cơ quan ...`): a part.
         let continued = [1, 2]
             .iter()
-            .any(|&k| nth_prev(work, start, k).is_some_and(|t| token::is_cap(work, t)));
+            .any(|&k| nth_prev(a, start, k).is_some_and(|t| t.is_cap(work)));
         let standalone = !continued && scanner.unit_at(start, false).is_some();
         // Not a unit and not part of one: a word for people or things
         // (`huấn luyện viên (HLV)`, `sân vận động (SVĐ)`).
@@ -343,16 +288,17 @@ fn define(cfg: &Config, work: &str, lower: &str, open: usize, form: &str) -> Opt
 }
 
 /// Where the words whose initials spell `form` start, just before `open`.
-fn initials_start(work: &str, open: usize, form: &str) -> Option<usize> {
+fn initials_start(a: &Analysis, open: usize, form: &str) -> Option<usize> {
+    let work = a.work();
     let want = letters(form);
     let n = want.chars().count();
     let mut pos = open;
     let mut words = 0;
     let mut start = None;
     while words < n + 3 {
-        let t = token::prev(work, pos)?;
+        let t = a.prev_tok(pos)?;
         pos = t.start;
-        if !token::is_word(work, t) {
+        if !t.is_word(work) {
             continue;
         }
         words += 1;
@@ -369,11 +315,11 @@ fn initials_start(work: &str, open: usize, form: &str) -> Option<usize> {
     start
 }
 
-fn nth_prev(work: &str, pos: usize, k: usize) -> Option<token::Tok> {
+fn nth_prev(a: &Analysis, pos: usize, k: usize) -> Option<Tok> {
     let mut p = pos;
     let mut t = None;
     for _ in 0..k {
-        let tok = token::prev(work, p)?;
+        let tok = a.prev_tok(p)?;
         p = tok.start;
         t = Some(tok);
     }
@@ -386,7 +332,7 @@ fn unit_before(scanner: &Scanner, open: usize) -> Option<usize> {
     let mut pos = open;
     let mut best = None;
     for _ in 0..16 {
-        let Some(t) = token::prev(scanner.work, pos) else {
+        let Some(t) = scanner.a.prev_tok(pos) else {
             break;
         };
         pos = t.start;

@@ -7,17 +7,19 @@
 //! name (see `scan`). Its value expands abbreviations (see `value`).
 
 mod config;
+mod def;
 mod defs;
 mod scan;
-mod token;
 mod value;
 
 use super::Ctx;
 use super::lexicon::Lexicon;
 use crate::model::{Entity, EntityType};
 use crate::rules::{RuleError, RuleSources};
+use crate::text::tokens::Kind;
+use crate::text::{Analysis, ListSetBuilder};
 use config::Config;
-use defs::Def;
+use def::Def;
 use scan::{Scanner, Span, Start};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -26,6 +28,32 @@ use std::hash::BuildHasherDefault;
 pub struct UnitExtractor {
     cfg: Config,
 }
+
+/// What the unit stage learnt of one article for the stages after it:
+/// the unit names that start where a title's unit may start (inside a
+/// role word and right after it), so that titles attach units the unit
+/// stage has read instead of reading them again.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleUnits {
+    /// (position, the unit name starting there), by position.
+    readings: Vec<(usize, Option<UnitMatch>)>,
+}
+
+impl ArticleUnits {
+    /// The unit name starting exactly at `pos`, when the unit stage read
+    /// one there (it reads at every word of a role and the few after it).
+    pub fn at(&self, pos: usize) -> Option<&UnitMatch> {
+        let i = self.readings.partition_point(|(p, _)| *p < pos);
+        match self.readings.get(i) {
+            Some((p, m)) if *p == pos => m.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+/// Words after a role word where its unit may start (`Phó Chủ tịch
+/// Thường trực UBND ...`: the role's own suffix comes first).
+const READ_AFTER_ROLE: usize = 4;
 
 /// A unit name recognised at a given position.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,29 +73,35 @@ pub const DEFINED_ABBREVIATION: &str = "unit.defined_abbreviation";
 pub const POLICE_CODE: &str = "unit.police_code";
 
 impl UnitExtractor {
-    pub fn new(sources: &RuleSources, lex: &Lexicon) -> Result<UnitExtractor, RuleError> {
+    pub fn new(
+        sources: &RuleSources,
+        lex: &Lexicon,
+        lists: &mut ListSetBuilder,
+    ) -> Result<UnitExtractor, RuleError> {
         let file = sources.json("units.json")?;
         Ok(UnitExtractor {
-            cfg: Config::new(&file, lex)?,
+            cfg: Config::new(&file, lex, lists)?,
         })
     }
 
+    /// Unit mentions of one article, and what titles need of them
+    /// (`ArticleUnits`, left in `ctx.units`).
     pub fn extract(&self, ctx: &Ctx, found: &mut Vec<Entity>) {
-        let defs = defs::find(&self.cfg, ctx.work(), ctx.lower());
+        let defs = defs::find(&self.cfg, ctx);
         let dates: Vec<(usize, usize)> = found
             .iter()
             .filter(|e| e.etype == EntityType::Date)
             .map(|e| (e.start, e.end))
             .collect();
-        let scanner = self.scanner(ctx, &defs, &dates);
+        let scanner = Scanner::new(&self.cfg, ctx, &defs, &dates);
         let work = ctx.work();
         // A unit is often named the same way many times in an article.
         let mut values: HashMap<&str, String, BuildHasherDefault<crate::extract::lexicon::Fnv>> =
             HashMap::default();
         let mut pos = 0;
-        while let Some(t) = token::next_anywhere(work, pos) {
+        while let Some(t) = ctx.next_tok_anywhere(pos) {
             pos = t.end;
-            if !token::is_word(work, t) {
+            if !t.is_word(work) {
                 continue;
             }
             let Some(span) = scanner.unit_at(t.start, false) else {
@@ -90,21 +124,79 @@ impl UnitExtractor {
             found.push(e);
             pos = span.end;
         }
+        let _ = ctx.units.set(self.readings(ctx, &defs));
+    }
+
+    /// The unit names starting at each word of every role word of the
+    /// article and at the few words after it (see [`ArticleUnits`]).
+    fn readings(&self, a: &Analysis, defs: &[Def]) -> ArticleUnits {
+        let scanner = Scanner::new(&self.cfg, a, defs, &[]);
+        let mut positions: Vec<usize> = Vec::new();
+        for hit in a.hits.all(self.cfg.titles.id) {
+            let first = a.token_from(hit.start);
+            let mut after = 0;
+            for t in a.tokens[first..].iter().filter(|t| t.kind != Kind::Punct) {
+                if t.start >= hit.end {
+                    after += 1;
+                    if after > READ_AFTER_ROLE {
+                        break;
+                    }
+                }
+                positions.push(t.start);
+            }
+        }
+        positions.sort_unstable();
+        positions.dedup();
+        let readings = positions
+            .into_iter()
+            .map(|pos| (pos, self.reading(&scanner, defs, pos)))
+            .collect();
+        ArticleUnits { readings }
+    }
+
+    /// The unit name starting at `pos`, cut before an honorific inside it
+    /// (`... đón ngài Robert`: a unit never runs over one).
+    fn reading(&self, scanner: &Scanner, defs: &[Def], pos: usize) -> Option<UnitMatch> {
+        let span = scanner.unit_at(pos, false)?;
+        let work = scanner.work;
+        let end = self.cut_at_honorific(scanner, span.start, span.end);
+        Some(UnitMatch {
+            start: span.start,
+            end,
+            value: value::value(&self.cfg, defs, &work[span.start..end]),
+            rule: rule_of(&self.cfg, &span),
+        })
+    }
+
+    fn cut_at_honorific(&self, scanner: &Scanner, start: usize, end: usize) -> usize {
+        let a = scanner.a;
+        let lower = scanner.lower;
+        let first = a.token_from(start);
+        a.tokens[first..]
+            .iter()
+            .take_while(|t| t.start < end)
+            .filter(|t| t.kind != Kind::Punct)
+            .skip(1)
+            .find(|t| {
+                scanner.at(&self.cfg.honorifics, t.start).is_some()
+                    && lower[..t.start].ends_with(' ')
+            })
+            .map_or(end, |t| lower[..t.start].trim_end().len())
     }
 
     /// Context checks a unit found while scanning the text must pass
-    /// (callers of `unit_at` have their own context: a role word).
+    /// (readings for titles have their own context: a role word).
     fn keep(&self, scanner: &Scanner, span: &Span) -> bool {
         let cfg = &self.cfg;
         let work = scanner.work;
-        let prev = token::prev(work, span.start);
+        let prev = scanner.a.prev_tok(span.start);
         // `các Ban`, `những Sở`: plural or generic (a name the article
         // defines is one body: `kiện cả Deutsche Bank`).
         let defined = span.head.is_whole_name();
         if !defined
             && prev.is_some_and(|p| {
-                cfg.plural_before
-                    .at(scanner.lower, p.start)
+                scanner
+                    .at(&cfg.plural_before, p.start)
                     .is_some_and(|h| h.end == p.end)
             })
         {
@@ -113,7 +205,7 @@ impl UnitExtractor {
         // `4 ngân hàng thương mại`: a count of bodies of a kind.
         if span.head.lower
             && prev.is_some_and(|p| {
-                token::is_number(work, p)
+                p.is_number(work)
                     && (work[..p.start].ends_with([' ', '(']) || p.start == 0)
                     && !scanner
                         .dates
@@ -131,7 +223,7 @@ impl UnitExtractor {
         }
         let category = scanner.category(span.head).unwrap_or("");
         // A news outlet in a credit (`Ảnh: Doãn Tấn/TTXVN`, `(TTXVN)`).
-        let next = token::next(work, span.end);
+        let next = scanner.a.next_tok(span.end);
         if category == "media"
             && (prev.is_some_and(|p| matches!(p.text(work), "/" | "(" | "-" | "–" | ":"))
                 || next.is_some_and(|n| n.text(work) == "/"))
@@ -139,7 +231,7 @@ impl UnitExtractor {
             return false;
         }
         // `Thành ủy viên, Thường vụ Đảng ủy X`: the prefix is a title here.
-        if cfg.prefix_heads.at(scanner.lower, span.start).is_some()
+        if scanner.at(&cfg.prefix_heads, span.start).is_some()
             && self.after_title(scanner, span.start)
         {
             return false;
@@ -147,72 +239,27 @@ impl UnitExtractor {
         true
     }
 
+    /// A role word ends at the word before `pos` (a comma between allowed),
+    /// starting on the same line no more than 40 bytes before it.
     fn after_title(&self, scanner: &Scanner, pos: usize) -> bool {
         let work = scanner.work;
-        let Some(mut p) = token::prev(work, pos) else {
+        let Some(mut p) = scanner.a.prev_tok(pos) else {
             return false;
         };
         if p.text(work) == "," {
-            match token::prev(work, p.start) {
+            match scanner.a.prev_tok(p.start) {
                 Some(q) => p = q,
                 None => return false,
             }
         }
-        // Any title ending at that token.
-        let line_start = work[..p.end].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = scanner.a.line_of(p.end).start;
         let from = p.end.saturating_sub(40).max(line_start);
-        let from = (from..=p.end)
-            .find(|&i| work.is_char_boundary(i))
-            .unwrap_or(p.end);
-        self.cfg
-            .titles
-            .find_all(&scanner.lower[..p.end])
-            .any(|h| h.start >= from && h.end == p.end)
-    }
-
-    fn scanner<'a>(
-        &'a self,
-        ctx: &'a Ctx,
-        defs: &'a [Def],
-        dates: &'a [(usize, usize)],
-    ) -> Scanner<'a> {
-        Scanner::new(&self.cfg, ctx.work(), ctx.lower(), defs, dates)
-    }
-
-    /// The unit name that starts exactly at byte `pos` of the working text,
-    /// if any (used by titles: `Trưởng Phòng Nội vụ TP Thủ Đức`). The head
-    /// must be capitalised or one that is also a unit in lower case.
-    pub fn unit_at(&self, ctx: &Ctx, pos: usize) -> Option<UnitMatch> {
-        self.match_at(ctx, pos, false)
-    }
-
-    /// Like `unit_at`, right after a role word: the head may be written in
-    /// lower case when role and unit share it (`Trưởng ban Tổ chức Thành ủy`
-    /// gives `ban Tổ chức Thành ủy`).
-    pub fn unit_after_role(&self, ctx: &Ctx, pos: usize) -> Option<UnitMatch> {
-        self.match_at(ctx, pos, true)
-    }
-
-    fn match_at(&self, ctx: &Ctx, pos: usize, allow_lower: bool) -> Option<UnitMatch> {
-        if pos >= ctx.work().len() || !ctx.work().is_char_boundary(pos) {
-            return None;
-        }
-        let defs = defs::find(&self.cfg, ctx.work(), ctx.lower());
-        let scanner = self.scanner(ctx, &defs, &[]);
-        let span = scanner.unit_at(pos, allow_lower)?;
-        Some(UnitMatch {
-            start: span.start,
-            end: span.end,
-            value: value::value(&self.cfg, &defs, &ctx.work()[span.start..span.end]),
-            rule: rule_of(&self.cfg, &span),
-        })
-    }
-
-    /// The normalised value of a unit name (abbreviations expanded, the
-    /// article's own definitions included).
-    pub fn value_of(&self, ctx: &Ctx, surface: &str) -> String {
-        let defs = defs::find(&self.cfg, ctx.work(), ctx.lower());
-        value::value(&self.cfg, &defs, &crate::text::fold_str(surface))
+        let hits = scanner.a.hits.all(self.cfg.titles.id);
+        let first = hits.partition_point(|h| h.start < from);
+        hits[first..]
+            .iter()
+            .take_while(|h| h.start < p.end)
+            .any(|h| h.end == p.end)
     }
 }
 
@@ -232,58 +279,46 @@ fn rule_of(cfg: &Config, span: &Span) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{Ctx, Engine, Options};
+    use super::ArticleUnits;
+    use crate::extract::{Ctx, Engine, Options, Stage};
     use crate::rules::RuleSources;
 
-    fn with_ctx(text: &str, f: impl Fn(&super::UnitExtractor, &Ctx)) {
+    /// The readings the unit stage leaves for titles, at the start of `at`.
+    fn reading(text: &str, at: &str) -> Option<(String, String)> {
         let engine = Engine::new(&RuleSources::embedded(), Options::default()).unwrap();
         let analysis = engine.analyse(text);
-        let ctx = engine.ctx(&analysis, None);
-        f(&engine.units, &ctx);
-    }
-
-    fn at<'a>(ctx: &'a Ctx, m: Option<super::UnitMatch>) -> Option<&'a str> {
-        m.map(|m| &ctx.work()[m.start..m.end])
+        let ctx: Ctx = engine.ctx(&analysis, None);
+        let mut found = Vec::new();
+        engine.run_stage(Stage::Dates, &ctx, &mut found);
+        engine.run_stage(Stage::Units, &ctx, &mut found);
+        let units: &ArticleUnits = ctx.units.get().unwrap();
+        let pos = ctx.work().find(at).unwrap();
+        units
+            .at(pos)
+            .map(|m| (ctx.work()[m.start..m.end].to_string(), m.value.clone()))
     }
 
     #[test]
-    fn unit_after_a_role_word() {
-        with_ctx(
+    fn units_read_after_a_role_word() {
+        let got = reading(
             "Chủ tịch UBND tỉnh Thanh Hóa Nguyễn Văn An phát biểu.",
-            |u, ctx| {
-                let pos = ctx.work().find("UBND").unwrap();
-                assert_eq!(at(ctx, u.unit_at(ctx, pos)), Some("UBND tỉnh Thanh Hóa"));
-            },
+            "UBND",
         );
-        with_ctx(
-            "Ông Bình, Trưởng ban Tổ chức Thành ủy Hòa Bình, cho biết.",
-            |u, ctx| {
-                let pos = ctx.work().find("ban Tổ").unwrap();
-                assert_eq!(
-                    at(ctx, u.unit_after_role(ctx, pos)),
-                    Some("ban Tổ chức Thành ủy Hòa Bình")
-                );
-            },
-        );
-        with_ctx("Chánh Thanh tra Bộ Công an cho biết.", |u, ctx| {
-            let pos = ctx.work().find("Thanh tra").unwrap();
-            assert_eq!(at(ctx, u.unit_at(ctx, pos)), Some("Thanh tra Bộ Công an"));
-        });
+        assert_eq!(got.unwrap().0, "UBND tỉnh Thanh Hóa");
+        let got = reading("Chánh Thanh tra Bộ Công an cho biết.", "Thanh tra");
+        assert_eq!(got.unwrap().0, "Thanh tra Bộ Công an");
+        // Not read away from a role word.
+        assert!(reading("Bộ Công an cho biết.", "Bộ").is_none());
     }
 
     #[test]
-    fn values_use_article_definitions() {
-        with_ctx(
+    fn readings_use_article_definitions_and_stop_at_honorifics() {
+        let got = reading(
             "Đảng ủy Cơ quan Chính quyền (CQCQ) họp. Phó Bí thư Đảng ủy CQCQ phát biểu.",
-            |u, ctx| {
-                let pos = ctx.work().rfind("Đảng ủy CQCQ").unwrap();
-                let m = u.unit_at(ctx, pos).unwrap();
-                assert_eq!(m.value, "Đảng ủy Cơ quan Chính quyền");
-                assert_eq!(
-                    u.value_of(ctx, "UBND TP.HCM"),
-                    "Ủy ban nhân dân Thành phố Hồ Chí Minh"
-                );
-            },
+            "Đảng ủy CQCQ",
         );
+        assert_eq!(got.unwrap().1, "Đảng ủy Cơ quan Chính quyền");
+        let got = reading("Chủ tịch UBND TP.HCM phát biểu.", "UBND");
+        assert_eq!(got.unwrap().1, "Ủy ban nhân dân Thành phố Hồ Chí Minh");
     }
 }

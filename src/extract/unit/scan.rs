@@ -2,8 +2,9 @@
 //! known name) and then, token by token, what may continue a name.
 
 use super::config::{Config, KEY_CLUB, KEY_LOWER, KEY_UNIT, start_key};
-use super::defs::Def;
-use super::token::{self, Tok, is_all_caps, is_cap, is_lower_word, is_number, is_word};
+use super::def::Def;
+use crate::text::tokens::Tok;
+use crate::text::{Analysis, Hit, Listed};
 use regex::Regex;
 use std::cell::OnceCell;
 use std::sync::LazyLock;
@@ -84,6 +85,7 @@ pub struct Span {
 
 pub struct Scanner<'a> {
     pub cfg: &'a Config,
+    pub a: &'a Analysis,
     pub work: &'a str,
     pub lower: &'a str,
     pub defs: &'a [Def],
@@ -98,15 +100,15 @@ const STOP_PUNCT: &[&str] = &[".", ";", ":", "!", "?", "…", "\"", "“", "”"
 impl<'a> Scanner<'a> {
     pub fn new(
         cfg: &'a Config,
-        work: &'a str,
-        lower: &'a str,
+        a: &'a Analysis,
         defs: &'a [Def],
         dates: &'a [(usize, usize)],
     ) -> Scanner<'a> {
         Scanner {
             cfg,
-            work,
-            lower,
+            a,
+            work: a.work(),
+            lower: a.lower(),
             defs,
             dates,
             sports: OnceCell::new(),
@@ -114,9 +116,27 @@ impl<'a> Scanner<'a> {
     }
 
     fn about_sport(&self) -> bool {
-        *self
-            .sports
-            .get_or_init(|| super::defs::about_sport(self.cfg, self.lower))
+        *self.sports.get_or_init(|| self.uses_sports_words())
+    }
+
+    /// The article uses several different words of sport (`cầu thủ`,
+    /// `HLV`, `chuyển nhượng`).
+    fn uses_sports_words(&self) -> bool {
+        let mut seen: Vec<usize> = Vec::new();
+        for h in self.a.hits.leftmost_longest(self.cfg.sports_words.id) {
+            if !seen.contains(&h.index) {
+                seen.push(h.index);
+                if seen.len() >= self.cfg.sports_min_words {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The longest entry of a registered list starting at `pos` of the article.
+    pub fn at(&self, list: &Listed, pos: usize) -> Option<Hit> {
+        self.a.hit(list.id, pos)
     }
 
     fn tok_text(&self, t: Tok) -> &str {
@@ -146,15 +166,14 @@ impl<'a> Scanner<'a> {
         } else {
             bits & KEY_UNIT != 0
         };
-        if listed && let Some(h) = cfg.heads.at(self.lower, pos) {
+        if listed && let Some(h) = self.at(&cfg.heads, pos) {
             let lower = !self.work[pos..].starts_with(char::is_uppercase);
-            let named_otherwise = cfg.not_units.at(self.lower, pos).is_some();
+            let named_otherwise = self.at(&cfg.not_units, pos).is_some();
             let ok = !named_otherwise
                 && (!lower
                     || allow_lower
-                    || cfg
-                        .lower_heads
-                        .at(self.lower, pos)
+                    || self
+                        .at(&cfg.lower_heads, pos)
                         .is_some_and(|l| l.end <= h.end))
                 && !self.in_compound(pos)
                 && !self.splits_next_unit(pos, h.end, h.index)
@@ -169,7 +188,7 @@ impl<'a> Scanner<'a> {
             }
         }
         if listed
-            && let Some(a) = cfg.abbrs.at(self.lower, pos)
+            && let Some(a) = self.at(&cfg.abbrs, pos)
             && self.work[pos..a.end] == cfg.abbr_info[a.index].form
             && (cfg.abbr_info[a.index].standalone || cfg.abbr_info[a.index].starts_unit)
         {
@@ -181,7 +200,7 @@ impl<'a> Scanner<'a> {
             });
         }
         if bits & KEY_CLUB != 0
-            && let Some(c) = cfg.clubs.at(self.lower, pos)
+            && let Some(c) = self.at(&cfg.clubs, pos)
             && self.work[pos..c.end] == cfg.club_info[c.index].0
             && self.about_sport()
         {
@@ -225,16 +244,14 @@ impl<'a> Scanner<'a> {
     fn in_compound(&self, pos: usize) -> bool {
         let mut p = pos;
         for _ in 0..2 {
-            let Some(t) = token::prev(self.work, p) else {
+            let Some(t) = self.a.prev_tok(p) else {
                 return false;
             };
-            if !is_word(self.work, t) {
+            if !t.is_word(self.work) {
                 return false;
             }
             if self
-                .cfg
-                .head_compounds
-                .at(self.lower, t.start)
+                .at(&self.cfg.head_compounds, t.start)
                 .is_some_and(|c| c.end > pos)
             {
                 return true;
@@ -298,7 +315,7 @@ impl<'a> Scanner<'a> {
             return true;
         }
         let mut pos = head.end;
-        while let Some(t) = token::next(self.work, pos).filter(|t| t.end <= end) {
+        while let Some(t) = self.a.next_tok(pos).filter(|t| t.end <= end) {
             if self.known_place(t.start).is_some() {
                 return true;
             }
@@ -308,18 +325,16 @@ impl<'a> Scanner<'a> {
     }
 
     fn is_company_form(&self, start: usize, end: usize) -> bool {
-        self.cfg
-            .company_forms
-            .at(self.lower, start)
+        self.at(&self.cfg.company_forms, start)
             .is_some_and(|f| f.end == end)
     }
 
     /// `UBND cấp tỉnh`, `UBND các cấp`: a class of bodies, not one;
     /// `AFF Cup`: an event.
     fn is_class(&self, end: usize) -> bool {
-        token::next(self.work, end).is_some_and(|t| {
-            self.cfg.class_after.at(self.lower, t.start).is_some()
-                || (is_cap(self.work, t) && self.cfg.event_after.at(self.lower, t.start).is_some())
+        self.a.next_tok(end).is_some_and(|t| {
+            self.at(&self.cfg.class_after, t.start).is_some()
+                || (t.is_cap(self.work) && self.at(&self.cfg.event_after, t.start).is_some())
         })
     }
 
@@ -333,7 +348,9 @@ impl<'a> Scanner<'a> {
         // X-Class` is a car).
         if head.is_whole_name() {
             // Only its own abbreviation may follow (`General Motors (GM)`).
-            let bracket = token::next(self.work, head.end)
+            let bracket = self
+                .a
+                .next_tok(head.end)
                 .filter(|t| self.tok_text(*t) == "(")
                 .and_then(|t| self.bracket(start, t));
             return Some(match bracket {
@@ -341,21 +358,21 @@ impl<'a> Scanner<'a> {
                 None => (head.end, false, false),
             });
         }
-        if let Some(t) = token::next(self.work, head.end) {
+        if let Some(t) = self.a.next_tok(head.end) {
             // `Ban hành`, `Bộ trưởng`: one word, not a head. After a head
             // of several words only a role suffix makes one (`Thành ủy
             // viên`, `Cảnh sát trưởng`); `Bộ Y tế chủ động ...` is the ministry.
             let one_word = !self.work[start..head.end].contains(' ');
-            if is_lower_word(self.work, t)
-                && self.cfg.not_after_head.at(self.lower, t.start).is_some()
-                && (one_word || self.cfg.role_suffixes.at(self.lower, t.start).is_some())
+            if t.is_lower_word(self.work)
+                && self.at(&self.cfg.not_after_head, t.start).is_some()
+                && (one_word || self.at(&self.cfg.role_suffixes, t.start).is_some())
             {
                 return None;
             }
             // `trưởng phòng Phòng Khoáng sản`: the lower-case word belongs to a role.
             if head.lower
                 && one_word
-                && is_cap(self.work, t)
+                && t.is_cap(self.work)
                 && self.head_at(t.start, false).is_some()
             {
                 return None;
@@ -367,7 +384,7 @@ impl<'a> Scanner<'a> {
         let mut other_anchor = false;
         let mut saw_level = false;
         let mut name_words = (0, 0);
-        while let Some(t) = token::next(self.work, end) {
+        while let Some(t) = self.a.next_tok(end) {
             let bare = end == head.end;
             let Some((e, l)) = self.step(start, bare, t, last, head) else {
                 break;
@@ -410,8 +427,8 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let lt = self.lower_text(t);
-        if is_word(self.work, t) {
-            if let Some(j) = self.cfg.joined.at(self.lower, t.start) {
+        if t.is_word(self.work) {
+            if let Some(j) = self.at(&self.cfg.joined, t.start) {
                 return Some((j.end, Last::Abbr));
             }
             let after_place =
@@ -427,13 +444,13 @@ impl<'a> Scanner<'a> {
             {
                 return Some((t.start + m.end(), Last::Term));
             }
-            if is_lower_word(self.work, t) {
+            if t.is_lower_word(self.work) {
                 return self.lower_step(t, last, head);
             }
-            if is_number(self.work, t) {
+            if t.is_number(self.work) {
                 return self.number(t, last, head, bare);
             }
-            if is_cap(self.work, t) {
+            if t.is_cap(self.work) {
                 return self.cap(t, last, head, bare);
             }
             return None;
@@ -452,7 +469,7 @@ impl<'a> Scanner<'a> {
     /// (`UBND tỉnh Thanh Hóa`, `Công an TP.Đà Nẵng`, `UBND xã`).
     fn level(&self, t: Tok, last: Last) -> Option<Option<(usize, Last)>> {
         let cfg = self.cfg;
-        let l = cfg.levels.at(self.lower, t.start)?;
+        let l = self.at(&cfg.levels, t.start)?;
         let written = &self.work[l.start..l.end];
         let needs_upper = cfg
             .upper_levels
@@ -464,15 +481,15 @@ impl<'a> Scanner<'a> {
         if matches!(last, Last::Level) {
             return Some(None);
         }
-        if cfg.level_compounds.at(self.lower, t.start).is_some() {
+        if self.at(&cfg.level_compounds, t.start).is_some() {
             return None;
         }
         match self.place_run(l.end) {
             Some(e) => Some(Some((e, Last::Place))),
             None => {
                 // A level word must not glue onto a following word (`xã hội`).
-                let next = token::next(self.work, l.end);
-                if next.is_some_and(|n| n.start == l.end && is_word(self.work, n)) {
+                let next = self.a.next_tok(l.end);
+                if next.is_some_and(|n| n.start == l.end && n.is_word(self.work)) {
                     return Some(None);
                 }
                 Some(Some((l.end, Last::Level)))
@@ -483,11 +500,11 @@ impl<'a> Scanner<'a> {
     /// A place name after a level word: a known place, a number
     /// (`quận 9`), or capitalised words that are not a person's name.
     fn place_run(&self, pos: usize) -> Option<usize> {
-        let t = token::next(self.work, pos)?;
-        if is_number(self.work, t) {
+        let t = self.a.next_tok(pos)?;
+        if t.is_number(self.work) {
             return Some(t.end);
         }
-        if !is_cap(self.work, t) {
+        if !t.is_cap(self.work) {
             return None;
         }
         if let Some(p) = self.known_place(t.start) {
@@ -500,16 +517,16 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let mut end = t.end;
-        while let Some(n) = token::next(self.work, end) {
+        while let Some(n) = self.a.next_tok(end) {
             let txt = self.tok_text(n);
-            if is_cap(self.work, n)
+            if n.is_cap(self.work)
                 && !self.stops_name(n.start, 3)
-                && self.cfg.cap_stops.at(self.lower, n.start).is_none()
+                && self.at(&self.cfg.cap_stops, n.start).is_none()
             {
                 end = n.end;
             } else if matches!(txt, "-" | "–")
-                && let Some(m) = token::next(self.work, n.end)
-                && is_cap(self.work, m)
+                && let Some(m) = self.a.next_tok(n.end)
+                && m.is_cap(self.work)
                 && !self.stops_name(m.start, 2)
             {
                 end = m.end;
@@ -521,7 +538,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn known_place(&self, pos: usize) -> Option<usize> {
-        let p = self.cfg.places.at(self.lower, pos)?;
+        let p = self.at(&self.cfg.places, pos)?;
         (!self.cfg.place_is_level[p.index] && self.work[pos..].starts_with(char::is_uppercase))
             .then_some(p.end)
     }
@@ -534,19 +551,16 @@ impl<'a> Scanner<'a> {
 
     fn title_at(&self, pos: usize) -> bool {
         self.work[pos..].starts_with(char::is_uppercase)
-            && self.cfg.titles.at(self.lower, pos).is_some_and(|h| {
-                self.cfg
-                    .heads
-                    .at(self.lower, pos)
-                    .is_none_or(|u| u.end < h.end)
-            })
+            && self
+                .at(&self.cfg.titles, pos)
+                .is_some_and(|h| self.at(&self.cfg.heads, pos).is_none_or(|u| u.end < h.end))
     }
 
     /// A surname and at least `min_len` capitalised syllables in all,
     /// that are not a known place (`Nguyễn Văn A`, `Tô Lâm`).
     pub fn person_at(&self, pos: usize, min_len: usize) -> bool {
         if !self.work[pos..].starts_with(char::is_uppercase)
-            || self.cfg.surnames.at(self.lower, pos).is_none()
+            || self.at(&self.cfg.surnames, pos).is_none()
         {
             return false;
         }
@@ -555,9 +569,9 @@ impl<'a> Scanner<'a> {
         }
         let mut n = 0;
         let mut end = pos;
-        while let Some(t) = token::next(self.work, end) {
-            if !is_cap(self.work, t)
-                || is_all_caps(self.work, t)
+        while let Some(t) = self.a.next_tok(end) {
+            if !t.is_cap(self.work)
+                || t.is_all_caps(self.work)
                 || self.tok_text(t).contains(['.', '&', '-'])
             {
                 break;
@@ -572,26 +586,22 @@ impl<'a> Scanner<'a> {
     /// Thành ủy`), or a capitalised name phrase (`Phòng cháy chữa cháy`).
     fn nested_head(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
         let phrase = self
-            .cfg
-            .name_words
-            .at(self.lower, t.start)
+            .at(&self.cfg.name_words, t.start)
             .filter(|w| w.end > t.end);
-        let cap = is_cap(self.work, t);
+        let cap = t.is_cap(self.work);
         let head = if cap {
             self.head_at(t.start, false)
         } else if last == Last::Head {
             // `Ban Giám hiệu trường Mầm non X`.
             self.head_at(t.start, false)
-                .filter(|h| token::next(self.work, h.end).is_some_and(|n| is_cap(self.work, n)))
+                .filter(|h| self.a.next_tok(h.end).is_some_and(|n| n.is_cap(self.work)))
         } else {
             None
         };
         // A company form alone (`Công ty Cổ phần`) does not name a company.
         let phrase_kind = |end: usize| {
             if self
-                .cfg
-                .company_forms
-                .at(self.lower, t.start)
+                .at(&self.cfg.company_forms, t.start)
                 .is_some_and(|f| f.end == end)
             {
                 Last::NameWord
@@ -609,13 +619,12 @@ impl<'a> Scanner<'a> {
 
     fn cap(&self, t: Tok, last: Last, head: HeadHit, bare: bool) -> Option<(usize, Last)> {
         let cfg = self.cfg;
-        let honorific = cfg
-            .honorifics
-            .at(self.lower, t.start)
-            .is_some_and(|h| token::next(self.work, h.end).is_some_and(|n| is_cap(self.work, n)));
+        let honorific = self
+            .at(&cfg.honorifics, t.start)
+            .is_some_and(|h| self.a.next_tok(h.end).is_some_and(|n| n.is_cap(self.work)));
         if honorific
-            || cfg.cap_stops.at(self.lower, t.start).is_some()
-            || cfg.event_after.at(self.lower, t.start).is_some()
+            || self.at(&cfg.cap_stops, t.start).is_some()
+            || self.at(&cfg.event_after, t.start).is_some()
             || last == Last::Level
         {
             return None;
@@ -651,10 +660,9 @@ impl<'a> Scanner<'a> {
             // nor the next sentence of a headline (`... với MU Để ...`).
             return None;
         }
-        if is_all_caps(self.work, t) {
-            if cfg
-                .company_forms
-                .at(self.lower, t.start)
+        if t.is_all_caps(self.work) {
+            if self
+                .at(&cfg.company_forms, t.start)
                 .is_some_and(|f| f.end == t.end)
             {
                 return Some((t.end, Last::NameWord));
@@ -679,7 +687,7 @@ impl<'a> Scanner<'a> {
             return self.at_place(t, head);
         }
         if !matches!(last, Last::Place | Last::Level | Last::Term | Last::Bracket)
-            && let Some(w) = cfg.name_words.at(self.lower, t.start)
+            && let Some(w) = self.at(&cfg.name_words, t.start)
         {
             return Some((w.end, Last::NameWord));
         }
@@ -690,10 +698,10 @@ impl<'a> Scanner<'a> {
             )
         {
             // `Tổng công ty Xây dựng số 1`, `Trường THCS số 2`.
-            let n = token::next(self.work, t.end)?;
-            return (is_number(self.work, n) && n.start > t.end).then_some((n.end, Last::Num));
+            let n = self.a.next_tok(t.end)?;
+            return (n.is_number(self.work) && n.start > t.end).then_some((n.end, Last::Num));
         }
-        if cfg.stop_words.at(self.lower, t.start).is_some() {
+        if self.at(&cfg.stop_words, t.start).is_some() {
             return None;
         }
         if matches!(last, Last::Free | Last::Phrase)
@@ -703,14 +711,14 @@ impl<'a> Scanner<'a> {
             return Some((end, Last::Free2));
         }
         if last == (Last::Cap { first: true })
-            && token::prev(self.work, t.start)
+            && self
+                .a
+                .prev_tok(t.start)
                 .is_some_and(|p| is_vietnamese_syllable(self.tok_text(p)))
         {
             return Some((t.end, Last::Free));
         }
-        if last == Last::Free
-            && token::next(self.work, t.end).is_none_or(|n| !is_word(self.work, n))
-        {
+        if last == Last::Free && self.a.next_tok(t.end).is_none_or(|n| !n.is_word(self.work)) {
             return Some((t.end, Last::Free2));
         }
         if last == Last::Free
@@ -741,12 +749,12 @@ impl<'a> Scanner<'a> {
         let mut end = t.end;
         let mut n = 1;
         loop {
-            let next = token::next(self.work, end)?;
-            if is_lower_word(self.work, next) {
+            let next = self.a.next_tok(end)?;
+            if next.is_lower_word(self.work) {
                 if n >= cfg.max_bridge
-                    || cfg.stop_words.at(self.lower, next.start).is_some()
-                    || cfg.honorifics.at(self.lower, next.start).is_some()
-                    || cfg.levels.at(self.lower, next.start).is_some()
+                    || self.at(&cfg.stop_words, next.start).is_some()
+                    || self.at(&cfg.honorifics, next.start).is_some()
+                    || self.at(&cfg.levels, next.start).is_some()
                     || !is_vietnamese_syllable(self.tok_text(next))
                 {
                     return None;
@@ -755,8 +763,8 @@ impl<'a> Scanner<'a> {
                 end = next.end;
                 continue;
             }
-            let ok = is_number(self.work, next)
-                || (is_cap(self.work, next)
+            let ok = next.is_number(self.work)
+                || (next.is_cap(self.work)
                     && !self.person_at(next.start, 3)
                     && !self.title_at(next.start)
                     && self.head_at(next.start, false).is_none());
@@ -771,17 +779,17 @@ impl<'a> Scanner<'a> {
         let cfg = self.cfg;
         let mut tok = t;
         for _ in 0..3 {
-            if !is_lower_word(self.work, tok)
-                || cfg.stop_words.at(self.lower, tok.start).is_some()
-                || cfg.levels.at(self.lower, tok.start).is_some()
-                || cfg.honorifics.at(self.lower, tok.start).is_some()
+            if !tok.is_lower_word(self.work)
+                || self.at(&cfg.stop_words, tok.start).is_some()
+                || self.at(&cfg.levels, tok.start).is_some()
+                || self.at(&cfg.honorifics, tok.start).is_some()
                 || !is_vietnamese_syllable(self.tok_text(tok))
             {
                 break;
             }
             let end = tok.end;
-            let next = token::next(self.work, end)?;
-            if is_cap(self.work, next) {
+            let next = self.a.next_tok(end)?;
+            if next.is_cap(self.work) {
                 return self.known_place(next.start).map(|_| end);
             }
             tok = next;
@@ -798,7 +806,7 @@ impl<'a> Scanner<'a> {
         if !self.cfg.at_place_heads.contains(&listed) {
             return None;
         }
-        let n = token::next(self.work, t.end)?;
+        let n = self.a.next_tok(t.end)?;
         let end = self.known_place(n.start)?;
         Some((end, Last::Place))
     }
@@ -809,12 +817,12 @@ impl<'a> Scanner<'a> {
         let mut end = t.end;
         let mut n = 1;
         loop {
-            let next = token::next(self.work, end)?;
-            if is_lower_word(self.work, next) {
+            let next = self.a.next_tok(end)?;
+            if next.is_lower_word(self.work) {
                 if n >= self.cfg.max_bridge
-                    || self.cfg.stop_words.at(self.lower, next.start).is_some()
-                    || self.cfg.honorifics.at(self.lower, next.start).is_some()
-                    || self.cfg.levels.at(self.lower, next.start).is_some()
+                    || self.at(&self.cfg.stop_words, next.start).is_some()
+                    || self.at(&self.cfg.honorifics, next.start).is_some()
+                    || self.at(&self.cfg.levels, next.start).is_some()
                 {
                     return None;
                 }
@@ -822,7 +830,7 @@ impl<'a> Scanner<'a> {
                 end = next.end;
                 continue;
             }
-            let ok = is_cap(self.work, next) && !self.stops_name(next.start, 2);
+            let ok = next.is_cap(self.work) && !self.stops_name(next.start, 2);
             return ok.then_some((end, Last::NameWord));
         }
     }
@@ -843,7 +851,7 @@ impl<'a> Scanner<'a> {
             && self
                 .category(head)
                 .is_some_and(|c| self.cfg.numbered_categories.iter().any(|n| n == c));
-        let ok = match token::next(self.work, t.end) {
+        let ok = match self.a.next_tok(t.end) {
             None => true,
             Some(n) => {
                 let txt = self.tok_text(n);
@@ -853,7 +861,7 @@ impl<'a> Scanner<'a> {
                 let glued = n.start == t.end
                     && (matches!(txt, "/" | "-") || (matches!(txt, "." | ",") && digit_after));
                 matches!(txt, "," | ";" | "." | ")" | "(" | ":") && !glued
-                    || (is_cap(self.work, n) && n.start > t.end)
+                    || (n.is_cap(self.work) && n.start > t.end)
                     || (numbered && !glued)
             }
         };
@@ -871,8 +879,9 @@ impl<'a> Scanner<'a> {
 
     /// A name part after a joiner: capitalised, not a new unit, title or person.
     fn name_part_follows(&self, pos: usize) -> bool {
-        token::next(self.work, pos)
-            .is_some_and(|n| is_cap(self.work, n) && !self.stops_name(n.start, 2))
+        self.a
+            .next_tok(pos)
+            .is_some_and(|n| n.is_cap(self.work) && !self.stops_name(n.start, 2))
     }
 
     fn and(&self, t: Tok, last: Last, head: HeadHit) -> Option<(usize, Last)> {
@@ -889,7 +898,7 @@ impl<'a> Scanner<'a> {
     /// the first with no name of its own, right before the unit both
     /// belong to (not `Tổng cục Thủy lợi và Tập đoàn Điện lực`).
     fn co_head_follows(&self, pos: usize, first: HeadHit) -> bool {
-        let Some(n) = token::next(self.work, pos).filter(|n| is_cap(self.work, *n)) else {
+        let Some(n) = self.a.next_tok(pos).filter(|n| n.is_cap(self.work)) else {
             return false;
         };
         let Some(h) = self.head_at(n.start, false) else {
@@ -902,8 +911,10 @@ impl<'a> Scanner<'a> {
         !h.standalone
             && same_kind
             && matches!(h.start, Start::Head(_))
-            && token::next(self.work, h.end)
-                .is_some_and(|m| is_cap(self.work, m) && self.head_at(m.start, false).is_some())
+            && self
+                .a
+                .next_tok(h.end)
+                .is_some_and(|m| m.is_cap(self.work) && self.head_at(m.start, false).is_some())
     }
 
     /// A comma that belongs to the official name: `Bộ Văn hóa, Thể thao và
@@ -916,16 +927,15 @@ impl<'a> Scanner<'a> {
         }
         let mut pos = t.end;
         for _ in 0..6 {
-            let n = token::next(self.work, pos)?;
+            let n = self.a.next_tok(pos)?;
             let txt = self.lower_text(n);
             if txt == "và" {
                 return self
                     .name_part_follows(n.end)
                     .then_some((t.end, Last::Joiner));
             }
-            let part = (is_cap(self.work, n) && !self.stops_name(n.start, 2))
-                || (is_lower_word(self.work, n)
-                    && self.cfg.stop_words.at(self.lower, n.start).is_none());
+            let part = (n.is_cap(self.work) && !self.stops_name(n.start, 2))
+                || (n.is_lower_word(self.work) && self.at(&self.cfg.stop_words, n.start).is_none());
             if !part {
                 return None;
             }
@@ -973,8 +983,8 @@ impl<'a> Scanner<'a> {
         {
             return Some((close + 1, Last::Bracket));
         }
-        let prev = token::prev(self.work, open.start)?;
-        if is_all_caps(self.work, prev) && initials(inner) == letters(self.tok_text(prev)) {
+        let prev = self.a.prev_tok(open.start)?;
+        if prev.is_all_caps(self.work) && initials(inner) == letters(self.tok_text(prev)) {
             return Some((close + 1, Last::Bracket));
         }
         None

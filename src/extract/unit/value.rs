@@ -4,9 +4,9 @@
 //! spelling, so that one unit written several ways groups as one.
 
 use super::config::Config;
-use super::defs::Def;
-use super::token;
-use crate::extract::lexicon::{is_word_boundary, lowercase};
+use super::def::Def;
+use crate::text::chars::{is_word_boundary, lowercase};
+use crate::text::tokens::{next_code, tokenize};
 
 /// The value of `surface`, a piece of the working text (tone marks
 /// already folded: see `Text::work`).
@@ -22,7 +22,8 @@ pub fn value(cfg: &Config, defs: &[Def], surface: &str) -> String {
     }
     let mut parts: Vec<String> = Vec::new();
     let mut pos = 0;
-    while let Some(t) = token::next(work, pos) {
+    let tokens = tokenize(work);
+    while let Some(t) = next_code(&tokens, work, pos) {
         let text = t.text(work);
         if text == "(" {
             // Inline definitions and expansions in brackets say nothing new.
