@@ -106,7 +106,7 @@ impl Engine {
             dates: date::DateExtractor::new(sources)?,
             titles: title::TitleExtractor::new(sources, &lex, &mut lists)?,
             persons: person::PersonExtractor::new(sources, &lex, &mut lists)?,
-            resolutions: resolution::ResolutionExtractor::new(sources, &lex)?,
+            resolutions: resolution::ResolutionExtractor::new(sources, &lex, &mut lists)?,
             issuer_codes: lex.issuer_codes.clone(),
             units,
             options,

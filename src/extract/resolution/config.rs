@@ -4,6 +4,7 @@
 use crate::extract::lexicon::WordList;
 use crate::rules::{RuleError, RuleFile};
 use crate::text::fold_str;
+use crate::text::{ListSetBuilder, Listed};
 use regex::Regex;
 use serde_json::Value;
 
@@ -56,18 +57,18 @@ pub struct Patterns {
 
 /// Word lists from the settings, lower-cased and tone-folded like the text.
 pub struct Words {
-    pub not_after_bare_number: WordList,
+    pub not_after_bare_number: Listed,
     /// Words that, in the same sentence, make `Đề án 941` a weapon
     /// design (a translated Russian `project`), not a document.
-    pub project_context: WordList,
+    pub project_context: Listed,
     /// Words that may not stand between a kind word and a late number.
-    pub late_number_stops: WordList,
-    pub law_names: WordList,
-    pub law_name_not_first: WordList,
-    pub name_stops: WordList,
-    pub issuer_stops: WordList,
-    pub subject_stops: WordList,
-    pub subject_comma_stops: WordList,
+    pub late_number_stops: Listed,
+    pub law_names: Listed,
+    pub law_name_not_first: Listed,
+    pub name_stops: Listed,
+    pub issuer_stops: Listed,
+    pub subject_stops: Listed,
+    pub subject_comma_stops: Listed,
     pub subject_max_words: usize,
     pub issuer_max_words: usize,
     pub name_max_words: usize,
@@ -144,8 +145,11 @@ pub fn patterns(file: &RuleFile) -> Result<Patterns, RuleError> {
     })
 }
 
-pub fn words(file: &RuleFile) -> Words {
-    let list = |key: &str| WordList::new(file.setting_list(key).iter().map(|w| fold_lower(w)));
+pub fn words(file: &RuleFile, lists: &mut ListSetBuilder) -> Words {
+    let mut list = |key: &str| {
+        let words = WordList::new(file.setting_list(key).iter().map(|w| fold_lower(w)));
+        Listed::new(words, lists)
+    };
     let number = |key: &str, default: usize| {
         file.settings
             .get(key)

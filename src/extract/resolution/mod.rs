@@ -17,6 +17,7 @@ use super::Ctx;
 use super::lexicon::{Lexicon, WordList};
 use crate::model::{Entity, EntityType, Fields};
 use crate::rules::{RuleError, RuleSources};
+use crate::text::{ListSetBuilder, Listed};
 use codes::IssuerCodes;
 use config::{KindRow, Named, Patterns, Words};
 use regex::Regex;
@@ -25,12 +26,12 @@ use scan::{Nesting, Token, tokens};
 pub struct ResolutionExtractor {
     kinds: Vec<KindRow>,
     /// Kind word forms; a hit's index is its row in `kinds`.
-    kind_words: WordList,
+    kind_words: Listed,
     patterns: Patterns,
     words: Words,
     codes: IssuerCodes,
     /// Place names: `Luật` before one is a school's name (`Đại học Luật Hà Nội`).
-    places: WordList,
+    places: Listed,
 }
 
 /// One citation found: its span, value and the rule that found it.
@@ -62,17 +63,21 @@ struct Known {
 }
 
 impl ResolutionExtractor {
-    pub fn new(sources: &RuleSources, lex: &Lexicon) -> Result<ResolutionExtractor, RuleError> {
+    pub fn new(
+        sources: &RuleSources,
+        lex: &Lexicon,
+        lists: &mut ListSetBuilder,
+    ) -> Result<ResolutionExtractor, RuleError> {
         let file = sources.json("resolutions.json")?;
         let kinds = config::kinds(&file)?;
-        let kind_words = WordList::new(config::kind_forms(&file));
+        let kind_words = Listed::new(WordList::new(config::kind_forms(&file)), lists);
         Ok(ResolutionExtractor {
             kinds,
             kind_words,
             patterns: config::patterns(&file)?,
-            words: config::words(&file),
+            words: config::words(&file, lists),
             codes: IssuerCodes::new(&lex.issuer_codes, &file.setting_list("kind_abbreviations")),
-            places: lex.places.clone(),
+            places: Listed::new(lex.places.clone(), lists),
         })
     }
 
@@ -100,7 +105,7 @@ impl ResolutionExtractor {
         let lower = ctx.lower();
         let mut free_from = 0;
         let mut out = Vec::new();
-        for hit in self.kind_words.find_all(lower) {
+        for hit in ctx.hits.leftmost_longest(self.kind_words.id) {
             if hit.start < free_from {
                 continue;
             }
@@ -262,7 +267,7 @@ impl ResolutionExtractor {
         }
         let next_word = end + work[end..].len() - work[end..].trim_start_matches(' ').len();
         let counter = (next_word > end)
-            .then(|| self.words.not_after_bare_number.at(ctx.lower(), next_word))
+            .then(|| ctx.hit(self.words.not_after_bare_number.id, next_word))
             .flatten();
         if let Some(counter) = counter {
             // `3 năm` counts; `67 năm 2014`, `2039 ngày 29/5` do not.
@@ -306,8 +311,12 @@ impl ResolutionExtractor {
             .get(ctx.sentence_of(kind_start))
             .cloned()
             .unwrap_or(0..ctx.work().len());
-        let lower = &ctx.lower()[sentence];
-        self.words.project_context.find_all(lower).next().is_none()
+        let hits = ctx.hits.all(self.words.project_context.id);
+        let first = hits.partition_point(|h| h.start < sentence.start);
+        hits[first..]
+            .iter()
+            .take_while(|h| h.start < sentence.end)
+            .all(|h| h.end > sentence.end)
     }
 
     /// A full number after a few words that name the issuer or the
@@ -315,14 +324,14 @@ impl ResolutionExtractor {
     /// thanh tra số 05/KL-TTr`): only with `số` and a full number, and
     /// with no other kind word or clause word in between.
     fn late_number_at(&self, ctx: &Ctx, kind_end: usize) -> Option<(String, usize)> {
-        let (work, lower) = (ctx.work(), ctx.lower());
+        let work = ctx.work();
         let caps = self.patterns.numbered_late.captures(&work[kind_end..])?;
         let between = caps.name("between")?;
-        let blocked = tokens(work, kind_end)
+        let blocked = tokens(ctx, kind_end)
             .take_while(|t| t.start < kind_end + between.end())
             .any(|t| {
-                self.kind_words.at(lower, t.start).is_some()
-                    || self.words.late_number_stops.at(lower, t.start).is_some()
+                ctx.hit(self.kind_words.id, t.start).is_some()
+                    || ctx.hit(self.words.late_number_stops.id, t.start).is_some()
             });
         if blocked {
             return None;
@@ -361,24 +370,21 @@ impl ResolutionExtractor {
         kind_end: usize,
     ) -> Option<(usize, usize, &'static str)> {
         let (work, lower) = (ctx.work(), ctx.lower());
-        let first = tokens(work, kind_end).next()?;
+        let first = tokens(ctx, kind_end).next()?;
         if first.start == kind_end || !first.starts_with_letter(work) {
             return None;
         }
-        if self
-            .words
-            .law_name_not_first
-            .at(lower, first.start)
+        if ctx
+            .hit(self.words.law_name_not_first.id, first.start)
             .is_some()
         {
             return None;
         }
         // A one-word name in lower case (`luật giá`) is too often an
         // ordinary phrase: listed names in lower case need two words.
-        let listed =
-            self.words.law_names.at(lower, first.start).filter(|hit| {
-                first.is_capitalised(work) || lower[hit.start..hit.end].contains(' ')
-            });
+        let listed = ctx
+            .hit(self.words.law_names.id, first.start)
+            .filter(|hit| first.is_capitalised(work) || lower[hit.start..hit.end].contains(' '));
         let name_end = match listed {
             Some(hit) => hit.end,
             None => {
@@ -386,11 +392,11 @@ impl ResolutionExtractor {
                 // (`Luật Thủ đô`, not `trung cấp luật Đồng Hới`) and must
                 // not be a place (`Đại học Luật Hà Nội`).
                 let kind_capitalised = work[kind_start..].starts_with(char::is_uppercase);
-                if !kind_capitalised || self.places.at(lower, first.start).is_some() {
+                if !kind_capitalised || ctx.hit(self.places.id, first.start).is_some() {
                     return None;
                 }
                 self.patterns.named_law.captures(&work[kind_end..])?;
-                self.capitalised_name_end(work, lower, first)?
+                self.capitalised_name_end(ctx, first)?
             }
         };
         let end = self.year_after(work, name_end).unwrap_or(name_end);
@@ -398,17 +404,18 @@ impl ResolutionExtractor {
     }
 
     /// The end of a capitalised name starting with `first`.
-    fn capitalised_name_end(&self, work: &str, lower: &str, first: Token) -> Option<usize> {
+    fn capitalised_name_end(&self, ctx: &Ctx, first: Token) -> Option<usize> {
+        let work = ctx.work();
         let mut end = None;
         let mut lower_run = 0;
         let mut prev_abbreviation = false;
-        for (i, tok) in tokens(work, first.start).enumerate() {
+        for (i, tok) in tokens(ctx, first.start).enumerate() {
             if i >= self.words.name_max_words || !tok.starts_with_letter(work) {
                 break;
             }
             if i > 0
-                && (self.words.name_stops.at(lower, tok.start).is_some()
-                    || self.kind_words.at(lower, tok.start).is_some())
+                && (ctx.hit(self.words.name_stops.id, tok.start).is_some()
+                    || ctx.hit(self.kind_words.id, tok.start).is_some())
             {
                 break;
             }
@@ -526,17 +533,17 @@ impl ResolutionExtractor {
         written: Option<usize>,
     ) -> usize {
         let (work, lower) = (ctx.work(), ctx.lower());
-        let cut = tokens(work, at)
+        let cut = tokens(ctx, at)
             .skip(1)
             .take_while(|t| t.start < mention_end)
             .find(|t| {
-                self.words.issuer_stops.at(lower, t.start).is_some()
-                    || self.kind_words.at(lower, t.start).is_some()
+                ctx.hit(self.words.issuer_stops.id, t.start).is_some()
+                    || ctx.hit(self.kind_words.id, t.start).is_some()
             })
             .map(|t| work[..t.start].trim_end().len());
         let mut end = cut.unwrap_or(mention_end);
         if let Some(w) = written.filter(|&w| cut.is_none() && w > end) {
-            let next = tokens(work, end).next();
+            let next = tokens(ctx, end).next();
             let goes_on = next.is_some_and(|t| {
                 t.is_capitalised(work) || matches!(&lower[t.start..t.core_end], "và" | "-" | "–")
             });
@@ -559,7 +566,7 @@ impl ResolutionExtractor {
     fn written_issuer_end(&self, ctx: &Ctx, at: usize) -> Option<usize> {
         let (work, lower) = (ctx.work(), ctx.lower());
         let mut end = None;
-        for (i, tok) in tokens(work, at).enumerate() {
+        for (i, tok) in tokens(ctx, at).enumerate() {
             if i >= self.words.issuer_max_words {
                 break;
             }
@@ -571,15 +578,15 @@ impl ResolutionExtractor {
             let joins = (tok.core(work).chars().all(|c| "-–—".contains(c))
                 || &lower[tok.start..tok.end] == "và")
                 && i > 0
-                && tokens(work, tok.end).next().is_some_and(|next| {
+                && tokens(ctx, tok.end).next().is_some_and(|next| {
                     next.is_capitalised(work)
-                        && self.kind_words.at(lower, next.start).is_none()
-                        && self.words.issuer_stops.at(lower, next.start).is_none()
+                        && ctx.hit(self.kind_words.id, next.start).is_none()
+                        && ctx.hit(self.words.issuer_stops.id, next.start).is_none()
                 });
             if !joins
                 && (!tok.starts_with_letter(work)
-                    || self.words.issuer_stops.at(lower, tok.start).is_some()
-                    || (i > 0 && self.kind_words.at(lower, tok.start).is_some()))
+                    || ctx.hit(self.words.issuer_stops.id, tok.start).is_some()
+                    || (i > 0 && ctx.hit(self.kind_words.id, tok.start).is_some()))
             {
                 break;
             }
@@ -619,26 +626,24 @@ impl ResolutionExtractor {
 
     /// Where a `về ...` phrase starting at `at` ends.
     fn clause_end(&self, ctx: &Ctx, at: usize) -> Option<usize> {
-        let (work, lower) = (ctx.work(), ctx.lower());
+        let work = ctx.work();
         let mut end = None;
         let mut nesting = Nesting::default();
         let mut after_comma = false;
         let mut prev: Option<Token> = None;
-        for (i, tok) in tokens(work, at).enumerate() {
+        for (i, tok) in tokens(ctx, at).enumerate() {
             if i >= self.words.subject_max_words {
                 break;
             }
             let stop_here = i > 0
                 && !nesting.open()
-                && (self.words.subject_stops.at(lower, tok.start).is_some()
+                && (ctx.hit(self.words.subject_stops.id, tok.start).is_some()
                     || (after_comma
-                        && self
-                            .words
-                            .subject_comma_stops
-                            .at(lower, tok.start)
+                        && ctx
+                            .hit(self.words.subject_comma_stops.id, tok.start)
                             .is_some())
-                    || (after_comma && self.kind_words.at(lower, tok.start).is_some())
-                    || self.joins_next_citation(lower, tok));
+                    || (after_comma && ctx.hit(self.kind_words.id, tok.start).is_some())
+                    || self.joins_next_citation(ctx, tok));
             if stop_here {
                 // A comma before the stop is not part of the subject.
                 end = prev.map(|p| p.core_end).or(end);
@@ -672,14 +677,15 @@ impl ResolutionExtractor {
     }
 
     /// `và` right before another kind word: the next citation begins.
-    fn joins_next_citation(&self, lower: &str, tok: Token) -> bool {
+    fn joins_next_citation(&self, ctx: &Ctx, tok: Token) -> bool {
+        let lower = ctx.lower();
         let word = &lower[tok.start..tok.core_end];
         if word != "và" || tok.core_end < tok.end {
             return false;
         }
-        tokens(lower, tok.end)
+        tokens(ctx, tok.end)
             .next()
-            .is_some_and(|next| self.kind_words.at(lower, next.start).is_some())
+            .is_some_and(|next| ctx.hit(self.kind_words.id, next.start).is_some())
     }
 }
 

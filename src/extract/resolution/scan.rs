@@ -9,6 +9,8 @@ const TRAILING: &[char] = &[
 /// Characters after which a clause or a quoted title is over.
 const CLAUSE_END: &[char] = &['.', ';', ':', '!', '?', '…', '”', '"', '»', ']'];
 
+use crate::text::{Analysis, shape};
+
 /// One whitespace-separated word.
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
@@ -58,24 +60,31 @@ impl Token {
     }
 }
 
-/// Words from `pos` to the end of the line.
-pub fn tokens(text: &str, pos: usize) -> impl Iterator<Item = Token> + '_ {
-    let mut at = pos;
+/// Space-separated words from `pos` to the end of the line, read off
+/// the analysis's tokens (a word is a run of tokens with no space between).
+pub fn tokens(a: &Analysis, pos: usize) -> impl Iterator<Item = Token> + '_ {
+    let text = a.work();
+    let mut i = a.token_from(pos);
+    let mut first = true;
     std::iter::from_fn(move || {
-        let rest = &text[at..];
-        let skip = rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len();
-        let start = at + skip;
-        let first = text[start..].chars().next()?;
-        if first == '\n' || first == '\r' {
+        let t = a.tokens.get(i)?;
+        let at_line_start = if first {
+            text[pos.min(t.start)..t.start].contains('\n')
+        } else {
+            t.has(shape::LINE_START)
+        };
+        if at_line_start {
             return None;
         }
-        let len = text[start..]
-            .find(char::is_whitespace)
-            .unwrap_or(text.len() - start);
-        let end = start + len;
-        let word = &text[start..end];
-        let core_len = word.trim_end_matches(TRAILING).len();
-        at = end;
+        first = false;
+        let start = t.start;
+        let mut end = t.end;
+        i += 1;
+        while let Some(n) = a.tokens.get(i).filter(|n| n.start == end) {
+            end = n.end;
+            i += 1;
+        }
+        let core_len = text[start..end].trim_end_matches(TRAILING).len();
         Some(Token {
             start,
             end,
@@ -116,7 +125,9 @@ mod tests {
     #[test]
     fn words_and_their_punctuation() {
         let text = "của UBND TP. Hà Nội, về việc (gas).\nSau";
-        let words: Vec<(&str, &str)> = tokens(text, 0)
+        let lists = crate::text::ListSetBuilder::default().build();
+        let a = Analysis::new(text, &crate::text::Segmenter::new(&[]), &lists);
+        let words: Vec<(&str, &str)> = tokens(&a, 0)
             .map(|t| (t.core(text), t.trail(text)))
             .collect();
         assert_eq!(
@@ -132,7 +143,7 @@ mod tests {
                 ("(gas", ")."),
             ]
         );
-        let tp = tokens(text, 0).nth(2).unwrap();
+        let tp = tokens(&a, 0).nth(2).unwrap();
         assert!(tp.is_dotted_abbreviation(text) && !tp.ends_clause(text));
     }
 }
