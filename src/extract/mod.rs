@@ -83,7 +83,7 @@ pub struct Options {
 pub struct Engine {
     segmenter: Segmenter,
     /// Every word list the extractors registered, searched once per article.
-    lists: ListSet,
+    pub(crate) lists: ListSet,
     dates: date::DateExtractor,
     units: unit::UnitExtractor,
     titles: title::TitleExtractor,

@@ -39,7 +39,7 @@ impl Analysis {
             lines.push(start..start + line.len());
             start += line.len() + 1;
         }
-        let hits = lists.find(&text.lower);
+        let hits = lists.find(&text.lower, &tokens);
         Analysis {
             headline: headline_range(&text.work),
             byline: byline_range(&text.work),

@@ -16,6 +16,46 @@ pub fn is_alnum(c: char) -> bool {
     }
 }
 
+/// `char::is_uppercase`, answered without a table look-up for ASCII,
+/// Latin-1 and the Vietnamese block (U+1EA0 to U+1EF9, where upper and
+/// lower case alternate).
+#[inline]
+pub fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' => true,
+        '\0'..='\u{7f}' => false,
+        '\u{c0}'..='\u{de}' => c != '\u{d7}',
+        '\u{df}'..='\u{ff}' => false,
+        '\u{1ea0}'..='\u{1ef9}' => (c as u32) % 2 == 0,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// `char::is_lowercase`, fast for the letters of Vietnamese text.
+#[inline]
+pub fn is_lower(c: char) -> bool {
+    match c {
+        'a'..='z' => true,
+        '\0'..='\u{7f}' => false,
+        '\u{c0}'..='\u{de}' => false,
+        '\u{df}'..='\u{ff}' => c != '\u{f7}',
+        '\u{1ea0}'..='\u{1ef9}' => (c as u32) % 2 == 1,
+        _ => c.is_lowercase(),
+    }
+}
+
+/// `char::is_alphabetic`, fast for the letters of Vietnamese text.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7f}' => false,
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{1ea0}'..='\u{1ef9}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// A horizontal space of the working text (the text stage turns every
 /// other space into `' '`; tabs are kept for callers given raw text).
 #[inline]
@@ -119,6 +159,10 @@ pub fn same_width_lowercase(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    // Vietnamese letters: upper case is the even code point of a pair.
+    if ('\u{1ea0}'..='\u{1ef9}').contains(&c) {
+        return char::from_u32(c as u32 | 1).unwrap_or(c);
+    }
     let mut it = c.to_lowercase();
     match (it.next(), it.next()) {
         (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
@@ -151,6 +195,21 @@ mod tests {
         let ranges = ['\u{0}'..='\u{2ff}', '\u{1e00}'..='\u{1fff}'];
         for c in ranges.into_iter().flatten() {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fast_cases_agree_with_unicode() {
+        for c in ('\u{0}'..='\u{2fff}').chain('\u{1e00}'..='\u{1fff}') {
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            let mut l = c.to_lowercase();
+            let reference = match (l.next(), l.next()) {
+                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+                _ => c,
+            };
+            assert_eq!(same_width_lowercase(c), reference, "{c:?}");
         }
     }
 

@@ -115,9 +115,9 @@ fn class(c: char) -> Class {
         | '\u{ff63}'
         | '\u{f00}' => Close,
         _ if c.is_whitespace() => Sp,
-        _ if c.is_lowercase() => Lower,
-        _ if c.is_uppercase() => Upper,
-        _ if c.is_alphabetic() => OLetter,
+        _ if super::chars::is_lower(c) => Lower,
+        _ if super::chars::is_upper(c) => Upper,
+        _ if super::chars::is_letter(c) => OLetter,
         _ if c.is_numeric() => Numeric,
         _ => Other,
     }

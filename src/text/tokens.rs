@@ -3,7 +3,7 @@
 //! space before it. Built once per article; every extractor reads these
 //! instead of re-scanning characters its own way.
 
-use super::chars::{is_alnum, is_space};
+use super::chars::{is_alnum, is_letter, is_lower, is_space, is_upper};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,10 +103,10 @@ pub fn tokenize(work: &str) -> Vec<Token> {
         }
         let mut end = i + c.len_utf8();
         let mut upper = false;
-        let first_upper = c.is_uppercase();
-        let first_lower = c.is_lowercase();
+        let first_upper = is_upper(c);
+        let first_lower = is_lower(c);
         let mut all_upper = first_upper;
-        let mut all_alpha = c.is_alphabetic();
+        let mut all_alpha = is_letter(c);
         let mut all_digits = c.is_ascii_digit();
         while let Some(&(j, d)) = chars.peek() {
             if !is_alnum(d) {
@@ -119,12 +119,12 @@ pub fn tokenize(work: &str) -> Vec<Token> {
                 all_upper = false;
             } else {
                 all_digits = false;
-                if d.is_uppercase() {
+                if is_upper(d) {
                     upper = true;
                 } else {
                     all_upper = false;
                 }
-                if !d.is_alphabetic() {
+                if !is_letter(d) {
                     all_alpha = false;
                 }
             }

@@ -8,9 +8,8 @@
 //! extractor searches the text for its own words again.
 
 use super::chars::{is_word_boundary, lowercase};
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
+use super::tokens::{Token, tokenize};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
 
 /// A hit of a word list: byte range in the working text and entry index.
@@ -181,41 +180,139 @@ impl ListSetBuilder {
     }
 
     pub fn build(self) -> ListSet {
-        let ac = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::Standard)
-            .build(&self.patterns)
-            .expect("word lists are small enough for Aho-Corasick");
+        let mut trie = Trie::default();
+        for (id, p) in self.patterns.iter().enumerate() {
+            trie.insert(p, id as u32);
+        }
         ListSet {
-            ac,
+            trie,
             owners: self.owners,
             lists: self.lists,
         }
     }
 }
 
-/// Every registered list, as one automaton.
+/// The entries as a trie over tokens: an edge is a token's text and
+/// whether a space or nothing comes before it (`tp` + `.` glued, `bộ` +
+/// ` công`). Most tokens of an article start no entry, which one hash
+/// look-up at the root says.
+#[derive(Debug, Clone, Default)]
+struct Trie {
+    nodes: Vec<Node>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Node {
+    /// Next tokens written after one space (and the first tokens, at the root).
+    spaced: FnvMap<u32>,
+    /// Next tokens written with nothing before them.
+    glued: FnvMap<u32>,
+    /// Patterns that end here.
+    ends: Vec<u32>,
+}
+
+type FnvMap<V> = std::collections::HashMap<Box<str>, V, std::hash::BuildHasherDefault<Fnv>>;
+
+impl Trie {
+    fn insert(&mut self, pattern: &str, id: u32) {
+        if self.nodes.is_empty() {
+            self.nodes.push(Node::default());
+        }
+        let tokens = tokenize(pattern);
+        let mut node = 0usize;
+        for (k, t) in tokens.iter().enumerate() {
+            let gap = if k == 0 {
+                " "
+            } else {
+                &pattern[tokens[k - 1].end..t.start]
+            };
+            let next = self.nodes.len() as u32;
+            let map = match gap {
+                "" => &mut self.nodes[node].glued,
+                " " => &mut self.nodes[node].spaced,
+                // Written with other spaces, no article text would match
+                // it once its spaces are made plain: left out.
+                _ => return,
+            };
+            let child = *map.entry(t.text(pattern).into()).or_insert(next);
+            if child == next {
+                self.nodes.push(Node::default());
+            }
+            node = child as usize;
+        }
+        if !tokens.is_empty() {
+            self.nodes[node].ends.push(id);
+        }
+    }
+}
+
+/// FNV-1a: keys are short words, not chosen by an adversary.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Every registered list, as one trie over tokens.
 #[derive(Debug, Clone)]
 pub struct ListSet {
-    ac: AhoCorasick,
+    trie: Trie,
     owners: Vec<Vec<(u16, u32)>>,
     lists: usize,
 }
 
 impl ListSet {
-    /// Every whole-word hit of every list in `lower`, in one pass.
-    pub fn find(&self, lower: &str) -> WordHits {
+    /// Every whole-word hit of every list in `lower`, whose tokens are
+    /// `tokens`: entries are followed token by token from each token.
+    pub fn find(&self, lower: &str, tokens: &[Token]) -> WordHits {
         let mut by_list: Vec<Vec<Hit>> = vec![Vec::new(); self.lists];
-        for m in self.ac.find_overlapping_iter(lower) {
-            if !is_word_boundary(lower, m.start(), m.end()) {
+        let Some(root) = self.trie.nodes.first() else {
+            return WordHits { by_list };
+        };
+        for (i, first) in tokens.iter().enumerate() {
+            let Some(&n) = root.spaced.get(first.text(lower)) else {
                 continue;
-            }
-            for &(list, index) in &self.owners[m.pattern().as_usize()] {
-                by_list[list as usize].push(Hit {
-                    start: m.start(),
-                    end: m.end(),
-                    index: index as usize,
-                });
+            };
+            let mut node = &self.trie.nodes[n as usize];
+            let mut j = i;
+            loop {
+                let end = tokens[j].end;
+                if !node.ends.is_empty() && is_word_boundary(lower, first.start, end) {
+                    for &pattern in &node.ends {
+                        for &(list, index) in &self.owners[pattern as usize] {
+                            by_list[list as usize].push(Hit {
+                                start: first.start,
+                                end,
+                                index: index as usize,
+                            });
+                        }
+                    }
+                }
+                let Some(next) = tokens.get(j + 1) else { break };
+                let map = match &lower[end..next.start] {
+                    "" => &node.glued,
+                    " " => &node.spaced,
+                    _ => break,
+                };
+                let Some(&c) = map.get(next.text(lower)) else {
+                    break;
+                };
+                node = &self.trie.nodes[c as usize];
+                j += 1;
             }
         }
         for hits in &mut by_list {
@@ -357,7 +454,7 @@ mod tests {
         let t = b.add(titles);
         let set = b.build();
         let text = "bộ trưởng bộ công an, sở tp.hcm; bộtrưởng công an";
-        let hits = set.find(text);
+        let hits = set.find(text, &crate::text::tokens::tokenize(text));
         for (id, words) in [(h, &heads[..]), (t, &titles[..])] {
             let list = WordList::new(words);
             let a: Vec<Hit> = hits.leftmost_longest(id).collect();
