@@ -6,9 +6,15 @@
 //! with an `id`, usually a `pattern`, and `examples` of what it must and
 //! must not match; the test suite runs every example.
 
+pub mod check;
+pub mod export;
+pub mod lines;
+pub mod lists;
 mod source;
+pub mod typed;
 
 pub use source::{RuleError, RuleSources};
+pub use typed::{Loaded, RuleKind};
 
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -32,6 +38,9 @@ pub struct RuleFile {
     /// Set after loading: the file's path under `rules/`.
     #[serde(skip)]
     pub path: String,
+    /// Set after loading: the line of every key and element, for messages.
+    #[serde(skip)]
+    pub lines: lines::LineMap,
 }
 
 /// One rule: an id, an optional pattern, examples, and whatever fields its
@@ -78,6 +87,10 @@ pub struct Example {
     /// Reference date for year inference.
     #[serde(default)]
     pub ref_date: Option<String>,
+    /// The rule that must report the mention, when it is not the rule the
+    /// example is listed under.
+    #[serde(default)]
+    pub rule: Option<String>,
     /// Other fields the mention must carry (`value`, `kind`, `person`...).
     #[serde(flatten)]
     pub fields: Map<String, Value>,
