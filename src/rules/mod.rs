@@ -4,7 +4,15 @@
 //! A JSON rule file holds `macros` (named regex fragments, used in
 //! patterns as `{NAME}`), `settings` (extractor options) and `rules`, each
 //! with an `id`, usually a `pattern`, and `examples` of what it must and
-//! must not match; the test suite runs every example.
+//! must not match.
+//!
+//! - [`source`](RuleSources): where files come from (embedded, `--rules`);
+//! - [`typed`]: the typed shape of every JSON file, checked at load, and
+//!   typed settings for extractors ([`RuleSources::load`]);
+//! - [`lists`]: the typed columns of every word list;
+//! - [`lines`]: lines of keys, for messages;
+//! - [`check`]: `rules check`, every example through an engine;
+//! - [`export`]: `rules export`.
 
 pub mod check;
 pub mod export;
@@ -31,6 +39,7 @@ pub struct RuleFile {
     pub etype: String,
     #[serde(default)]
     pub macros: BTreeMap<String, String>,
+    /// Untyped; the typed form is [`RuleSources::load`]'s `settings`.
     #[serde(default)]
     pub settings: Map<String, Value>,
     #[serde(default)]

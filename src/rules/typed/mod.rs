@@ -4,7 +4,7 @@
 //! `blockers`), rule field or example field is a load error naming the
 //! file and the line, not a setting silently left empty.
 //!
-//! Extractors get their settings with [`RuleSources::load`]:
+//! Extractors get their settings with [`crate::rules::RuleSources::load`]:
 //!
 //! ```
 //! use vnextract::rules::{RuleSources, typed::Persons};
@@ -224,6 +224,9 @@ fn strip_position(m: &str) -> String {
 /// `unknown field `blocker` (did you mean `blockers`?)`; the full list is
 /// kept when nothing is close.
 pub(crate) fn explain(message: &str) -> String {
+    if message.contains("untagged enum NoMatchDef") {
+        return "a `no_match` example is a text, or {\"text\": ..., \"span\": ...}".into();
+    }
     for what in ["unknown field", "unknown variant"] {
         let Some(rest) = message.strip_prefix(what) else {
             continue;

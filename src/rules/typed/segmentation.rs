@@ -1,8 +1,7 @@
 //! `rules/segmentation.json`: how sentences are split.
 
-use super::examples::PersonExample;
-use super::{PlainRule, RuleKind};
-use serde::Deserialize;
+use super::{RuleDef, RuleKind};
+use serde::{Deserialize, Deserializer};
 
 /// The kind of `rules/segmentation.json`.
 #[derive(Debug, Clone, Copy)]
@@ -12,8 +11,29 @@ impl RuleKind for Segmentation {
     const PATH: &'static str = "segmentation.json";
     const TYPE: &'static str = "segmentation";
     type Settings = SegmentationSettings;
-    /// The file has no rules; any it were given would be plain ones.
-    type Rule = PlainRule<PersonExample>;
+    type Rule = NoRule;
+}
+
+/// Sentence splitting has settings only: a rule in this file would never
+/// run, so it is refused.
+#[derive(Debug, Clone)]
+pub enum NoRule {}
+
+impl<'de> Deserialize<'de> for NoRule {
+    fn deserialize<D: Deserializer<'de>>(_: D) -> Result<NoRule, D::Error> {
+        Err(serde::de::Error::custom(
+            "segmentation.json has settings only: `rules` must be empty",
+        ))
+    }
+}
+
+impl RuleDef for NoRule {
+    fn id(&self) -> &str {
+        match *self {}
+    }
+    fn example_keys(&self) -> Vec<(Option<&str>, Option<&str>)> {
+        match *self {}
+    }
 }
 
 /// `settings` of `segmentation.json`.
