@@ -319,6 +319,60 @@ pub struct PlainRule<E> {
     pub examples: examples::Examples<E>,
 }
 
+/// Of rules whose logic is in code, only those the code compiles may hold
+/// a pattern: elsewhere it would be read by nothing.
+pub(crate) fn patterns_only_in<E>(
+    rules: &[PlainRule<E>],
+    read: &[&str],
+    c: &Checker,
+) -> Result<(), RuleError> {
+    for (i, rule) in rules.iter().enumerate() {
+        if rule.pattern.is_some() && !read.contains(&rule.id.as_str()) {
+            let which = match read {
+                [] => "none of this file's rules".to_string(),
+                ids => format!("only {}", ids.join(", ")),
+            };
+            return Err(c.error(
+                &[Step::from("rules"), Step::from(i), Step::from("pattern")],
+                format!(
+                    "rule `{}`: its logic is in code, which reads no pattern for it \
+                     (patterns are read for {which})",
+                    rule.id
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The rules whose pattern the code compiles by id must be there, each
+/// with a pattern.
+pub(crate) fn required_patterns<'a>(
+    rules: impl Iterator<Item = (&'a str, bool)>,
+    ids: &[&str],
+    c: &Checker,
+) -> Result<(), RuleError> {
+    let have: Vec<(&str, bool)> = rules.collect();
+    for id in ids {
+        match have.iter().position(|(h, _)| h == id) {
+            None => {
+                return Err(c.error(
+                    &[Step::from("rules")],
+                    format!("rule `{id}` is missing: the code reads its pattern"),
+                ));
+            }
+            Some(i) if !have[i].1 => {
+                return Err(c.error(
+                    &[Step::from("rules"), Step::from(i), Step::from("id")],
+                    format!("rule `{id}` needs a `pattern`: the code reads it"),
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
 impl<E: examples::ExampleDef> RuleDef for PlainRule<E> {
     fn id(&self) -> &str {
         &self.id

@@ -4,8 +4,12 @@
 //! `person.byline`.
 
 use super::examples::PersonExample;
-use super::{PlainRule, RuleKind};
+use super::{Checker, PlainRule, RuleKind, patterns_only_in, required_patterns};
+use crate::rules::RuleError;
 use serde::Deserialize;
+
+/// The rules whose pattern the person extractor compiles.
+const PATTERN_RULES: [&str; 3] = ["person.initials", "person.credit", "person.byline"];
 
 /// The kind of `rules/persons.json`.
 #[derive(Debug, Clone, Copy)]
@@ -16,6 +20,12 @@ impl RuleKind for Persons {
     const TYPE: &'static str = "person";
     type Settings = PersonSettings;
     type Rule = PlainRule<PersonExample>;
+
+    fn validate(_: &Self::Settings, rules: &[Self::Rule], c: &Checker) -> Result<(), RuleError> {
+        let with_pattern = rules.iter().map(|r| (r.id.as_str(), r.pattern.is_some()));
+        required_patterns(with_pattern, &PATTERN_RULES, c)?;
+        patterns_only_in(rules, &PATTERN_RULES, c)
+    }
 }
 
 /// `settings` of `persons.json`. Words are matched case-insensitively

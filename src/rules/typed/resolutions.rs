@@ -4,10 +4,25 @@
 //! the fields of a citation.
 
 use super::examples::{Examples, ResolutionExample};
-use super::{Checker, RuleDef, RuleKind, setting};
+use super::{Checker, RuleDef, RuleKind, required_patterns, setting};
 use crate::rules::RuleError;
 use crate::rules::lines::Step;
 use serde::Deserialize;
+
+/// The rules whose pattern the resolution extractor compiles.
+const PATTERN_RULES: [&str; 11] = [
+    "resolution.numbered",
+    "resolution.short",
+    "resolution.list",
+    "resolution.numbered_late",
+    "resolution.named_law",
+    "resolution.named_congress",
+    "resolution.named_year",
+    "resolution.slot.date",
+    "resolution.slot.issuer",
+    "resolution.slot.subject",
+    "resolution.slot.quoted",
+];
 
 /// The kind of `rules/resolutions.json`.
 #[derive(Debug, Clone, Copy)]
@@ -25,6 +40,8 @@ impl RuleKind for Resolutions {
         c: &Checker,
     ) -> Result<(), RuleError> {
         c.pattern(&setting(&[Step::from("date_text")]), &s.date_text)?;
+        let with_pattern = rules.iter().map(|r| (r.id.as_str(), r.pattern.is_some()));
+        required_patterns(with_pattern, &PATTERN_RULES, c)?;
         for (i, rule) in rules.iter().enumerate() {
             if rule.fills.is_some() && rule.pattern.is_none() {
                 return Err(c.error(

@@ -4,7 +4,8 @@
 //! `title.with_unit` or `title.with_place`.
 
 use super::examples::TitleExample;
-use super::{PlainRule, RuleKind};
+use super::{Checker, PlainRule, RuleKind, patterns_only_in};
+use crate::rules::RuleError;
 use serde::Deserialize;
 
 /// The kind of `rules/titles.json`.
@@ -16,6 +17,10 @@ impl RuleKind for Titles {
     const TYPE: &'static str = "title";
     type Settings = TitleSettings;
     type Rule = PlainRule<TitleExample>;
+
+    fn validate(_: &Self::Settings, rules: &[Self::Rule], c: &Checker) -> Result<(), RuleError> {
+        patterns_only_in(rules, &[], c)
+    }
 }
 
 /// `settings` of `titles.json`. Words are matched case-insensitively, as

@@ -3,7 +3,7 @@
 //! one found a unit (`unit.head_name`, `unit.abbreviation`...).
 
 use super::examples::UnitExample;
-use super::{Checker, PlainRule, RuleKind, setting};
+use super::{Checker, PlainRule, RuleKind, patterns_only_in, setting};
 use crate::rules::RuleError;
 use crate::rules::lines::Step;
 use crate::rules::lists::UnitCategory;
@@ -19,7 +19,8 @@ impl RuleKind for Units {
     type Settings = UnitSettings;
     type Rule = PlainRule<UnitExample>;
 
-    fn validate(s: &UnitSettings, _: &[Self::Rule], c: &Checker) -> Result<(), RuleError> {
+    fn validate(s: &UnitSettings, rules: &[Self::Rule], c: &Checker) -> Result<(), RuleError> {
+        patterns_only_in(rules, &[], c)?;
         let patterns = [
             ("term", &s.term),
             ("police_code", &s.police_code),
