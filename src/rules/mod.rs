@@ -11,10 +11,12 @@
 //!   typed settings for extractors ([`RuleSources::load`]);
 //! - [`lists`]: the typed columns of every word list;
 //! - [`lines`]: lines of keys, for messages;
-//! - [`check`]: `rules check`, every example through an engine;
+//! - [`check`]: `rules check`, every example through an engine, compared
+//!   by [`expect`];
 //! - [`export`]: `rules export`.
 
 pub mod check;
+pub mod expect;
 pub mod export;
 pub mod lines;
 pub mod lists;
