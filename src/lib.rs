@@ -5,9 +5,11 @@
 //! (normalise with an offset map, segment) → [`extract`] (one module per
 //! entity type, then linking) → [`output`] (writers). [`pipeline`] runs
 //! that flow over many files in parallel with ordered, streamed output;
-//! [`stream`] serves JSON Lines records. The CLI in `main.rs` only parses
+//! [`stream`] serves JSON Lines records; [`check`] runs the examples of
+//! the rule files through the engine. The CLI in `main.rs` only parses
 //! arguments and calls these.
 
+pub mod check;
 pub mod extract;
 pub mod input;
 pub mod model;

@@ -59,6 +59,28 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Check or export the rule files.
+    Rules {
+        #[command(subcommand)]
+        action: RulesAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum RulesAction {
+    /// Load every rule file and run every example through the engine.
+    Check {
+        /// Folder of rule files replacing the built-in ones (same relative paths).
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
+    /// Write the built-in rule files into DIR, to edit and pass back with --rules DIR.
+    Export {
+        dir: PathBuf,
+        /// Replace files that already exist.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 fn parse_date(s: &str) -> Result<Ymd, String> {
@@ -93,6 +115,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let common = match &cli.command {
         Command::Extract { common, .. } | Command::Stream { common } => common,
+        Command::Rules { action } => return rules(action),
     };
     let (engine, pool) = match setup(common) {
         Ok(x) => x,
@@ -109,6 +132,7 @@ fn main() -> ExitCode {
             excel,
             ..
         } => extract(&engine, &pool, &paths, &output, quiet, excel),
+        Command::Rules { .. } => unreachable!("handled before the engine is built"),
         Command::Stream { .. } => {
             let stdin = std::io::stdin().lock();
             let stdout = std::io::BufWriter::new(std::io::stdout().lock());
@@ -117,6 +141,53 @@ fn main() -> ExitCode {
                 Err(e) => {
                     eprintln!("vnextract: {e}");
                     ExitCode::from(1)
+                }
+            }
+        }
+    }
+}
+
+/// `rules check` (exit 0, 1 when an example fails, 2 when a file does not
+/// load) and `rules export` (exit 2 when it would overwrite, 1 when a
+/// write fails).
+fn rules(action: &RulesAction) -> ExitCode {
+    match action {
+        RulesAction::Check { rules } => {
+            let sources = match rules {
+                Some(dir) => RuleSources::with_override(dir),
+                None => Ok(RuleSources::embedded()),
+            };
+            match sources.and_then(|s| vnextract::check::check_rules(&s)) {
+                Err(e) => {
+                    eprintln!("vnextract: {e}");
+                    ExitCode::from(2)
+                }
+                Ok(report) => {
+                    for failure in &report.failures {
+                        println!("{failure}");
+                    }
+                    println!("{}", report.summary());
+                    if report.passed() {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(1)
+                    }
+                }
+            }
+        }
+        RulesAction::Export { dir, force } => {
+            use vnextract::rules::export::{ExportError, export};
+            match export(&RuleSources::embedded(), dir, *force) {
+                Ok(written) => {
+                    eprintln!("wrote {} rule files to {}", written.len(), dir.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("vnextract: {e}");
+                    match e {
+                        ExportError::Exists(_) => ExitCode::from(2),
+                        ExportError::Io(..) => ExitCode::from(1),
+                    }
                 }
             }
         }

@@ -4,11 +4,27 @@
 //! A JSON rule file holds `macros` (named regex fragments, used in
 //! patterns as `{NAME}`), `settings` (extractor options) and `rules`, each
 //! with an `id`, usually a `pattern`, and `examples` of what it must and
-//! must not match; the test suite runs every example.
+//! must not match.
+//!
+//! - [`source`](RuleSources): where files come from (embedded, `--rules`);
+//! - [`typed`]: the typed shape of every JSON file, checked at load, and
+//!   typed settings for extractors ([`RuleSources::load`]);
+//! - [`lists`]: the typed columns of every word list;
+//! - [`lines`]: lines of keys, for messages;
+//! - [`check`]: `rules check`, every example through an engine, compared
+//!   by [`expect`];
+//! - [`export`]: `rules export`.
 
+pub mod check;
+pub mod expect;
+pub mod export;
+pub mod lines;
+pub mod lists;
 mod source;
+pub mod typed;
 
 pub use source::{RuleError, RuleSources};
+pub use typed::{Loaded, RuleKind};
 
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -25,6 +41,7 @@ pub struct RuleFile {
     pub etype: String,
     #[serde(default)]
     pub macros: BTreeMap<String, String>,
+    /// Untyped; the typed form is [`RuleSources::load`]'s `settings`.
     #[serde(default)]
     pub settings: Map<String, Value>,
     #[serde(default)]
@@ -32,6 +49,9 @@ pub struct RuleFile {
     /// Set after loading: the file's path under `rules/`.
     #[serde(skip)]
     pub path: String,
+    /// Set after loading: the line of every key and element, for messages.
+    #[serde(skip)]
+    pub lines: lines::LineMap,
 }
 
 /// One rule: an id, an optional pattern, examples, and whatever fields its
@@ -78,6 +98,10 @@ pub struct Example {
     /// Reference date for year inference.
     #[serde(default)]
     pub ref_date: Option<String>,
+    /// The rule that must report the mention, when it is not the rule the
+    /// example is listed under.
+    #[serde(default)]
+    pub rule: Option<String>,
     /// Other fields the mention must carry (`value`, `kind`, `person`...).
     #[serde(flatten)]
     pub fields: Map<String, Value>,

@@ -2,6 +2,9 @@
 //! replaceable by a file of the same relative path in a `--rules` folder.
 
 use super::RuleFile;
+use super::lines::{LineMap, Step};
+use super::lists::WordListRow;
+use super::typed::{Loaded, RuleKind};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
@@ -108,6 +111,16 @@ impl RuleSources {
                 .unwrap_or(p)
                 .to_string_lossy()
                 .replace('\\', "/");
+            if !sources.files.contains_key(&rel) {
+                return Err(RuleError {
+                    file: rel,
+                    line: 0,
+                    message: format!(
+                        "not a rule file of vnextract (the rule files are: {})",
+                        sources.paths().collect::<Vec<_>>().join(", ")
+                    ),
+                });
+            }
             let content = std::fs::read_to_string(p).map_err(|e| RuleError {
                 file: rel.clone(),
                 line: 0,
@@ -116,6 +129,22 @@ impl RuleSources {
             sources.files.insert(rel, content);
         }
         Ok(sources)
+    }
+
+    /// Exactly these files, by path under `rules/` (tests, library callers
+    /// with rules of their own).
+    pub fn from_files<I, P, C>(files: I) -> RuleSources
+    where
+        I: IntoIterator<Item = (P, C)>,
+        P: Into<String>,
+        C: Into<String>,
+    {
+        RuleSources {
+            files: files
+                .into_iter()
+                .map(|(p, c)| (p.into(), c.into()))
+                .collect(),
+        }
     }
 
     /// Replace one file's content (tests, library callers).
@@ -138,37 +167,43 @@ impl RuleSources {
             })
     }
 
-    /// Parse a JSON rule file; line numbers are attached to every rule.
+    /// Parse a JSON rule file; line numbers are attached to every rule. A
+    /// known file is checked against its typed shape first
+    /// ([`super::typed`]), so an unknown setting is an error here.
     pub fn json(&self, path: &str) -> Result<RuleFile, RuleError> {
         let raw = self.raw(path)?;
-        let mut file: RuleFile = serde_json::from_str(raw).map_err(|e| RuleError {
-            file: path.to_string(),
-            line: e.line(),
-            message: format!("not a valid rule file: {e}"),
-        })?;
-        file.path = path.to_string();
-        let mut seen = std::collections::HashSet::new();
-        for rule in &mut file.rules {
-            rule.line = line_of(raw, &format!("\"{}\"", rule.id));
-            if !seen.insert(rule.id.clone()) {
-                return Err(RuleError {
-                    file: path.to_string(),
-                    line: rule.line,
-                    message: format!("duplicate rule id `{}`", rule.id),
-                });
-            }
-        }
-        Ok(file)
+        let lines = LineMap::new(raw);
+        super::typed::validate_known(path, raw, &lines)?;
+        untyped(path, raw, lines)
+    }
+
+    /// A JSON rule file with its typed settings and rules.
+    pub fn load<K: RuleKind>(&self) -> Result<Loaded<K>, RuleError> {
+        let raw = self.raw(K::PATH)?;
+        let lines = LineMap::new(raw);
+        let (settings, rules) = super::typed::parse::<K>(K::PATH, raw, &lines)?;
+        Ok(Loaded {
+            file: untyped(K::PATH, raw, lines)?,
+            settings,
+            rules,
+        })
+    }
+
+    /// The typed rows of a word list.
+    pub fn word_list<T: WordListRow>(&self) -> Result<Vec<T>, RuleError> {
+        super::lists::parse(&crate::text::fold_str(self.raw(T::PATH)?))
+    }
+
+    /// The text of a rule file as loaded (embedded or overridden).
+    pub fn text(&self, path: &str) -> Option<&str> {
+        self.files.get(path).map(String::as_str)
     }
 
     /// Parse a CSV word list (header row; `#` lines are comments).
     pub fn csv(&self, path: &str) -> Result<Table, RuleError> {
         let raw = self.raw(path)?;
-        let mut reader = csv::ReaderBuilder::new()
-            .comment(Some(b'#'))
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(raw.as_bytes());
+        super::lists::validate_known(path, raw)?;
+        let mut reader = csv_reader(raw);
         let err = |line: usize, message: String| RuleError {
             file: path.to_string(),
             line,
@@ -182,10 +217,9 @@ impl RuleSources {
             .collect();
         let mut rows = Vec::new();
         for rec in reader.records() {
-            let rec =
-                rec.map_err(|e| err(e.position().map_or(0, |p| p.line() as usize), e.to_string()))?;
+            let rec = rec.map_err(|e| err(csv_line(raw, e.position()), e.to_string()))?;
             if rec.len() > headers.len() {
-                let line = rec.position().map_or(0, |p| p.line() as usize);
+                let line = csv_line(raw, rec.position());
                 return Err(err(
                     line,
                     format!("{} fields, header has {}", rec.len(), headers.len()),
@@ -200,7 +234,56 @@ impl RuleSources {
     }
 }
 
-fn line_of(raw: &str, needle: &str) -> usize {
-    raw.find(needle)
-        .map_or(0, |i| raw[..i].matches('\n').count() + 1)
+/// The reader every word list is read with: a header row, `#` comment
+/// lines, cells trimmed, short rows allowed (missing cells are empty).
+pub(super) fn csv_reader(raw: &str) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(raw.as_bytes())
+}
+
+/// The 1-based line of a CSV record: the reader's position is where it
+/// started reading the record, so the comment and blank lines it skipped
+/// on the way are skipped here too.
+pub(super) fn csv_line(raw: &str, pos: Option<&csv::Position>) -> usize {
+    let Some(p) = pos else { return 0 };
+    let mut at = (p.byte() as usize).min(raw.len());
+    let mut line = raw.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    while let Some(rest) = raw.get(at..) {
+        let skipped = rest.starts_with('#') || rest.starts_with('\n') || rest.starts_with("\r\n");
+        match rest.find('\n') {
+            Some(nl) if skipped => {
+                at += nl + 1;
+                line += 1;
+            }
+            _ => break,
+        }
+    }
+    line
+}
+
+/// Parse a JSON rule file without its typed shape: the form every
+/// extractor reads today (`setting_list`, `compile_rule`...).
+fn untyped(path: &str, raw: &str, lines: LineMap) -> Result<RuleFile, RuleError> {
+    let mut file: RuleFile = serde_json::from_str(raw).map_err(|e| RuleError {
+        file: path.to_string(),
+        line: e.line(),
+        message: format!("not a valid rule file: {e}"),
+    })?;
+    file.path = path.to_string();
+    let mut seen = std::collections::HashSet::new();
+    for (i, rule) in file.rules.iter_mut().enumerate() {
+        rule.line = lines.line(&[Step::from("rules"), Step::from(i), Step::from("id")]);
+        if !seen.insert(rule.id.clone()) {
+            return Err(RuleError {
+                file: path.to_string(),
+                line: rule.line,
+                message: format!("duplicate rule id `{}`", rule.id),
+            });
+        }
+    }
+    file.lines = lines;
+    Ok(file)
 }

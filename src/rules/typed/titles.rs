@@ -1,0 +1,62 @@
+//! `rules/titles.json`: what makes a role from `lexicon/titles.csv`
+//! generic, and which words a title takes before and after its role.
+//! The rules have no pattern: the code reports `title.office`,
+//! `title.with_unit` or `title.with_place`.
+
+use super::examples::TitleExample;
+use super::{Checker, PlainRule, RuleKind, patterns_only_in};
+use crate::rules::RuleError;
+use serde::Deserialize;
+
+/// The kind of `rules/titles.json`.
+#[derive(Debug, Clone, Copy)]
+pub struct Titles;
+
+impl RuleKind for Titles {
+    const PATH: &'static str = "titles.json";
+    const TYPE: &'static str = "title";
+    type Settings = TitleSettings;
+    type Rule = PlainRule<TitleExample>;
+
+    fn validate(_: &Self::Settings, rules: &[Self::Rule], c: &Checker) -> Result<(), RuleError> {
+        patterns_only_in(rules, &[], c)
+    }
+}
+
+/// `settings` of `titles.json`. Words are matched case-insensitively, as
+/// whole words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleSettings {
+    /// Words right before a role that make it generic or plural (`các
+    /// Phó Chủ tịch`, `hội nghị Bí thư`): no title.
+    pub generic_before: Vec<String>,
+    /// Longer phrases ending in a `generic_before` word that do not make
+    /// the role generic (`chính phủ` before `Tổng thống`).
+    pub generic_except: Vec<String>,
+    /// Words right after a role that make it a syllable of a longer noun
+    /// (`quán` of `Đại sứ quán`): no title.
+    pub compound_after: Vec<String>,
+    /// Words right after a role that make it generic (`Chủ tịch các xã`).
+    pub generic_after: Vec<String>,
+    /// Level words that, with the place after them, make a bare place
+    /// attached to a role (`Chủ tịch tỉnh Quảng Trị`).
+    pub place_levels: Vec<String>,
+    /// Roles that count only with a unit, a place or a name after them
+    /// (`đại biểu`, `thư ký`).
+    pub weak_roles: Vec<String>,
+    /// Words kept after a role as part of it (`Thường trực`, `danh dự`).
+    pub role_suffixes: Vec<String>,
+    /// Roles that serve another office named right after them (`Trợ lý
+    /// Chủ tịch nước`): one title.
+    pub serving_roles: Vec<String>,
+    /// Envoys whose posting follows (`Đại sứ Việt Nam tại Nhật Bản`).
+    pub posted_roles: Vec<String>,
+    /// Roles that take a portfolio from `role_domains` (`Bộ trưởng`).
+    pub domain_roles: Vec<String>,
+    /// Portfolios written after a role as part of it (`Bộ trưởng Ngoại
+    /// giao`): not a unit, not a name.
+    pub role_domains: Vec<String>,
+    /// Words kept before a role as part of it (`quyền`).
+    pub role_prefixes: Vec<String>,
+}
