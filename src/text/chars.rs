@@ -26,7 +26,7 @@ pub fn is_upper(c: char) -> bool {
         '\0'..='\u{7f}' => false,
         '\u{c0}'..='\u{de}' => c != '\u{d7}',
         '\u{df}'..='\u{ff}' => false,
-        '\u{1ea0}'..='\u{1ef9}' => (c as u32) % 2 == 0,
+        '\u{1ea0}'..='\u{1ef9}' => (c as u32).is_multiple_of(2),
         _ => c.is_uppercase(),
     }
 }
@@ -39,7 +39,7 @@ pub fn is_lower(c: char) -> bool {
         '\0'..='\u{7f}' => false,
         '\u{c0}'..='\u{de}' => false,
         '\u{df}'..='\u{ff}' => c != '\u{f7}',
-        '\u{1ea0}'..='\u{1ef9}' => (c as u32) % 2 == 1,
+        '\u{1ea0}'..='\u{1ef9}' => !(c as u32).is_multiple_of(2),
         _ => c.is_lowercase(),
     }
 }
