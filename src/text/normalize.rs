@@ -27,6 +27,9 @@ pub struct Text {
     end_cp: Vec<u32>,
     /// Byte offset in `original` of every code point (plus one past the end).
     orig_byte: Vec<u32>,
+    /// `original` is known to be NFC (every character in ranges where
+    /// nothing composes), so its slices need no normalising.
+    nfc: bool,
 }
 
 /// One working character and the range of original code points it came from.
@@ -39,14 +42,27 @@ struct Mapped {
 
 impl Text {
     pub fn new(original: &str) -> Text {
-        let orig_chars: Vec<char> = original.chars().collect();
-        let mut mapped = compose(&orig_chars);
-        mapped = clean_spaces(mapped);
+        let nfc = original.chars().all(is_composed_already);
+        let mut mapped = if nfc {
+            original
+                .chars()
+                .enumerate()
+                .map(|(i, ch)| Mapped {
+                    ch,
+                    from: i as u32,
+                    to: i as u32 + 1,
+                })
+                .collect()
+        } else {
+            let orig_chars: Vec<char> = original.chars().collect();
+            compose(&orig_chars)
+        };
+        clean_spaces(&mut mapped);
         fold_tone_marks(&mut mapped);
-        Text::from_mapped(original, &mapped)
+        Text::from_mapped(original, &mapped, nfc)
     }
 
-    fn from_mapped(original: &str, mapped: &[Mapped]) -> Text {
+    fn from_mapped(original: &str, mapped: &[Mapped], nfc: bool) -> Text {
         let mut work = String::with_capacity(original.len());
         let mut lower = String::with_capacity(original.len());
         let cap = original.len() + 1;
@@ -76,6 +92,7 @@ impl Text {
             start_cp,
             end_cp,
             orig_byte,
+            nfc,
         }
     }
 
@@ -95,6 +112,9 @@ impl Text {
         let b0 = self.orig_byte[cp_start] as usize;
         let b1 = self.orig_byte[cp_end] as usize;
         let slice = &self.original[b0..b1];
+        if self.nfc {
+            return slice.to_string();
+        }
         match is_nfc_quick(slice.chars()) {
             IsNormalized::Yes => slice.to_string(),
             _ => slice.nfc().collect(),
@@ -156,16 +176,16 @@ fn is_odd_space(c: char) -> bool {
 }
 
 /// Plain spaces for every horizontal space, `\n` for every line break,
-/// invisible characters dropped.
-fn clean_spaces(mapped: Vec<Mapped>) -> Vec<Mapped> {
-    let mut out = Vec::with_capacity(mapped.len());
-    let mut iter = mapped.into_iter().peekable();
-    while let Some(mut m) = iter.next() {
+/// invisible characters dropped (in place).
+fn clean_spaces(mapped: &mut Vec<Mapped>) {
+    let mut w = 0;
+    for r in 0..mapped.len() {
+        let mut m = mapped[r];
         if is_invisible(m.ch) {
             continue;
         }
         if m.ch == '\r' {
-            if iter.peek().map(|n| n.ch) == Some('\n') {
+            if mapped.get(r + 1).map(|n| n.ch) == Some('\n') {
                 continue;
             }
             m.ch = '\n';
@@ -174,9 +194,21 @@ fn clean_spaces(mapped: Vec<Mapped>) -> Vec<Mapped> {
         } else if is_odd_space(m.ch) {
             m.ch = ' ';
         }
-        out.push(m);
+        mapped[w] = m;
+        w += 1;
     }
-    out
+    mapped.truncate(w);
+}
+
+/// Characters that are NFC whatever stands around them (no canonical
+/// decomposition, nothing composes with them): ASCII, Latin-1 and Latin
+/// Extended letters, the Vietnamese block, common punctuation. A text of
+/// these alone needs no composing.
+fn is_composed_already(c: char) -> bool {
+    matches!(c,
+        '\0'..='\u{2ff}' | '\u{1e00}'..='\u{1eff}' | '\u{2002}'..='\u{2027}' | '\u{2030}'..='\u{205e}'
+        | '\u{feff}'
+    )
 }
 
 /// The "old" placement puts the tone on the second vowel of `oa`, `oe`,
@@ -286,6 +318,26 @@ mod tests {
         let e = b + "Công".len();
         let (s, en) = t.original_span(b, e);
         assert_eq!(t.original_text(s, en), "Công");
+    }
+
+    #[test]
+    fn composed_ranges_are_nfc() {
+        use unicode_normalization::char::canonical_combining_class;
+        let ranges = [
+            '\0'..='\u{2ff}',
+            '\u{1e00}'..='\u{1eff}',
+            '\u{2000}'..='\u{206f}',
+        ];
+        for c in ranges.into_iter().flatten().chain(['\u{feff}']) {
+            assert!(
+                !is_composed_already(c) || canonical_combining_class(c) == 0,
+                "{c:?}"
+            );
+            let s = c.to_string();
+            if is_composed_already(c) {
+                assert_eq!(s.nfc().collect::<String>(), s, "{c:?}");
+            }
+        }
     }
 
     #[test]

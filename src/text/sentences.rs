@@ -36,6 +36,8 @@ enum Class {
 fn class(c: char) -> Class {
     use Class::*;
     match c {
+        '\u{1ea0}'..='\u{1ef9}' if (c as u32).is_multiple_of(2) => Upper,
+        '\u{1ea0}'..='\u{1ef9}' => Lower,
         'a'..='z' => Lower,
         'A'..='Z' => Upper,
         '0'..='9' => Numeric,
@@ -125,62 +127,71 @@ fn class(c: char) -> Class {
 
 /// End offsets (in `line`) of the sentence pieces of one line, as UAX #29
 /// cuts them: a piece ends after a full stop or other terminator, the
-/// closing marks and the spaces after it.
+/// closing marks and the spaces after it. Characters are classed only
+/// around terminators; the rest of the line is passed over.
 fn piece_ends(line: &str) -> Vec<usize> {
     use Class::*;
-    let chars: Vec<(usize, char, Class)> =
-        line.char_indices().map(|(i, c)| (i, c, class(c))).collect();
-    let n = chars.len();
     let mut ends = Vec::new();
-    let mut k = 0;
-    while k < n {
-        let cl = chars[k].2;
+    let mut prev = Other;
+    let mut iter = line.char_indices();
+    while let Some((i, c)) = iter.next() {
+        let cl = class(c);
         if cl != ATerm && cl != STerm {
-            k += 1;
+            prev = cl;
             continue;
         }
-        let next = chars.get(k + 1).map(|x| x.2);
+        let after = i + c.len_utf8();
+        let mut rest = line[after..]
+            .char_indices()
+            .map(|(k, c)| (after + k, class(c)));
+        let next = line[after..].chars().next().map(class);
         if cl == ATerm {
             // SB6: `1.000`; SB7: `TP.HCM`, `a.B`.
-            if next == Some(Numeric) {
-                k += 1;
-                continue;
-            }
-            let prev = k.checked_sub(1).map(|p| chars[p].2);
-            if matches!(prev, Some(Upper | Lower)) && next == Some(Upper) {
-                k += 1;
+            if next == Some(Numeric) || (matches!(prev, Upper | Lower) && next == Some(Upper)) {
+                prev = cl;
                 continue;
             }
         }
-        let mut m = k + 1;
-        while m < n && chars[m].2 == Close {
-            m += 1;
+        // Closing marks, then spaces.
+        let mut at = rest.next();
+        while matches!(at, Some((_, Close))) {
+            at = rest.next();
         }
-        while m < n && chars[m].2 == Sp {
-            m += 1;
+        while matches!(at, Some((_, Sp))) {
+            at = rest.next();
         }
-        if m >= n {
+        let Some((m, mcl)) = at else {
             ends.push(line.len());
-            break;
-        }
+            return ends;
+        };
+        // Resume after the closing marks and spaces (the terminator and
+        // what follows it are classed here, not again).
+        let skip_to = m;
+        let resume = |iter: &mut std::str::CharIndices, prev: &mut Class| {
+            *prev = Other;
+            while iter.offset() < skip_to {
+                if let Some((_, c)) = iter.next() {
+                    *prev = class(c);
+                }
+            }
+        };
         // SB8a: a continuation or another terminator follows.
-        if matches!(chars[m].2, SContinue | ATerm | STerm) {
-            k = m;
+        if matches!(mcl, SContinue | ATerm | STerm) {
+            resume(&mut iter, &mut prev);
             continue;
         }
         // SB8: after a full stop, the next letter is lower case.
         if cl == ATerm {
-            let lower_follows = chars[m..]
-                .iter()
-                .find(|x| matches!(x.2, OLetter | Upper | Lower | ATerm | STerm))
-                .is_some_and(|x| x.2 == Lower);
-            if lower_follows {
-                k = m;
+            let first_letter = std::iter::once((m, mcl))
+                .chain(rest)
+                .find(|x| matches!(x.1, OLetter | Upper | Lower | ATerm | STerm));
+            if first_letter.is_some_and(|x| x.1 == Lower) {
+                resume(&mut iter, &mut prev);
                 continue;
             }
         }
-        ends.push(chars[m].0);
-        k = m;
+        ends.push(m);
+        resume(&mut iter, &mut prev);
     }
     if ends.last() != Some(&line.len()) && !line.is_empty() {
         ends.push(line.len());

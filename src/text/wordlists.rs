@@ -376,7 +376,7 @@ impl WordHits {
 /// [`word_before`] (a hash look-up instead of an automaton search).
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
-    set: std::collections::HashSet<String>,
+    set: std::collections::HashSet<String, std::hash::BuildHasherDefault<Fnv>>,
     /// Longest entry in bytes: longer phrases are not looked up.
     longest: usize,
 }
