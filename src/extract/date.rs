@@ -12,6 +12,8 @@ mod value;
 use super::Ctx;
 use crate::model::{Entity, EntityType, Fields};
 use crate::rules::{RuleError, RuleSources};
+use crate::text::tokens::Kind;
+use crate::text::{ListId, ListSetBuilder};
 use regex::{CaptureLocations, Regex, RegexSet};
 use rules::{DateRule, MentionGroups, Settings, table_key};
 use std::collections::BTreeMap;
@@ -20,6 +22,8 @@ use value::{DateValue, Point, expand_two_digit_year, nearest_year, year_from_art
 
 pub struct DateExtractor {
     rules: Vec<DateRule>,
+    /// Words that, with digits, mark where a date may be (`anchor_words`).
+    anchors: ListId,
     settings: Settings,
     /// Where any absolute rule can match; and any rule, relative ones too.
     any_absolute: Regex,
@@ -31,6 +35,16 @@ pub struct DateExtractor {
 /// Bytes after a place found by the union regex that the rules may still
 /// need (the longest rule match is well under this).
 const ZONE_TAIL: usize = 64;
+
+/// Bytes before a digit or an anchor word where a match may start (its
+/// context words: `rạng sáng thứ Hai, ngày`), and after it where a match
+/// may still start (`1 - 7.2017`).
+const ANCHOR_BEFORE: usize = 72;
+const ANCHOR_AFTER: usize = 48;
+
+/// The longest match of any rule, in bytes: a search for matches that
+/// start in a window reads this far beyond it.
+const MAX_MATCH: usize = 256;
 
 /// One date mention read by a rule, before year inference.
 #[derive(Debug, Clone)]
@@ -54,7 +68,10 @@ struct Candidate {
 }
 
 impl DateExtractor {
-    pub fn new(sources: &RuleSources) -> Result<DateExtractor, RuleError> {
+    pub fn new(
+        sources: &RuleSources,
+        lists: &mut ListSetBuilder,
+    ) -> Result<DateExtractor, RuleError> {
         let file = sources.json("dates.json")?;
         let settings = Settings::load(&file)?;
         let rules = rules::compile_rules(&file, &settings)?;
@@ -65,6 +82,7 @@ impl DateExtractor {
             .filter(|r| r.fields.get("relative") != Some(&serde_json::Value::Bool(true)))
             .collect();
         Ok(DateExtractor {
+            anchors: lists.add(file.setting_list("anchor_words")),
             any_absolute: rules::union_of(&file, &absolute)?,
             any_rule: rules::union_of(&file, &all)?,
             which: rules::set_of(&file, &all)?,
@@ -79,7 +97,11 @@ impl DateExtractor {
         } else {
             &self.any_absolute
         };
-        let zones = zones(any, ctx.lower());
+        let zones = if ctx.relative_dates {
+            zones(any, ctx.lower(), std::iter::once(0..ctx.lower().len()))
+        } else {
+            zones(any, ctx.lower(), self.windows(ctx).into_iter())
+        };
         let mut candidates = Vec::new();
         for zone in &zones {
             let hits = self.which.matches_at(&ctx.lower()[..zone.end], zone.start);
@@ -104,6 +126,32 @@ impl DateExtractor {
                 }
             }
         }
+    }
+
+    /// Where absolute dates may start: around every number and anchor word
+    /// (`tháng`, `quý`, `tết`); every rule's match holds one of these.
+    /// Most of an article's text is prose far from any number, which the
+    /// rules then need not read.
+    fn windows(&self, ctx: &Ctx) -> Vec<Range<usize>> {
+        let lower = ctx.lower();
+        let numbers = ctx
+            .tokens
+            .iter()
+            .filter(|t| t.kind != Kind::Punct && t.text(lower).bytes().any(|b| b.is_ascii_digit()))
+            .map(|t| (t.start, t.end));
+        let words = ctx.hits.all(self.anchors).iter().map(|h| (h.start, h.end));
+        let mut anchors: Vec<(usize, usize)> = numbers.chain(words).collect();
+        anchors.sort_unstable();
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for (s, e) in anchors {
+            let from = floor_char(lower, s.saturating_sub(ANCHOR_BEFORE));
+            let to = ceil_char(lower, e + ANCHOR_AFTER);
+            match out.last_mut() {
+                Some(last) if from <= last.end => last.end = last.end.max(to),
+                _ => out.push(from..to),
+            }
+        }
+        out
     }
 
     /// Every accepted match of one rule that starts in `zone`. A match
@@ -438,18 +486,40 @@ fn select_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// The places of the text the rules must look at: each hit of the union
-/// regex and what follows it, up to a space; overlapping places merged.
-fn zones(any: &Regex, lower: &str) -> Vec<Range<usize>> {
+/// regex that starts in one of `windows`, and what follows it up to a
+/// space; overlapping places merged.
+fn zones(
+    any: &Regex,
+    lower: &str,
+    windows: impl Iterator<Item = Range<usize>>,
+) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    for m in any.find_iter(lower) {
-        let mut end = ceil_char(lower, m.end() + ZONE_TAIL);
-        end += lower[end..]
-            .find(char::is_whitespace)
-            .unwrap_or(lower.len() - end);
-        match out.last_mut() {
-            Some(last) if m.start() <= last.end => last.end = last.end.max(end),
-            _ => out.push(m.start()..end),
+    let mut searched_to = 0;
+    for w in windows {
+        let mut pos = w.start.max(searched_to);
+        let hay_end = ceil_char(lower, w.end + MAX_MATCH);
+        while pos < w.end {
+            let Some(m) = any.find_at(&lower[..hay_end], pos) else {
+                break;
+            };
+            if m.start() >= w.end {
+                break;
+            }
+            let mut end = ceil_char(lower, m.end() + ZONE_TAIL);
+            end += lower[end..]
+                .find(char::is_whitespace)
+                .unwrap_or(lower.len() - end);
+            match out.last_mut() {
+                Some(last) if m.start() <= last.end => last.end = last.end.max(end),
+                _ => out.push(m.start()..end),
+            }
+            pos = if m.end() > m.start() {
+                m.end()
+            } else {
+                next_char(lower, m.start())
+            };
         }
+        searched_to = pos;
     }
     out
 }

@@ -103,7 +103,7 @@ impl Engine {
         let units = unit::UnitExtractor::new(sources, &lex, &mut lists)?;
         Ok(Engine {
             segmenter: Segmenter::new(&seg.setting_list("abbreviations")),
-            dates: date::DateExtractor::new(sources)?,
+            dates: date::DateExtractor::new(sources, &mut lists)?,
             titles: title::TitleExtractor::new(sources, &lex, &mut lists)?,
             persons: person::PersonExtractor::new(sources, &lex, &mut lists)?,
             resolutions: resolution::ResolutionExtractor::new(sources, &lex, &mut lists)?,

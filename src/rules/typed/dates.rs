@@ -46,6 +46,12 @@ pub struct DateSettings {
     /// Bytes of text on each side of a mention that the guards look at.
     #[serde(default = "default_guard_window")]
     pub guard_window: usize,
+    /// Words without which, and without a digit, no rule can match (`tháng`
+    /// of `tháng giêng`, `rằm`, `tết`): the rules are only tried near a
+    /// digit or one of these words. A rule that needs another word must
+    /// have it added here (the rule examples check it).
+    #[serde(default)]
+    pub anchor_words: Vec<String>,
     /// Month words (`giêng`, `chạp`, `mười một`) and their month, 1 to 12.
     pub month_names: BTreeMap<String, u32>,
     /// Quarter numerals (`i` to `iv`) and their quarter, 1 to 4.
