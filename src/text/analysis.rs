@@ -31,7 +31,8 @@ impl Analysis {
     }
 
     pub fn of_text(text: Text, segmenter: &Segmenter, lists: &ListSet) -> Analysis {
-        let tokens = tokenize(&text.work);
+        let mut tokens = tokenize(&text.work);
+        mark_codes(&mut tokens, &text.work);
         let sentences = segmenter.sentences(&text.work);
         let mut lines = Vec::new();
         let mut start = 0;
@@ -181,6 +182,19 @@ impl Analysis {
     }
 }
 
+/// Mark the tokens that continue a code-like word (`.` and `HCM` of
+/// `TP.HCM`): a code is read from its first token only.
+fn mark_codes(tokens: &mut [Token], work: &str) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let e = code_end(tokens, work, i);
+        for t in &mut tokens[i + 1..=e] {
+            t.shape |= shape::IN_CODE;
+        }
+        i = e + 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +220,7 @@ mod tests {
         );
         let tp = a.token_at(a.work().find("TP").unwrap()).unwrap();
         assert_eq!(a.tok(a.code_end(tp)), "HCM");
+        assert!(a.tokens[tp + 2].has(shape::IN_CODE) && !a.tokens[tp].has(shape::IN_CODE));
         let gd = a.token_at(a.work().find("GD").unwrap()).unwrap();
         assert_eq!(a.tok(a.code_end(gd)), "ĐT");
         assert_eq!(a.line_of(uy), a.lines[1].clone());

@@ -33,6 +33,8 @@ pub mod shape {
     pub const LINE_START: u8 = 32;
     /// Lower-case first character.
     pub const LOWER: u8 = 64;
+    /// Inside a code-like word, not its first token (`HCM` of `TP.HCM`).
+    pub const IN_CODE: u8 = 128;
 }
 
 /// One token: a byte range of the working text and its shape.

@@ -16,7 +16,8 @@ use super::Ctx;
 use super::lexicon::Lexicon;
 use crate::model::{Entity, EntityType};
 use crate::rules::{RuleError, RuleSources};
-use crate::text::tokens::Kind;
+use crate::text::chars::is_word_boundary;
+use crate::text::tokens::{Kind, shape};
 use crate::text::{Analysis, ListSetBuilder};
 use config::Config;
 use def::Def;
@@ -99,12 +100,11 @@ impl UnitExtractor {
         let mut values: HashMap<&str, String, BuildHasherDefault<crate::extract::lexicon::Fnv>> =
             HashMap::default();
         let mut pos = 0;
-        while let Some(t) = ctx.next_tok_anywhere(pos) {
-            pos = t.end;
-            if !t.is_word(work) {
+        for start in self.candidates(ctx, &defs) {
+            if start < pos {
                 continue;
             }
-            let Some(span) = scanner.unit_at(t.start, false) else {
+            let Some(span) = scanner.unit_at(start, false) else {
                 continue;
             };
             if !self.keep(&scanner, &span) {
@@ -125,6 +125,42 @@ impl UnitExtractor {
             pos = span.end;
         }
         let _ = ctx.units.set(self.readings(ctx, &defs));
+    }
+
+    /// Where a unit may start, in order: the first token of a word (not
+    /// inside a code like `TP.HCM`) where a head, an abbreviation or a
+    /// club starts, where a name the article defines is written, or that
+    /// may be a police code. Every other word starts no unit, so the scan
+    /// looks only here.
+    fn candidates(&self, a: &Analysis, defs: &[Def]) -> Vec<usize> {
+        let cfg = &self.cfg;
+        let mut out: Vec<usize> = Vec::new();
+        for list in [&cfg.heads, &cfg.abbrs, &cfg.clubs] {
+            out.extend(a.hits.all(list.id).iter().map(|h| h.start));
+        }
+        let work = a.work();
+        for d in defs {
+            out.extend(
+                work.match_indices(d.form.as_str())
+                    .map(|(i, _)| i)
+                    .filter(|&i| is_word_boundary(work, i, i + d.form.len())),
+            );
+        }
+        let lower = a.lower();
+        out.extend(
+            a.tokens
+                .iter()
+                .filter(|t| t.end - t.start == 4 && lower[t.start..].starts_with('p'))
+                .map(|t| t.start),
+        );
+        out.sort_unstable();
+        out.dedup();
+        out.retain(|&p| {
+            a.token_at(p).is_some_and(|i| {
+                a.tokens[i].kind != Kind::Punct && !a.tokens[i].has(shape::IN_CODE)
+            })
+        });
+        out
     }
 
     /// The unit names starting at each word of every role word of the
