@@ -30,6 +30,10 @@ impl PersonExtractor {
         for line in work.split('\n') {
             let base = line_start;
             line_start += line.len() + 1;
+            // A list of at least MIN_ITEMS items has MIN_ITEMS - 1 separators.
+            if line.bytes().filter(|&b| b == b',' || b == b';').count() + 1 < MIN_ITEMS {
+                continue;
+            }
             // The list follows the line's label (`Đội A: ...`), if any.
             let body_from = line.find(": ").map_or(0, |i| i + 2);
             for piece in split_keep(line, body_from, &['.', '!', '?', ':']) {
