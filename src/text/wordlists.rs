@@ -194,24 +194,23 @@ impl ListSetBuilder {
 
 /// The entries as a trie over tokens: an edge is a token's text and
 /// whether a space or nothing comes before it (`tp` + `.` glued, `bộ` +
-/// ` công`). Most tokens of an article start no entry, which one hash
-/// look-up at the root says.
+/// ` công`). Edges are keyed by a hash of the token's text, checked
+/// against the text itself on a hit: most tokens of an article start no
+/// entry, which one probe of a small table of numbers says.
 #[derive(Debug, Clone, Default)]
 struct Trie {
     nodes: Vec<Node>,
+    /// (parent node, glued, hash of the token's text) to child node.
+    edges: HashMap<(u32, bool, u64), u32, std::hash::BuildHasherDefault<Mix>>,
 }
 
 #[derive(Debug, Clone, Default)]
 struct Node {
-    /// Next tokens written after one space (and the first tokens, at the root).
-    spaced: FnvMap<u32>,
-    /// Next tokens written with nothing before them.
-    glued: FnvMap<u32>,
+    /// The text of the token that leads here.
+    label: Box<str>,
     /// Patterns that end here.
     ends: Vec<u32>,
 }
-
-type FnvMap<V> = std::collections::HashMap<Box<str>, V, std::hash::BuildHasherDefault<Fnv>>;
 
 impl Trie {
     fn insert(&mut self, pattern: &str, id: u32) {
@@ -219,36 +218,86 @@ impl Trie {
             self.nodes.push(Node::default());
         }
         let tokens = tokenize(pattern);
-        let mut node = 0usize;
+        let mut node = 0u32;
         for (k, t) in tokens.iter().enumerate() {
-            let gap = if k == 0 {
-                " "
-            } else {
-                &pattern[tokens[k - 1].end..t.start]
+            let glued = match k {
+                0 => false,
+                _ => match &pattern[tokens[k - 1].end..t.start] {
+                    "" => true,
+                    " " => false,
+                    // Written with other spaces, no article text would
+                    // match it once its spaces are made plain: left out.
+                    _ => return,
+                },
             };
-            let next = self.nodes.len() as u32;
-            let map = match gap {
-                "" => &mut self.nodes[node].glued,
-                " " => &mut self.nodes[node].spaced,
-                // Written with other spaces, no article text would match
-                // it once its spaces are made plain: left out.
-                _ => return,
+            let label = t.text(pattern);
+            node = match self.child(node, glued, label) {
+                Some(c) => c,
+                None => {
+                    let c = self.nodes.len() as u32;
+                    self.nodes.push(Node {
+                        label: label.into(),
+                        ends: Vec::new(),
+                    });
+                    let key = (node, glued, fnv(label));
+                    // Two texts with one hash: the first keeps the edge.
+                    self.edges.entry(key).or_insert(c);
+                    if self.edges[&key] != c {
+                        return;
+                    }
+                    c
+                }
             };
-            let child = *map.entry(t.text(pattern).into()).or_insert(next);
-            if child == next {
-                self.nodes.push(Node::default());
-            }
-            node = child as usize;
         }
         if !tokens.is_empty() {
-            self.nodes[node].ends.push(id);
+            self.nodes[node as usize].ends.push(id);
         }
+    }
+
+    #[inline]
+    fn child(&self, node: u32, glued: bool, text: &str) -> Option<u32> {
+        let c = *self.edges.get(&(node, glued, fnv(text)))?;
+        (*self.nodes[c as usize].label == *text).then_some(c)
     }
 }
 
 /// FNV-1a: keys are short words, not chosen by an adversary.
+#[inline]
+fn fnv(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Hashes the trie's keys, which hold a hash already, with one multiply.
 #[derive(Default, Clone, Copy)]
-struct Fnv(u64);
+struct Mix(u64);
+
+impl std::hash::Hasher for Mix {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7cc1_b727_220a_95);
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7cc1_b727_220a_95);
+    }
+}
+
+/// FNV-1a as a `Hasher`, for sets of short strings.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -279,64 +328,79 @@ impl ListSet {
     /// Every whole-word hit of every list in `lower`, whose tokens are
     /// `tokens`: entries are followed token by token from each token.
     pub fn find(&self, lower: &str, tokens: &[Token]) -> WordHits {
-        let mut by_list: Vec<Vec<Hit>> = vec![Vec::new(); self.lists];
-        let Some(root) = self.trie.nodes.first() else {
-            return WordHits { by_list };
-        };
-        for (i, first) in tokens.iter().enumerate() {
-            let Some(&n) = root.spaced.get(first.text(lower)) else {
-                continue;
-            };
-            let mut node = &self.trie.nodes[n as usize];
-            let mut j = i;
-            loop {
-                let end = tokens[j].end;
-                if !node.ends.is_empty() && is_word_boundary(lower, first.start, end) {
-                    for &pattern in &node.ends {
-                        for &(list, index) in &self.owners[pattern as usize] {
-                            by_list[list as usize].push(Hit {
-                                start: first.start,
-                                end,
-                                index: index as usize,
-                            });
+        let mut all: Vec<(u16, Hit)> = Vec::new();
+        if !self.trie.nodes.is_empty() {
+            for (i, first) in tokens.iter().enumerate() {
+                let Some(mut node) = self.trie.child(0, false, first.text(lower)) else {
+                    continue;
+                };
+                let mut j = i;
+                loop {
+                    let end = tokens[j].end;
+                    let ends = &self.trie.nodes[node as usize].ends;
+                    if !ends.is_empty() && is_word_boundary(lower, first.start, end) {
+                        for &pattern in ends {
+                            for &(list, index) in &self.owners[pattern as usize] {
+                                let hit = Hit {
+                                    start: first.start,
+                                    end,
+                                    index: index as usize,
+                                };
+                                all.push((list, hit));
+                            }
                         }
                     }
+                    let Some(next) = tokens.get(j + 1) else { break };
+                    let glued = match &lower[end..next.start] {
+                        "" => true,
+                        " " => false,
+                        _ => break,
+                    };
+                    let Some(c) = self.trie.child(node, glued, next.text(lower)) else {
+                        break;
+                    };
+                    node = c;
+                    j += 1;
                 }
-                let Some(next) = tokens.get(j + 1) else { break };
-                let map = match &lower[end..next.start] {
-                    "" => &node.glued,
-                    " " => &node.spaced,
-                    _ => break,
-                };
-                let Some(&c) = map.get(next.text(lower)) else {
-                    break;
-                };
-                node = &self.trie.nodes[c as usize];
-                j += 1;
             }
         }
-        for hits in &mut by_list {
-            // By start, the longest first; an entry listed twice counts
-            // once, as its first listing (as a leftmost-longest search
-            // of the list would report it).
-            hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.index));
-            hits.dedup_by_key(|h| (h.start, h.end));
+        // By list, then start, the longest first; an entry listed twice
+        // counts once, as its first listing (as a leftmost-longest search
+        // of the list would report it).
+        all.sort_unstable_by_key(|(l, h)| (*l, h.start, std::cmp::Reverse(h.end), h.index));
+        all.dedup_by_key(|(l, h)| (*l, h.start, h.end));
+        let mut offsets = vec![0u32; self.lists + 1];
+        for (l, _) in &all {
+            offsets[*l as usize + 1] += 1;
         }
-        WordHits { by_list }
+        for k in 1..offsets.len() {
+            offsets[k] += offsets[k - 1];
+        }
+        WordHits {
+            hits: all.into_iter().map(|(_, h)| h).collect(),
+            offsets,
+        }
     }
 }
 
 /// The hits of every list in one article.
 #[derive(Debug, Clone, Default)]
 pub struct WordHits {
-    by_list: Vec<Vec<Hit>>,
+    /// Every hit, by list, then start.
+    hits: Vec<Hit>,
+    /// Where each list's hits start in `hits` (one more than the lists).
+    offsets: Vec<u32>,
 }
 
 impl WordHits {
     /// Every hit of a list, by start (longest first at each start);
     /// overlapping hits included.
     pub fn all(&self, list: ListId) -> &[Hit] {
-        &self.by_list[list.0 as usize]
+        let l = list.0 as usize;
+        match (self.offsets.get(l), self.offsets.get(l + 1)) {
+            (Some(&a), Some(&b)) => &self.hits[a as usize..b as usize],
+            _ => &[],
+        }
     }
 
     /// The longest entry of `list` starting exactly at `pos`.
