@@ -1,6 +1,7 @@
 //! Input stage: find the files, decode them, read their metadata lines.
 
 pub mod decode;
+pub mod legacy;
 pub mod metadata;
 pub mod walk;
 
@@ -32,11 +33,13 @@ pub fn read_document(file: &InputFile) -> Result<Document, InputError> {
 
 /// Decode bytes and split off the metadata lines.
 pub fn document_from_bytes(id: &str, display: &str, bytes: &[u8]) -> Result<Document, InputError> {
-    let text = decode(bytes).map_err(|e| InputError {
-        path: display.to_string(),
-        kind: "undecodable",
-        message: e.to_string(),
-    })?;
+    let text = decode(bytes)
+        .map_err(|e| InputError {
+            path: display.to_string(),
+            kind: "undecodable",
+            message: e.to_string(),
+        })?
+        .text;
     let (meta, body) = split_metadata(&text);
     Ok(Document {
         // The contract's id for a file is its relative path, whatever the
