@@ -42,7 +42,12 @@ struct RecordArgs {
     #[arg(long, value_name = "FIELD", default_value = "id")]
     id_field: String,
     /// Field(s) holding the text, joined with a line break: `title,sapo,body`.
-    #[arg(long, value_name = "FIELDS", default_value = "text", value_delimiter = ',')]
+    #[arg(
+        long,
+        value_name = "FIELDS",
+        default_value = "text",
+        value_delimiter = ','
+    )]
     text_field: Vec<String>,
     /// Field holding the publication date (ISO, dd/mm/yyyy, yyyymmdd, RFC 2822, Unix time...).
     #[arg(long, value_name = "FIELD", default_value = "date")]

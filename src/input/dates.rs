@@ -30,7 +30,10 @@ impl fmt::Display for DateProblem {
         match self {
             DateProblem::Unreadable => write!(f, "not a date this tool reads"),
             DateProblem::Impossible { year, month, day } => {
-                write!(f, "{year:04}-{month:02}-{day:02} is not a day of the calendar")
+                write!(
+                    f,
+                    "{year:04}-{month:02}-{day:02} is not a day of the calendar"
+                )
             }
             DateProblem::OutOfRange { year } => write!(
                 f,
@@ -96,7 +99,10 @@ fn day_first() -> &'static Regex {
 
 fn vietnamese() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    cached(&R, r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+    cached(
+        &R,
+        r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+    )
 }
 
 /// All-digit values: `yyyymmdd` (also followed by a time, `yyyymmddHHMM`
@@ -113,8 +119,11 @@ fn digits(v: &str) -> Result<String, DateProblem> {
 fn ymd(y: &str, m: &str, d: &str) -> Result<String, DateProblem> {
     let parse = |s: &str| s.parse::<u32>().map_err(|_| DateProblem::Unreadable);
     let (year, month, day) = (parse(y)? as i32, parse(m)?, parse(d)?);
-    let date =
-        NaiveDate::from_ymd_opt(year, month, day).ok_or(DateProblem::Impossible { year, month, day })?;
+    let date = NaiveDate::from_ymd_opt(year, month, day).ok_or(DateProblem::Impossible {
+        year,
+        month,
+        day,
+    })?;
     checked(date)
 }
 
@@ -163,16 +172,29 @@ mod tests {
     fn impossible_and_out_of_range_dates_are_refused() {
         assert_eq!(
             parse_date("2022-02-30"),
-            Err(DateProblem::Impossible { year: 2022, month: 2, day: 30 })
+            Err(DateProblem::Impossible {
+                year: 2022,
+                month: 2,
+                day: 30
+            })
         );
         assert!(matches!(
             parse_date("2021-02-29"),
             Err(DateProblem::Impossible { .. })
         ));
         assert_eq!(ok("2020-02-29"), "2020-02-29");
-        assert_eq!(parse_date("0000-01-01"), Err(DateProblem::OutOfRange { year: 0 }));
-        assert!(matches!(parse_date("31/12/9999"), Err(DateProblem::OutOfRange { .. })));
-        assert!(matches!(parse_date("20201340"), Err(DateProblem::Impossible { .. })));
+        assert_eq!(
+            parse_date("0000-01-01"),
+            Err(DateProblem::OutOfRange { year: 0 })
+        );
+        assert!(matches!(
+            parse_date("31/12/9999"),
+            Err(DateProblem::OutOfRange { .. })
+        ));
+        assert!(matches!(
+            parse_date("20201340"),
+            Err(DateProblem::Impossible { .. })
+        ));
         assert_eq!(parse_date("hôm qua"), Err(DateProblem::Unreadable));
         assert_eq!(parse_date(""), Err(DateProblem::Unreadable));
         assert_eq!(parse_date("12345"), Err(DateProblem::Unreadable));

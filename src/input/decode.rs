@@ -103,7 +103,7 @@ fn utf16(enc: &'static encoding_rs::Encoding, bytes: &[u8]) -> Result<String, De
 /// UTF-32 has no crate-level decoder in encoding_rs (the web never uses
 /// it); it is four bytes per scalar value, nothing more.
 fn utf32(bytes: &[u8], word: fn([u8; 4]) -> u32) -> Result<String, DecodeError> {
-    if bytes.len() % 4 != 0 {
+    if !bytes.len().is_multiple_of(4) {
         return Err(DecodeError::InvalidUtf32);
     }
     bytes

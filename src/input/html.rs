@@ -40,10 +40,41 @@ const DROPPED_ROLES: [&str; 7] = [
 
 /// Elements that start and end a line.
 const BLOCKS: [&str; 35] = [
-    "address", "article", "blockquote", "body", "caption", "dd", "details", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "tr",
-    "ul", "thead",
+    "address",
+    "article",
+    "blockquote",
+    "body",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "tr",
+    "ul",
+    "thead",
 ];
 
 /// `<meta>` names of a publication date, most specific first.
@@ -63,22 +94,39 @@ const DATE_KEYS: [&str; 13] = [
     "sailthru.date",
 ];
 
+/// Elements nested deeper than this are refused: the HTML parser's work
+/// grows with the square of the depth (each tag checks the open elements),
+/// and no news page comes near it.
+pub const MAX_DEPTH: usize = 2000;
+
 /// Read a whole page.
-pub fn read_page(html: &str) -> Page {
+pub fn read_page(html: &str) -> Result<Page, String> {
+    check_depth(html)?;
     let doc = Html::parse_document(html);
     let (date, bad_date) = publication_date(&doc);
-    Page {
+    Ok(Page {
         text: text_of(content_root(&doc)),
         title: title(&doc),
         date,
         bad_date,
-    }
+    })
 }
 
 /// Text of an HTML fragment (a record's `body` field).
-pub fn fragment_text(html: &str) -> String {
+pub fn fragment_text(html: &str) -> Result<String, String> {
+    check_depth(html)?;
     let doc = Html::parse_fragment(html);
-    text_of(doc.root_element())
+    Ok(text_of(doc.root_element()))
+}
+
+fn check_depth(html: &str) -> Result<(), String> {
+    let depth = super::html_depth::nesting_estimate(html);
+    if depth > MAX_DEPTH {
+        return Err(format!(
+            "HTML elements nested {depth} deep (more than {MAX_DEPTH}): not a web page this tool reads"
+        ));
+    }
+    Ok(())
 }
 
 /// Whether a record's text field holds markup rather than plain text: a
@@ -232,8 +280,10 @@ fn title(doc: &Html) -> Option<String> {
         .next()
         .and_then(|t| collapse(&t.text().collect::<String>()))
         .or_else(|| {
-            doc.select(&selector("meta[property='og:title'], meta[name='og:title']"))
-                .find_map(|m| m.attr("content").and_then(collapse))
+            doc.select(&selector(
+                "meta[property='og:title'], meta[name='og:title']",
+            ))
+            .find_map(|m| m.attr("content").and_then(collapse))
         })
 }
 
@@ -253,7 +303,10 @@ fn publication_date(doc: &Html) -> (Option<String>, Option<(String, String)>) {
     }
     let times = selector("time[datetime][itemprop='datePublished'], time[datetime][pubdate]");
     for t in doc.select(&times) {
-        found.push((DATE_KEYS.len(), t.attr("datetime").unwrap_or("").to_string()));
+        found.push((
+            DATE_KEYS.len(),
+            t.attr("datetime").unwrap_or("").to_string(),
+        ));
     }
     found.sort_by_key(|(rank, _)| *rank);
     let mut first_problem: Option<(String, DateProblem)> = None;
@@ -290,7 +343,7 @@ mod tests {
 
     #[test]
     fn a_page_gives_text_title_and_date() {
-        let p = read_page(PAGE);
+        let p = read_page(PAGE).unwrap();
         assert_eq!(
             p.text,
             "Khánh thành cầu mới\nNgày 12/3, tỉnh tổ chức lễ khánh thành.\nDòng hai đây.\nÔng A\tGiám đốc"
@@ -305,25 +358,33 @@ mod tests {
         let p = read_page(
             "<body><div role=navigation>Menu</div><main><p>Một.</p><p>Hai.</p></main>\
              <footer>Liên hệ</footer></body>",
-        );
+        )
+        .unwrap();
         assert_eq!(p.text, "Một.\nHai.");
         assert_eq!(p.title, None);
     }
 
     #[test]
     fn meta_dates_of_every_kind_and_bad_ones() {
-        let with = |meta: &str| read_page(&format!("<head>{meta}</head><p>x</p>"));
+        let with = |meta: &str| read_page(&format!("<head>{meta}</head><p>x</p>")).unwrap();
         assert_eq!(
-            with(r#"<meta name="pubdate" content="20200918">"#).date.as_deref(),
+            with(r#"<meta name="pubdate" content="20200918">"#)
+                .date
+                .as_deref(),
             Some("2020-09-18")
         );
         assert_eq!(
-            with(r#"<meta itemprop="datePublished" content="18/09/2020">"#).date.as_deref(),
+            with(r#"<meta itemprop="datePublished" content="18/09/2020">"#)
+                .date
+                .as_deref(),
             Some("2020-09-18")
         );
         let bad = with(r#"<meta name="date" content="2021-02-29">"#);
         assert_eq!(bad.date, None);
-        assert_eq!(bad.bad_date.as_ref().map(|b| b.0.as_str()), Some("2021-02-29"));
+        assert_eq!(
+            bad.bad_date.as_ref().map(|b| b.0.as_str()),
+            Some("2021-02-29")
+        );
         // A good date anywhere wins over a bad one.
         let both = with(
             r#"<meta name="date" content="0000-00-00"><meta property="article:published_time" content="2020-01-02">"#,
@@ -334,14 +395,23 @@ mod tests {
 
     #[test]
     fn fragments_and_the_html_test() {
-        assert_eq!(fragment_text("<p>Một &amp; hai</p><p>Ba</p>"), "Một & hai\nBa");
+        assert_eq!(
+            fragment_text("<p>Một &amp; hai</p><p>Ba</p>").unwrap(),
+            "Một & hai\nBa"
+        );
         assert!(looks_like_html("<p>Ngày 4/11</p>"));
         assert!(!looks_like_html("Giá 3 < 4 và 5 > 2"));
     }
 
     #[test]
-    fn deep_nesting_does_not_overflow_the_stack() {
-        let deep = "<div>".repeat(20_000) + "chữ";
-        assert_eq!(read_page(&deep).text, "chữ");
+    fn deep_nesting_is_read_to_a_point_and_then_refused() {
+        let deep = "<div>".repeat(MAX_DEPTH - 10) + "chữ";
+        assert_eq!(read_page(&deep).unwrap().text, "chữ");
+        let deeper = "<div><span>".repeat(MAX_DEPTH) + "chữ";
+        assert!(read_page(&deeper).unwrap_err().contains("nested"));
+        assert!(fragment_text(&deeper).is_err());
+        // Unclosed paragraphs and list items close themselves: not deep.
+        let flat = "<p>một<li>hai".repeat(5 * MAX_DEPTH);
+        assert!(read_page(&flat).is_ok());
     }
 }

@@ -96,7 +96,8 @@ mod tests {
     #[test]
     fn every_kind_of_line_end_ends_a_header() {
         for end in ["\n", "\r\n", "\r", "\u{2028}", "\u{2029}", "\u{85}"] {
-            let t = format!("# date = 2020-09-18{end}# title = Tin{end}Ngày 4/11 họp.{end}Dòng hai");
+            let t =
+                format!("# date = 2020-09-18{end}# title = Tin{end}Ngày 4/11 họp.{end}Dòng hai");
             let (m, rest) = split_metadata(&t);
             assert_eq!(m.date.as_deref(), Some("2020-09-18"), "{end:?}");
             assert_eq!(m.title.as_deref(), Some("Tin"), "{end:?}");
@@ -106,7 +107,13 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_problems_not_dates() {
-        for bad in ["2022-02-30", "2021-02-29", "0000-01-01", "2500-01-01", "soon"] {
+        for bad in [
+            "2022-02-30",
+            "2021-02-29",
+            "0000-01-01",
+            "2500-01-01",
+            "soon",
+        ] {
             let text = format!("# date = {bad}\nBài.");
             let (m, rest) = split_metadata(&text);
             assert_eq!(m.date, None, "{bad}");

@@ -4,6 +4,7 @@
 pub mod dates;
 pub mod decode;
 pub mod html;
+mod html_depth;
 pub mod legacy;
 pub mod metadata;
 pub mod records;
@@ -100,7 +101,11 @@ pub fn html_document(id: &str, display: &str, bytes: &[u8]) -> Result<Document, 
         Ok(d) => d,
         Err(e) => declared_charset(bytes).ok_or_else(|| undecodable(display, e))?,
     };
-    let page = html::read_page(&decoded.text);
+    let page = html::read_page(&decoded.text).map_err(|message| InputError {
+        path: display.to_string(),
+        kind: "unreadable",
+        message,
+    })?;
     let notices = page
         .bad_date
         .map(|(value, why)| Notice {
@@ -152,7 +157,8 @@ mod tests {
 
     #[test]
     fn a_bad_metadata_date_is_a_notice_and_the_text_still_reads() {
-        let d = document_from_bytes("a", "a.txt", b"# date = 2022-02-30\rNg\xc3\xa0y 4/11.").unwrap();
+        let d =
+            document_from_bytes("a", "a.txt", b"# date = 2022-02-30\rNg\xc3\xa0y 4/11.").unwrap();
         assert_eq!(d.text, "Ngày 4/11.");
         assert_eq!(d.date, None);
         assert_eq!(d.encoding, Some("utf-8"));

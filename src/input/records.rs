@@ -61,14 +61,22 @@ fn text_of(v: &Value) -> Option<String> {
     let s = match v {
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
-        Value::Array(items) => items.iter().filter_map(text_of).collect::<Vec<_>>().join("\n"),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(text_of)
+            .collect::<Vec<_>>()
+            .join("\n"),
         _ => return None,
     };
     (!s.trim().is_empty()).then_some(s)
 }
 
 /// One record as a document. `fallback_id` names a record without an id.
-pub fn parse_record(json: &str, fields: &RecordFields, fallback_id: &str) -> Result<Document, String> {
+pub fn parse_record(
+    json: &str,
+    fields: &RecordFields,
+    fallback_id: &str,
+) -> Result<Document, String> {
     let record: Value =
         serde_json::from_str(strip_bom(json)).map_err(|e| format!("not valid JSON: {e}"))?;
     if !record.is_object() {
@@ -91,12 +99,12 @@ pub fn parse_record(json: &str, fields: &RecordFields, fallback_id: &str) -> Res
         let text = if !looks_like_html(&raw) {
             raw
         } else if raw.to_ascii_lowercase().contains("<html") {
-            let page = read_page(&raw);
+            let page = read_page(&raw).map_err(|e| format!("field `{name}`: {e}"))?;
             page_title = page_title.or(page.title);
             page_date = page_date.or(page.date);
             page.text
         } else {
-            fragment_text(&raw)
+            fragment_text(&raw).map_err(|e| format!("field `{name}`: {e}"))?
         };
         if !text.trim().is_empty() {
             parts.push(text);
@@ -139,8 +147,14 @@ fn date_value(v: &Value) -> Result<Option<String>, (String, DateProblem)> {
         Value::String(s) => parse_date(s).map(Some).map_err(|e| (format!("`{s}`"), e)),
         Value::Number(n) => {
             let secs = n.as_i64().ok_or((n.to_string(), DateProblem::Unreadable))?;
-            let secs = if secs.abs() > 100_000_000_000 { secs / 1000 } else { secs };
-            date_of_unix_time(secs).map(Some).map_err(|e| (n.to_string(), e))
+            let secs = if secs.abs() > 100_000_000_000 {
+                secs / 1000
+            } else {
+                secs
+            };
+            date_of_unix_time(secs)
+                .map(Some)
+                .map_err(|e| (n.to_string(), e))
         }
         other => Err((other.to_string(), DateProblem::Unreadable)),
     }
@@ -156,7 +170,8 @@ pub enum Layout {
     Json,
 }
 
-/// One record's text and the line it starts on (1-based).
+/// One record's text and where it is: its line in a JSON Lines file, its
+/// number (1-based) in a JSON file (whose records may share a line).
 pub type RawRecord = (usize, Result<String, String>);
 
 /// Records of one file, read lazily.
@@ -164,6 +179,7 @@ pub struct RecordReader<R: BufRead> {
     input: R,
     layout: Layout,
     line: usize,
+    records: usize,
     started: bool,
     in_array: bool,
     done: bool,
@@ -175,6 +191,7 @@ impl<R: BufRead> RecordReader<R> {
             input,
             layout,
             line: 1,
+            records: 0,
             started: false,
             in_array: false,
             done: false,
@@ -195,7 +212,11 @@ impl<R: BufRead> RecordReader<R> {
     }
 
     fn skip_bom(&mut self) {
-        if self.input.fill_buf().is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF")) {
+        if self
+            .input
+            .fill_buf()
+            .is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF"))
+        {
             self.input.consume(3);
         }
     }
@@ -219,7 +240,10 @@ impl<R: BufRead> RecordReader<R> {
                 Ok(t) => return Some((line, Ok(t.trim_end_matches(['\n', '\r']).to_string()))),
                 Err(e) => {
                     let at = e.utf8_error().valid_up_to();
-                    return Some((line, Err(format!("not valid UTF-8 at byte {at} of the line"))));
+                    return Some((
+                        line,
+                        Err(format!("not valid UTF-8 at byte {at} of the line")),
+                    ));
                 }
             }
         }
@@ -235,10 +259,11 @@ impl<R: BufRead> RecordReader<R> {
                 break;
             }
         }
+        let number = self.records + 1;
         let first = match self.peek() {
             None if self.in_array => {
                 self.done = true;
-                return Some((self.line, Err("the JSON array is not closed with `]`".into())));
+                return Some((number, Err("the JSON array is not closed with `]`".into())));
             }
             None => return None,
             Some(b']') if self.in_array => {
@@ -247,7 +272,7 @@ impl<R: BufRead> RecordReader<R> {
             }
             Some(b) => b,
         };
-        let line = self.line;
+        self.records = number;
         let mut value = Vec::new();
         let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
         while let Some(b) = self.peek() {
@@ -278,10 +303,10 @@ impl<R: BufRead> RecordReader<R> {
         }
         if in_string || depth > 0 {
             self.done = true;
-            return Some((line, Err("the file ends inside this record".into())));
+            return Some((number, Err("the file ends inside this record".into())));
         }
         Some((
-            line,
+            number,
             String::from_utf8(value).map_err(|e| {
                 format!(
                     "not valid UTF-8 at byte {} of the record",
@@ -364,7 +389,11 @@ mod tests {
         let e = parse_record(r#"{"body": "  "}"#, &f, "x").unwrap_err();
         assert!(e.contains("`title`, `body`"), "{e}");
         assert!(parse_record("[1]", &f, "x").is_err());
-        assert!(parse_record("{oops", &f, "x").unwrap_err().contains("not valid JSON"));
+        assert!(
+            parse_record("{oops", &f, "x")
+                .unwrap_err()
+                .contains("not valid JSON")
+        );
         // A byte order mark before the record is not an error.
         assert!(parse_record("\u{FEFF}{\"body\": \"a\"}", &f, "x").is_ok());
     }
@@ -390,14 +419,14 @@ mod tests {
         assert_eq!(
             recs,
             vec![
-                (2, Ok("{\"t\": \"a, ] }\"}".into())),
-                (3, Ok("{\"t\": [1, {\"x\": 2}]}".into())),
-                (4, Ok("3".into()))
+                (1, Ok("{\"t\": \"a, ] }\"}".into())),
+                (2, Ok("{\"t\": [1, {\"x\": 2}]}".into())),
+                (3, Ok("3".into()))
             ]
         );
         let seq = read_all("{\"a\":\n1}\n{\"b\":2}".as_bytes(), Layout::Json);
         assert_eq!(seq.len(), 2);
-        assert_eq!(seq[1].0, 3);
+        assert_eq!(seq[1].0, 2);
         let open = read_all("[{\"a\": 1}, {\"b\": \"x".as_bytes(), Layout::Json);
         assert_eq!(open.len(), 2);
         assert!(open[1].1.is_err());

@@ -57,7 +57,9 @@ impl Unit {
 
 pub struct Units<'a> {
     files: std::slice::Iter<'a, InputFile>,
-    records: Option<(&'a InputFile, RecordReader<BufReader<File>>)>,
+    /// The records file being read, and the separator of its places:
+    /// `file:line` for JSON Lines, `file#n` for JSON.
+    records: Option<(&'a InputFile, char, RecordReader<BufReader<File>>)>,
     options: &'a InputOptions,
     ids: HashSet<String>,
 }
@@ -99,14 +101,14 @@ impl<'a> Units<'a> {
         )
     }
 
-    fn record(&mut self, file: &InputFile, line: usize, raw: Result<String, String>) -> Unit {
-        let place = format!("{}:{line}", file.display);
+    fn record(&mut self, file: &InputFile, at: String, raw: Result<String, String>) -> Unit {
+        let place = format!("{}{at}", file.display);
         let bad = |message: String| InputError {
             path: place.clone(),
             kind: "bad-record",
             message,
         };
-        let fallback = format!("{}:{line}", file.id);
+        let fallback = format!("{}{at}", file.id);
         let doc = raw
             .map_err(bad)
             .and_then(|t| parse_record(&t, &self.options.fields, &fallback).map_err(bad));
@@ -127,11 +129,11 @@ impl<'a> Iterator for Units<'a> {
 
     fn next(&mut self) -> Option<Unit> {
         loop {
-            if let Some((file, reader)) = &mut self.records {
-                let file: &'a InputFile = file;
+            if let Some((file, sep, reader)) = &mut self.records {
+                let (file, sep): (&'a InputFile, char) = (file, *sep);
                 let next = reader.next();
                 match next {
-                    Some((line, raw)) => return Some(self.record(file, line, raw)),
+                    Some((n, raw)) => return Some(self.record(file, format!("{sep}{n}"), raw)),
                     None => self.records = None,
                 }
             }
@@ -141,12 +143,15 @@ impl<'a> Iterator for Units<'a> {
                 let file = InputFile { id, ..f.clone() };
                 return Some(Unit::File { file, notice });
             }
-            let layout = match f.format {
-                super::Format::JsonLines => Layout::Lines,
-                _ => Layout::Json,
+            let (layout, sep) = match f.format {
+                super::Format::JsonLines => (Layout::Lines, ':'),
+                _ => (Layout::Json, '#'),
             };
             match File::open(&f.path) {
-                Ok(h) => self.records = Some((f, RecordReader::new(BufReader::new(h), layout))),
+                Ok(h) => {
+                    let reader = RecordReader::new(BufReader::new(h), layout);
+                    self.records = Some((f, sep, reader));
+                }
                 Err(e) => {
                     return Some(Unit::Failed(InputError {
                         path: f.display.clone(),

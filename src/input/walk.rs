@@ -74,7 +74,11 @@ pub fn walk_inputs(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<InputError>) {
             let broken_link = root.symlink_metadata().is_ok();
             walk.errors.push(InputError {
                 path: display_path(root),
-                kind: if broken_link { "broken-link" } else { "not-found" },
+                kind: if broken_link {
+                    "broken-link"
+                } else {
+                    "not-found"
+                },
                 message: if broken_link {
                     "symbolic link to nothing".into()
                 } else {
@@ -155,7 +159,9 @@ fn walk_error(root: &Path, err: &walkdir::Error) -> InputError {
             ),
         };
     }
-    let dangling = err.path().is_some_and(|p| p.symlink_metadata().is_ok() && !p.exists());
+    let dangling = err
+        .path()
+        .is_some_and(|p| p.symlink_metadata().is_ok() && !p.exists());
     if dangling {
         return InputError {
             path,
@@ -243,10 +249,14 @@ mod tests {
         symlink(&root, root.join("linked-loop")).unwrap();
         symlink(d.join("nowhere.txt"), root.join("broken.txt")).unwrap();
         symlink(d.join("real/inner/a.txt"), root.join("same.txt")).unwrap();
-        let (files, errors) = walk_inputs(&[root.clone()]);
+        let (files, errors) = walk_inputs(std::slice::from_ref(&root));
         let ids: Vec<_> = files.iter().map(|f| f.id.as_str()).collect();
         assert_eq!(ids, vec!["file-link", "linked/inner/a"]);
         let kinds: Vec<_> = errors.iter().map(|e| e.kind).collect();
-        assert_eq!(kinds, vec!["broken-link", "symlink-loop", "duplicate-file"], "{errors:?}");
+        assert_eq!(
+            kinds,
+            vec!["broken-link", "symlink-loop", "duplicate-file"],
+            "{errors:?}"
+        );
     }
 }
