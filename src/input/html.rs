@@ -145,23 +145,25 @@ fn selector(s: &str) -> Selector {
 }
 
 /// The element holding the article: the largest `<article>` that is not
-/// inside another, else `<main>`, else `<body>`.
+/// inside another, when it holds a good part of the page's text (a page
+/// may mark only its teasers as articles); else `<main>`, else `<body>`.
 fn content_root(doc: &Html) -> ElementRef<'_> {
     let articles = selector("article");
-    let text_len = |e: &ElementRef| e.text().map(str::len).sum::<usize>();
     let outer = doc.select(&articles).filter(|a| {
         !a.ancestors()
             .any(|n| ElementRef::wrap(n).is_some_and(|p| p.value().name() == "article"))
     });
-    if let Some(best) = outer.max_by_key(text_len) {
-        return best;
+    let best = outer
+        .map(|a| (text_of(a).chars().count(), a))
+        .max_by_key(|(len, _)| *len);
+    let page = ["main", "body"]
+        .iter()
+        .find_map(|name| doc.select(&selector(name)).next())
+        .unwrap_or_else(|| doc.root_element());
+    match best {
+        Some((len, a)) if len * 3 >= text_of(page).chars().count() => a,
+        _ => page,
     }
-    for name in ["main", "body"] {
-        if let Some(e) = doc.select(&selector(name)).next() {
-            return e;
-        }
-    }
-    doc.root_element()
 }
 
 fn is_dropped(e: &ElementRef) -> bool {
@@ -391,6 +393,13 @@ mod tests {
         );
         assert_eq!(both.date.as_deref(), Some("2020-01-02"));
         assert_eq!(both.bad_date, None);
+    }
+
+    #[test]
+    fn teaser_articles_do_not_hide_the_story() {
+        let story = "<p>Một đoạn dài của bài chính, viết cho phép thử này.</p>".repeat(5);
+        let page = format!("<body><div>{story}</div><article><p>Tin ngắn</p></article></body>");
+        assert!(read_page(&page).unwrap().text.starts_with("Một đoạn dài"));
     }
 
     #[test]
