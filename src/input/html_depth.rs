@@ -4,11 +4,12 @@
 //! counted; the raw text of scripts, styles and comments is skipped.
 
 /// Elements that never hold others, or that the parser closes by itself
-/// when the next one opens: they cannot build depth.
-const FLAT: [&str; 33] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr", "param", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup",
-    "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp", "rtc", "html",
+/// when the next one opens (`a` and `nobr` close an open one of theirs):
+/// they cannot build depth.
+const FLAT: [&str; 35] = [
+    "a", "nobr", "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+    "source", "track", "wbr", "param", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option",
+    "optgroup", "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp", "rtc", "html",
 ];
 
 /// Elements whose content is raw text up to their end tag.
@@ -93,5 +94,6 @@ mod tests {
         );
         assert_eq!(nesting_estimate("<!-- <div><div> --><b>x</b>"), 1);
         assert_eq!(nesting_estimate("a < b, c <"), 0);
+        assert_eq!(nesting_estimate(&"<a href=x><p>link".repeat(50)), 0);
     }
 }

@@ -5,7 +5,7 @@
 //! being read again or dropped without a word.
 
 use super::{InputError, display_path};
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -94,27 +94,24 @@ pub fn walk_inputs(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<InputError>) {
 struct Walk {
     files: Vec<InputFile>,
     errors: Vec<InputError>,
-    /// Real paths of the files taken, so that a file is read once however
-    /// many links lead to it.
-    seen: HashSet<PathBuf>,
-    /// The display path a real path was first taken under.
-    first: std::collections::HashMap<PathBuf, String>,
+    /// Real paths of the files taken, with the path each was first taken
+    /// under, so that a file is read once however many links lead to it.
+    taken: HashMap<PathBuf, String>,
 }
 
 impl Walk {
     fn add(&mut self, path: &Path, id: String, format: Format) {
         let display = display_path(path);
         let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        if !self.seen.insert(real.clone()) {
-            let first = self.first.get(&real).cloned().unwrap_or_default();
+        if let Some(first) = self.taken.get(&real) {
             self.errors.push(InputError {
                 path: display,
                 kind: "duplicate-file",
-                message: format!("the same file as {first} (through a symbolic link); read once"),
+                message: format!("the same file as {first}, reached again (a symbolic link, or named twice); read once"),
             });
             return;
         }
-        self.first.insert(real, display.clone());
+        self.taken.insert(real, display.clone());
         self.files.push(InputFile {
             path: path.to_path_buf(),
             id,
