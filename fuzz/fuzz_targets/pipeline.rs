@@ -20,7 +20,11 @@ fuzz_target!(|bytes: &[u8]| {
     let chars: Vec<char> = doc.text.chars().collect();
     for e in &article.entities {
         assert!(e.start <= e.end && e.end <= chars.len(), "{e:?}");
-        let slice: String = chars[e.start..e.end].iter().collect::<String>().nfc().collect();
+        let slice: String = chars[e.start..e.end]
+            .iter()
+            .collect::<String>()
+            .nfc()
+            .collect();
         assert_eq!(slice, e.text, "{e:?}");
     }
 });
