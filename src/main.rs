@@ -35,6 +35,41 @@ struct Common {
     threads: Option<usize>,
 }
 
+/// How records files (`.jsonl`, `.json`) name their fields.
+#[derive(clap::Args)]
+struct RecordArgs {
+    /// Field holding a record's id (dotted for nested: `meta.id`).
+    #[arg(long, value_name = "FIELD", default_value = "id")]
+    id_field: String,
+    /// Field(s) holding the text, joined with a line break: `title,sapo,body`.
+    #[arg(
+        long,
+        value_name = "FIELDS",
+        default_value = "text",
+        value_delimiter = ','
+    )]
+    text_field: Vec<String>,
+    /// Field holding the publication date (ISO, dd/mm/yyyy, yyyymmdd, RFC 2822, Unix time...).
+    #[arg(long, value_name = "FIELD", default_value = "date")]
+    date_field: String,
+    /// Field holding the headline.
+    #[arg(long, value_name = "FIELD", default_value = "title")]
+    title_field: String,
+}
+
+impl RecordArgs {
+    fn options(&self) -> vnextract::input::InputOptions {
+        vnextract::input::InputOptions {
+            fields: vnextract::input::RecordFields {
+                id: self.id_field.clone(),
+                text: self.text_field.clone(),
+                date: self.date_field.clone(),
+                title: self.title_field.clone(),
+            },
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Read files and folders of articles; write JSON Lines and CSV files.
@@ -51,6 +86,8 @@ enum Command {
         /// Also write every table as a sheet of `vnextract.xlsx`.
         #[arg(long)]
         excel: bool,
+        #[command(flatten)]
+        records: RecordArgs,
         #[command(flatten)]
         common: Common,
     },
@@ -130,8 +167,17 @@ fn main() -> ExitCode {
             output,
             quiet,
             excel,
+            records,
             ..
-        } => extract(&engine, &pool, &paths, &output, quiet, excel),
+        } => extract(
+            &engine,
+            &pool,
+            &paths,
+            &output,
+            quiet,
+            excel,
+            &records.options(),
+        ),
         Command::Rules { .. } => unreachable!("handled before the engine is built"),
         Command::Stream { .. } => {
             let stdin = std::io::stdin().lock();
@@ -201,6 +247,7 @@ fn extract(
     out: &Path,
     quiet: bool,
     excel: bool,
+    input: &vnextract::input::InputOptions,
 ) -> ExitCode {
     let show = !quiet && std::io::stderr().is_terminal();
     let bar = ProgressBar::hidden();
@@ -215,7 +262,7 @@ fn extract(
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     };
-    match vnextract::pipeline::run_extract(engine, paths, out, pool, excel, &progress) {
+    match vnextract::pipeline::run_extract(engine, paths, out, pool, excel, input, &progress) {
         Ok(report) => {
             bar.finish_and_clear();
             if !quiet {

@@ -51,6 +51,21 @@ pub struct Document {
     pub date: Option<String>,
     /// Headline from metadata or the record's `title`.
     pub title: Option<String>,
+    /// Encoding the text was read in (`utf-8`, `utf-16le`, `utf-32be`,
+    /// `windows-1258`, `tcvn3`, `vni`...); `None` when not read from bytes.
+    pub encoding: Option<&'static str>,
+    /// Problems met while reading that did not stop the article (an
+    /// impossible metadata date...): one errors.csv row each.
+    pub notices: Vec<Notice>,
+}
+
+/// A problem with an input that was still read: the writer gives it an
+/// errors.csv row (path, kind, message) beside the article's own rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// `bad-date`, `duplicate-id`...
+    pub kind: &'static str,
+    pub message: String,
 }
 
 /// Type-specific fields. Absent fields are not serialised; fields a type has

@@ -38,6 +38,7 @@ pub fn parse_record(line: &str) -> Result<Document, String> {
             .as_deref()
             .and_then(crate::input::metadata::normalise_date),
         title: r.title,
+        ..Document::default()
     })
 }
 
