@@ -138,6 +138,9 @@ impl std::ops::Deref for Listed {
 /// Collects the lists of every extractor before one automaton is built.
 #[derive(Debug, Default)]
 pub struct ListSetBuilder {
+    /// Lists registered already: the same list asked for by several
+    /// extractors (`honorifics`, `places`) is searched once.
+    known: HashMap<Vec<String>, ListId>,
     patterns: Vec<String>,
     by_pattern: HashMap<String, usize>,
     /// For each pattern, the (list, entry index) pairs it belongs to.
@@ -153,13 +156,18 @@ impl ListSetBuilder {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let id = u16::try_from(self.lists).expect("fewer than 65,536 word lists");
-        self.lists += 1;
-        let entries = words
+        let entries: Vec<String> = words
             .into_iter()
             .map(|w| lowercase(w.as_ref().trim()))
-            .filter(|w| !w.is_empty());
-        for (index, w) in entries.enumerate() {
+            .filter(|w| !w.is_empty())
+            .collect();
+        if let Some(&id) = self.known.get(&entries) {
+            return id;
+        }
+        let id = u16::try_from(self.lists).expect("fewer than 65,536 word lists");
+        self.lists += 1;
+        self.known.insert(entries.clone(), ListId(id));
+        for (index, w) in entries.into_iter().enumerate() {
             let p = match self.by_pattern.get(&w) {
                 Some(&p) => p,
                 None => {
@@ -169,7 +177,10 @@ impl ListSetBuilder {
                     self.patterns.len() - 1
                 }
             };
-            self.owners[p].push((id, index as u32));
+            // An entry listed twice in one list counts as its first listing.
+            if !self.owners[p].iter().any(|&(l, _)| l == id) {
+                self.owners[p].push((id, index as u32));
+            }
         }
         ListId(id)
     }
@@ -364,11 +375,8 @@ impl ListSet {
                 }
             }
         }
-        // By list, then start, the longest first; an entry listed twice
-        // counts once, as its first listing (as a leftmost-longest search
-        // of the list would report it).
-        all.sort_unstable_by_key(|(l, h)| (*l, h.start, std::cmp::Reverse(h.end), h.index));
-        all.dedup_by_key(|(l, h)| (*l, h.start, h.end));
+        // By list (a counting sort, stable: hits come by start, and at one
+        // start by growing end), then the longest first at each start.
         let mut offsets = vec![0u32; self.lists + 1];
         for (l, _) in &all {
             offsets[*l as usize + 1] += 1;
@@ -376,10 +384,33 @@ impl ListSet {
         for k in 1..offsets.len() {
             offsets[k] += offsets[k - 1];
         }
-        WordHits {
-            hits: all.into_iter().map(|(_, h)| h).collect(),
-            offsets,
+        let mut next = offsets.clone();
+        let mut hits = vec![
+            Hit {
+                start: 0,
+                end: 0,
+                index: 0
+            };
+            all.len()
+        ];
+        for (l, h) in all {
+            let slot = &mut next[l as usize];
+            hits[*slot as usize] = h;
+            *slot += 1;
         }
+        for w in offsets.windows(2) {
+            let list = &mut hits[w[0] as usize..w[1] as usize];
+            let mut a = 0;
+            while a < list.len() {
+                let mut b = a + 1;
+                while b < list.len() && list[b].start == list[a].start {
+                    b += 1;
+                }
+                list[a..b].reverse();
+                a = b;
+            }
+        }
+        WordHits { hits, offsets }
     }
 }
 
