@@ -103,20 +103,20 @@ pub fn only_spaces(s: &str, from: usize, to: usize) -> bool {
 /// `Lê`, `Quang`, `A`: an upper-case letter, then lower-case letters only.
 pub fn is_capitalised(w: &str) -> bool {
     let mut cs = w.chars();
-    cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_lowercase() && c.is_alphabetic())
+    cs.next().is_some_and(is_upper) && cs.all(|c| is_lower(c) && is_letter(c))
 }
 
 /// `NGUYỄN`, `A`: upper-case letters only.
 pub fn is_all_caps(w: &str) -> bool {
-    !w.is_empty() && w.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
+    !w.is_empty() && w.chars().all(|c| is_upper(c) && is_letter(c))
 }
 
 /// Two or more letters and all of them upper case (`UBND`, `GD&ĐT`,
 /// `PC67` counts its letters only).
 pub fn is_caps_code(w: &str) -> bool {
     let mut letters = 0;
-    for c in w.chars().filter(|c| c.is_alphabetic()) {
-        if !c.is_uppercase() {
+    for c in w.chars().filter(|&c| is_letter(c)) {
+        if !is_upper(c) {
             return false;
         }
         letters += 1;
@@ -128,9 +128,9 @@ pub fn is_caps_code(w: &str) -> bool {
 /// some lower-case).
 pub fn is_name_shaped(w: &str) -> bool {
     let mut cs = w.chars();
-    cs.next().is_some_and(char::is_uppercase)
-        && w.chars().all(char::is_alphabetic)
-        && (w.chars().count() == 1 || w.chars().skip(1).any(char::is_lowercase))
+    cs.next().is_some_and(is_upper)
+        && w.chars().all(is_letter)
+        && (w.chars().count() == 1 || w.chars().skip(1).any(is_lower))
 }
 
 /// Title case of one word: `NGUYỄN` gives `Nguyễn`.

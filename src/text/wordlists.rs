@@ -126,6 +126,12 @@ impl Listed {
             list,
         }
     }
+
+    /// The longest entry starting at `pos` of the article.
+    #[inline]
+    pub fn hit_in(&self, a: &super::Analysis, pos: usize) -> Option<Hit> {
+        a.hit(self.id, pos)
+    }
 }
 
 impl std::ops::Deref for Listed {
