@@ -39,8 +39,8 @@ const ZONE_TAIL: usize = 64;
 /// Bytes before a digit or an anchor word where a match may start (its
 /// context words: `rạng sáng thứ Hai, ngày`), and after it where a match
 /// may still start (`1 - 7.2017`).
-const ANCHOR_BEFORE: usize = 72;
-const ANCHOR_AFTER: usize = 48;
+const ANCHOR_BEFORE: usize = 48;
+const ANCHOR_AFTER: usize = 32;
 
 /// The longest match of any rule, in bytes: a search for matches that
 /// start in a window reads this far beyond it.
@@ -137,7 +137,7 @@ impl DateExtractor {
         let numbers = ctx
             .tokens
             .iter()
-            .filter(|t| t.kind != Kind::Punct && t.text(lower).bytes().any(|b| b.is_ascii_digit()))
+            .filter(|t| could_be_date_number(t, lower))
             .map(|t| (t.start, t.end));
         let words = ctx.hits.all(self.anchors).iter().map(|h| (h.start, h.end));
         let mut anchors: Vec<(usize, usize)> = numbers.chain(words).collect();
@@ -483,6 +483,19 @@ fn select_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     }
     out.sort_by_key(|c| c.start);
     out
+}
+
+/// A token holding a number that may be a day, a month, a quarter or a
+/// year: 0 to 31, a two-digit year, or 1000 to 2199 (`150`, `2.500` or
+/// `35-NQ` hold none; `SN1974` holds one).
+fn could_be_date_number(t: &crate::text::Token, lower: &str) -> bool {
+    if t.kind == Kind::Punct {
+        return false;
+    }
+    t.text(lower)
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| !d.is_empty())
+        .any(|d| d.len() <= 2 || (d.len() == 4 && matches!(d.as_bytes()[0], b'1' | b'2')))
 }
 
 /// The places of the text the rules must look at: each hit of the union
