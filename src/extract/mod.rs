@@ -60,6 +60,8 @@ pub struct Engine {
     resolutions: resolution::ResolutionExtractor,
     /// (code, issuer) from `lexicon/issuer_codes.csv`, for the citation index.
     issuer_codes: Vec<(String, String)>,
+    /// Tells cited documents apart (foreign countries from `places.csv`).
+    identities: resolution::identity::Identities,
     options: Options,
 }
 
@@ -76,6 +78,11 @@ impl Engine {
             persons: person::PersonExtractor::new(sources, &lex)?,
             resolutions: resolution::ResolutionExtractor::new(sources, &lex)?,
             issuer_codes: lex.issuer_codes.clone(),
+            identities: resolution::identity::Identities::new(
+                (0..lex.place_kinds.len())
+                    .filter(|&i| lex.place_kinds[i] == "country")
+                    .filter_map(|i| lex.places.words.get(i).map(String::as_str)),
+            ),
             units,
             options,
         })
@@ -86,15 +93,17 @@ impl Engine {
         &self.issuer_codes
     }
 
+    /// Tells cited documents apart for the citation index.
+    pub fn identities(&self) -> &resolution::identity::Identities {
+        &self.identities
+    }
+
     /// Extract everything from one document and build its output record.
     pub fn process(&self, doc: &Document) -> Article {
         let text = Text::new(&doc.text);
         let sentences = self.segmenter.sentences(&text.work);
-        let ref_date = doc
-            .date
-            .as_deref()
-            .and_then(Ymd::parse)
-            .or(self.options.reference_date);
+        let article_date = doc.date.as_deref().and_then(Ymd::parse);
+        let ref_date = article_date.or(self.options.reference_date);
         let ctx = Ctx {
             text: &text,
             sentences: &sentences,
@@ -103,7 +112,10 @@ impl Engine {
             byline: byline_range(&text.work),
             relative_dates: self.options.relative_dates,
         };
-        let entities = self.entities(&ctx);
+        let mut entities = self.entities(&ctx);
+        if article_date.is_none() {
+            date::years_from_reference(&mut entities);
+        }
         build_article(doc, &ctx, &entities)
     }
 
@@ -116,7 +128,9 @@ impl Engine {
         self.persons.extract(ctx, &mut found);
         self.resolutions.extract(ctx, &mut found);
         link::link(ctx, &mut found, &self.units);
-        settle_overlaps(found)
+        let mut found = settle_overlaps(found);
+        date::settle_years(&mut found);
+        found
     }
 
     /// Run the engine on a bare text (rule examples, library callers).
@@ -218,6 +232,14 @@ fn build_article(doc: &Document, ctx: &Ctx, entities: &[Entity]) -> Article {
         byline,
         entities: out,
         sentences: ctx.sentences.iter().map(original_of).collect(),
+        sentence_spans: ctx
+            .sentences
+            .iter()
+            .map(|r| {
+                let (start, end) = text.original_span(r.start, r.end);
+                crate::model::OutSentence { start, end }
+            })
+            .collect(),
     }
 }
 
