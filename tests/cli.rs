@@ -48,6 +48,8 @@ fn extract_writes_every_output_file() {
         "resolutions.csv",
         "errors.csv",
         "people.csv",
+        "article_people.csv",
+        "sentences.csv",
         "documents.csv",
     ] {
         assert!(out.path().join(f).is_file(), "{f} missing");

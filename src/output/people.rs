@@ -4,8 +4,10 @@
 //! A person is their full name: the extractor gives a short form
 //! (`Trump`, `bà Mão`) the full name it refers to in the same article as
 //! its `value`, so grouping by value counts a short form under its full
-//! name. Across articles the same full name is the same row (namesakes
-//! cannot be told apart from the text alone).
+//! name. Where a value is still a short form, it is counted under the one
+//! full name of the article that ends with it (`Nam` under `Lê Văn Nam`;
+//! not when two full names do). Across articles the same full name is the
+//! same row (namesakes cannot be told apart from the text alone).
 //!
 //! Memory: the index holds one row per distinct person of the run (it
 //! grows with the number of distinct names, not of articles or mentions);
@@ -61,15 +63,20 @@ pub struct PersonSeen {
 }
 
 fn bump(list: &mut Vec<(String, u64)>, name: &str) {
+    add(list, name, 1);
+}
+
+/// Count `name` `n` more times (case-insensitively); a full list takes no
+/// new name.
+fn add(list: &mut Vec<(String, u64)>, name: &str, n: u64) {
     if name.is_empty() {
         return;
     }
-    match list
-        .iter_mut()
-        .find(|(n, _)| n.to_lowercase() == name.to_lowercase())
-    {
-        Some((_, c)) => *c += 1,
-        None => list.push((name.to_string(), 1)),
+    let lower = name.to_lowercase();
+    match list.iter().position(|(x, _)| x.to_lowercase() == lower) {
+        Some(i) => list[i].1 += n,
+        None if list.len() < KEPT => list.push((name.to_string(), n)),
+        None => {}
     }
 }
 
@@ -92,28 +99,85 @@ pub fn people_of(a: &Article) -> Vec<PersonSeen> {
         });
         let p = &mut people[at];
         p.mentions += 1;
-        if p.variants.len() < KEPT {
-            bump(&mut p.variants, &e.text);
-        }
+        bump(&mut p.variants, &e.text);
     }
+    let alias = short_forms(&people);
+    let find = |name: &str| {
+        let key = name.to_lowercase();
+        let key = alias.get(&key).unwrap_or(&key);
+        index.get(key).copied()
+    };
     for e in &a.entities {
         if let Fields::Title {
             unit,
             person: Some(holder),
             ..
         } = &e.fields
-            && let Some(&at) = index.get(&holder.to_lowercase())
+            && let Some(at) = find(holder)
         {
             let p = &mut people[at];
-            if p.titles.len() < KEPT {
-                bump(&mut p.titles, e.value.as_deref().unwrap_or(&e.text));
-            }
-            if p.units.len() < KEPT {
-                bump(&mut p.units, unit.as_deref().unwrap_or(""));
+            bump(&mut p.titles, e.value.as_deref().unwrap_or(&e.text));
+            bump(&mut p.units, unit.as_deref().unwrap_or(""));
+        }
+    }
+    merge_short_forms(people, &alias)
+}
+
+/// Short names (lower case) → the one full name of the article ending
+/// with them.
+fn short_forms(people: &[PersonSeen]) -> HashMap<String, String> {
+    let words: Vec<Vec<String>> = people
+        .iter()
+        .map(|p| {
+            p.name
+                .to_lowercase()
+                .split_whitespace()
+                .map(String::from)
+                .collect()
+        })
+        .collect();
+    let mut alias = HashMap::new();
+    for (i, short) in words.iter().enumerate() {
+        if short.is_empty() {
+            continue;
+        }
+        let mut fulls = words
+            .iter()
+            .enumerate()
+            .filter(|(j, full)| *j != i && full.len() > short.len() && full.ends_with(short));
+        if let (Some((j, _)), None) = (fulls.next(), fulls.next()) {
+            alias.insert(words[i].join(" "), words[j].join(" "));
+        }
+    }
+    alias
+}
+
+/// Fold each short form into its full name, keeping the order of first
+/// mention of the full names.
+fn merge_short_forms(people: Vec<PersonSeen>, alias: &HashMap<String, String>) -> Vec<PersonSeen> {
+    if alias.is_empty() {
+        return people;
+    }
+    let (short, mut full): (Vec<PersonSeen>, Vec<PersonSeen>) = people
+        .into_iter()
+        .partition(|p| alias.contains_key(&p.name.to_lowercase()));
+    for s in short {
+        let target = &alias[&s.name.to_lowercase()];
+        if let Some(f) = full.iter_mut().find(|f| &f.name.to_lowercase() == target) {
+            f.mentions += s.mentions;
+            f.first_sentence = f.first_sentence.min(s.first_sentence);
+            for (list, from) in [
+                (&mut f.variants, s.variants),
+                (&mut f.titles, s.titles),
+                (&mut f.units, s.units),
+            ] {
+                for (name, n) in from {
+                    add(list, &name, n);
+                }
             }
         }
     }
-    people
+    full
 }
 
 fn list_cell(list: &[(String, u64)]) -> String {
