@@ -92,7 +92,8 @@ impl Identities {
     ) -> Cited {
         let (kind, value) = tie_short_mention(kind, value, full);
         let kind_key = kind.to_lowercase();
-        if let Some(parts) = number_parts(&value) {
+        let year_named = LAW_KINDS.contains(&kind_key.as_str()) && is_year(value.trim());
+        if let Some(parts) = number_parts(&value).filter(|_| !year_named) {
             let key = match parts.code {
                 Some(code) => DocumentKey::Numbered {
                     kind: kind_key,
@@ -124,6 +125,10 @@ impl Identities {
         }
     }
 }
+
+/// Kinds of law cited by name, so that a bare year is the name of the
+/// one of that year (`Hiến pháp 2013` = `Hiến pháp năm 2013`), not a number.
+const LAW_KINDS: &[&str] = &["hiến pháp", "luật", "bộ luật", "pháp lệnh"];
 
 /// One citation of an article as written: kind, value, issuer.
 pub type Citing<'a> = (&'a str, &'a str, Option<&'a str>);
@@ -399,6 +404,20 @@ mod tests {
         assert_eq!(tie("Luật", "trẻ em", &full), "Trẻ em năm 2016");
         assert_eq!(tie("Bộ luật", "Dân sự", &full), "Dân sự 2015");
         assert_eq!(tie("Luật", "Đất đai", &full), "Đất đai");
+    }
+
+    #[test]
+    fn a_law_named_by_its_year_is_one_document() {
+        let ids = Identities::new(["Lào"]);
+        let a = ids.identify("Hiến pháp", "năm 2013", None, &[]);
+        let b = ids.identify("Hiến pháp", "2013", None, &[]);
+        assert_eq!(a.key, b.key);
+        assert_eq!(b.name.as_deref(), Some("2013"));
+        assert!(
+            ids.identify("Quyết định", "2013", None, &[])
+                .number
+                .is_some()
+        );
     }
 
     #[test]
