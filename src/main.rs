@@ -62,8 +62,8 @@ enum Command {
         /// characters each side of the mention), `sentence` or `none`.
         #[arg(long, value_name = "MODE", default_value = "window", value_parser = ContextMode::parse)]
         context: ContextMode,
-        /// Write only these tables: date, person, title, unit, resolution, sentence
-        /// (comma-separated; default all).
+        /// The tables to write, comma-separated: date, person, title, unit,
+        /// resolution, sentence, or all (default: every entity type, no sentence table).
         #[arg(long, value_name = "LIST", value_parser = Selection::parse)]
         types: Option<Selection>,
         #[command(flatten)]

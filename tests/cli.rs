@@ -49,7 +49,6 @@ fn extract_writes_every_output_file() {
         "errors.csv",
         "people.csv",
         "article_people.csv",
-        "sentences.csv",
         "documents.csv",
     ] {
         assert!(out.path().join(f).is_file(), "{f} missing");

@@ -64,7 +64,7 @@ fn sheet_xml(book: &Path) -> Vec<(String, String)> {
 #[test]
 fn the_workbook_reads_back_with_every_table_and_a_summary() {
     let input = input();
-    let (_tmp, out, o) = extract(input.path(), &["--excel"]);
+    let (_tmp, out, o) = extract(input.path(), &["--excel", "--types", "all"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("were cut"), "{}", stderr(&o));
     let path = out.join("vnextract.xlsx");
@@ -171,7 +171,7 @@ fn the_workbook_reads_back_with_every_table_and_a_summary() {
 #[test]
 fn every_sheet_has_a_frozen_header_a_filter_and_capped_widths() {
     let input = input();
-    let (_tmp, out, o) = extract(input.path(), &["--excel", "--quiet"]);
+    let (_tmp, out, o) = extract(input.path(), &["--excel", "--quiet", "--types", "all"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let sheets = sheet_xml(&out.join("vnextract.xlsx"));
     assert_eq!(sheets.len(), 12);

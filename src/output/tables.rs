@@ -48,7 +48,9 @@ const fn col(name: &'static str, kind: Kind) -> Column {
 use Kind::{Code, Date, Number, Text};
 
 /// What a run writes: `--types` (entity types, and `sentence` for the
-/// sentence table).
+/// sentence table). By default every entity type and no sentence table:
+/// the sentences are the whole text again (as large as the input), while
+/// each mention row already shows its words around it in `context`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Selection {
     pub types: Vec<EntityType>,
@@ -59,13 +61,21 @@ impl Default for Selection {
     fn default() -> Selection {
         Selection {
             types: EntityType::ALL.to_vec(),
-            sentences: true,
+            sentences: false,
         }
     }
 }
 
 /// The names `--types` accepts.
-pub const TYPE_NAMES: &[&str] = &["date", "person", "title", "unit", "resolution", "sentence"];
+pub const TYPE_NAMES: &[&str] = &[
+    "date",
+    "person",
+    "title",
+    "unit",
+    "resolution",
+    "sentence",
+    "all",
+];
 
 impl Selection {
     /// `date,person,sentence`; `Err` names what is not a type.
@@ -78,6 +88,10 @@ impl Selection {
             let name = name.strip_suffix('s').unwrap_or(name);
             match (name, EntityType::parse(name)) {
                 ("sentence", _) => sel.sentences = true,
+                ("all", _) => {
+                    sel.types = EntityType::ALL.to_vec();
+                    sel.sentences = true;
+                }
                 (_, Some(t)) if !sel.types.contains(&t) => sel.types.push(t),
                 (_, Some(_)) => {}
                 _ => {
@@ -275,8 +289,10 @@ mod tests {
 
     #[test]
     fn types_select_tables() {
-        let all = Selection::default();
+        let all = Selection::parse("all").unwrap();
         assert_eq!(all.tables(), Table::ALL.to_vec());
+        let default = Selection::default().tables();
+        assert!(!default.contains(&Table::Sentences) && default.len() == Table::ALL.len() - 1);
         let some = Selection::parse("dates, person").unwrap();
         assert_eq!(
             some.tables(),
