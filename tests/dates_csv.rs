@@ -89,7 +89,7 @@ fn years_come_only_from_dated_mentions_and_say_where_from() {
 
     // The summary says how many dates lack a year and how to give one.
     let err = stderr(&o);
-    assert!(err.contains("2 dates have no year"), "{err}");
+    assert!(err.contains("2 dates without a year"), "{err}");
     assert!(err.contains("--reference-date"), "{err}");
 }
 
@@ -124,7 +124,7 @@ fn a_reference_date_is_named_as_the_source() {
         (&d["value"][..], &d["year_from"][..]),
         ("2017-05-04", "reference")
     );
-    assert!(!stderr(&o).contains("have no year"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("without a year"), "{}", stderr(&o));
 }
 
 #[test]

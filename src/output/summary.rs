@@ -107,18 +107,22 @@ impl Summary {
         }
         let why = if self.articles_without_date > 0 && !reference_given {
             format!(
-                "{} articles have no date of their own; give one with --reference-date YYYY-MM-DD \
+                "{} without a date of its own; give one with --reference-date YYYY-MM-DD \
                  (the date the articles were published) to date them",
-                self.articles_without_date
+                plural(self.articles_without_date, "article", "articles")
             )
         } else {
             "no year could be read for them".to_string()
         };
         Some(format!(
-            "{} dates have no year (value like --05-04, year_from none): {why}",
-            self.dates_without_year
+            "{} without a year (value like --05-04, year_from none): {why}",
+            plural(self.dates_without_year, "date", "dates")
         ))
     }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]
@@ -135,7 +139,7 @@ mod tests {
         };
         s.add(&stats, false);
         let note = s.year_note(false).unwrap();
-        assert!(note.starts_with("3 dates have no year"), "{note}");
+        assert!(note.starts_with("3 dates without a year"), "{note}");
         assert!(note.contains("--reference-date"), "{note}");
         assert!(!s.year_note(true).unwrap().contains("--reference-date"));
         assert_eq!(s.months["2017-05"], 1);
