@@ -10,7 +10,9 @@ use crate::model::{Article, OutEntity};
 /// What the `context` column holds (`--context`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ContextMode {
-    /// The whole sentence, the mention marked.
+    /// The whole sentence, the mention marked (at most
+    /// [`SENTENCE_SIDE_CHARS`] characters each side: a text with no
+    /// sentence end would otherwise repeat itself in every row).
     Sentence,
     /// About [`WINDOW_CHARS`] characters each side of the mention, inside
     /// its sentence, cut at word boundaries, the mention marked.
@@ -43,6 +45,8 @@ impl ContextMode {
 
 /// Characters kept on each side of a mention in `window` mode.
 pub const WINDOW_CHARS: usize = 80;
+/// Characters kept on each side of a mention in `sentence` mode.
+pub const SENTENCE_SIDE_CHARS: usize = 1000;
 pub const OPEN: &str = "[[";
 pub const CLOSE: &str = "]]";
 /// Marks a side of a window cut short of its sentence.
@@ -133,10 +137,11 @@ impl<'a> Contexts<'a> {
 
 /// `text` with `[start, end)` marked, cut to a window in `Window` mode.
 fn mark(text: &str, start: usize, end: usize, mode: ContextMode) -> String {
-    let (from, to) = match mode {
-        ContextMode::Window => (window_start(text, start), window_end(text, end)),
-        _ => (0, text.len()),
+    let side = match mode {
+        ContextMode::Window => WINDOW_CHARS,
+        _ => SENTENCE_SIDE_CHARS,
     };
+    let (from, to) = (window_start(text, start, side), window_end(text, end, side));
     let mut out = String::with_capacity(to - from + 10);
     if from > 0 {
         out.push(CUT);
@@ -152,10 +157,10 @@ fn mark(text: &str, start: usize, end: usize, mode: ContextMode) -> String {
     out
 }
 
-/// Where a window opening [`WINDOW_CHARS`] before `start` begins: at the
+/// Where a window opening `side` characters before `start` begins: at the
 /// start of a word (a word longer than the window is cut).
-fn window_start(text: &str, start: usize) -> usize {
-    let Some((at, _)) = text[..start].char_indices().rev().nth(WINDOW_CHARS - 1) else {
+fn window_start(text: &str, start: usize, side: usize) -> usize {
+    let Some((at, _)) = text[..start].char_indices().rev().nth(side - 1) else {
         return 0;
     };
     if text[..at]
@@ -174,10 +179,10 @@ fn window_start(text: &str, start: usize) -> usize {
     }
 }
 
-/// Where a window closing [`WINDOW_CHARS`] after `end` ends: at the end of
-/// a word.
-fn window_end(text: &str, end: usize) -> usize {
-    let Some((at, _)) = text[end..].char_indices().nth(WINDOW_CHARS) else {
+/// Where a window closing `side` characters after `end` ends: at the end
+/// of a word.
+fn window_end(text: &str, end: usize, side: usize) -> usize {
+    let Some((at, _)) = text[end..].char_indices().nth(side) else {
         return text.len();
     };
     let at = end + at;
@@ -230,5 +235,15 @@ mod tests {
         let last = after.trim_end_matches('…');
         assert!(words.contains(last.trim()), "{last}");
         assert!(last.ends_with(|c: char| c.is_alphabetic()), "{last}");
+        // A sentence longer than the cap is cut in sentence mode too.
+        let huge = format!("{}MỐC {}", words.repeat(5), words.repeat(5));
+        let s = huge.find("MỐC").unwrap();
+        let got = mark(&huge, s, s + "MỐC".len(), ContextMode::Sentence);
+        assert!(got.starts_with('…') && got.ends_with('…'));
+        assert!(got.chars().count() <= 2 * SENTENCE_SIDE_CHARS + 10);
+        let short = "Ngắn thôi.";
+        let s = short.find("thôi").unwrap();
+        let got = mark(short, s, s + "thôi".len(), ContextMode::Sentence);
+        assert_eq!(got, "Ngắn [[thôi]].");
     }
 }
