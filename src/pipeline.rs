@@ -26,7 +26,7 @@ use std::time::Instant;
 pub const WINDOW: usize = 1024;
 /// Bytes of finished results that may wait for their turn before the
 /// workers pause (one result is always allowed, however large).
-pub const WINDOW_BYTES: usize = 256 << 20;
+pub const WINDOW_BYTES: usize = 64 << 20;
 
 /// Called by the writer with (files done, files in all).
 pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);

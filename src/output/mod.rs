@@ -142,15 +142,16 @@ impl OutputSet {
 
     /// Write the run-wide tables, close every file and put them in place.
     pub fn finish(mut self) -> io::Result<Finished> {
+        // Rows are made one at a time as they are written.
+        let people = std::mem::take(&mut self.people);
         if self.layout.has(Table::People) {
-            let rows: Vec<Vec<String>> = self.people.rows().collect();
-            for row in rows {
+            for row in people.rows() {
                 self.write_row(Table::People, &row)?;
             }
         }
+        let documents = std::mem::take(&mut self.documents);
         if self.layout.has(Table::Documents) {
-            let rows: Vec<Vec<String>> = self.documents.rows().collect();
-            for row in rows {
+            for row in documents.rows() {
                 self.write_row(Table::Documents, &row)?;
             }
         }
@@ -162,7 +163,7 @@ impl OutputSet {
         if let Some(x) = self.xlsx.take() {
             done.cut_cells = x.cut_cells;
             done.extra_sheets = x.extra_sheets.clone();
-            let rows = summary_rows(&self);
+            let rows = summary_rows(&self, &people, &documents);
             x.finish(&rows)?;
         }
         // Close the files before they are renamed.
@@ -177,7 +178,11 @@ impl OutputSet {
 type SummaryRow = (String, String, Option<u64>, Option<u64>);
 
 /// The summary sheet: one row per figure, `section` telling them apart.
-fn summary_rows(set: &OutputSet) -> Vec<SummaryRow> {
+fn summary_rows(
+    set: &OutputSet,
+    people: &PeopleIndex,
+    documents: &DocumentIndex,
+) -> Vec<SummaryRow> {
     let s = &set.summary;
     let row = |section: &str, item: &str, count: Option<u64>, articles: Option<u64>| {
         (section.to_string(), item.to_string(), count, articles)
@@ -207,7 +212,7 @@ fn summary_rows(set: &OutputSet) -> Vec<SummaryRow> {
     }
     let sel = &set.layout.options.selection;
     if sel.has(EntityType::Person) {
-        for (name, articles, mentions) in set.people.top(summary::TOP) {
+        for (name, articles, mentions) in people.top(summary::TOP) {
             rows.push(row("top persons", &name, Some(mentions), Some(articles)));
         }
     }
@@ -218,7 +223,7 @@ fn summary_rows(set: &OutputSet) -> Vec<SummaryRow> {
         rows.push(row("top titles", name, Some(n), None));
     }
     if sel.has(EntityType::Resolution) {
-        for (name, articles, mentions) in set.documents.top(summary::TOP) {
+        for (name, articles, mentions) in documents.top(summary::TOP) {
             rows.push(row("top documents", &name, Some(mentions), Some(articles)));
         }
     }

@@ -20,16 +20,18 @@ const INDEXED: usize = 64;
 struct Entry {
     shown: Box<str>,
     count: u64,
-    first_seen: u64,
+    first_seen: u32,
 }
 
 #[derive(Debug, Clone)]
 pub struct Tally {
     capacity: u32,
-    seen: u64,
+    seen: u32,
     entries: Vec<Entry>,
-    /// Lower-case name → position in `entries` (large tallies only).
-    index: Option<HashMap<String, usize>>,
+    /// Lower-case name → position in `entries` (large tallies only). Boxed
+    /// so that the many small tallies (one per person) stay small.
+    #[allow(clippy::box_collection)]
+    index: Option<Box<HashMap<String, usize>>>,
 }
 
 /// Equal when lower-cased, without allocating for the usual equal case.
@@ -47,7 +49,7 @@ impl Tally {
             capacity: capacity as u32,
             seen: 0,
             entries: Vec::new(),
-            index: (capacity > INDEXED).then(HashMap::new),
+            index: (capacity > INDEXED).then(Box::default),
         }
     }
 
@@ -62,7 +64,7 @@ impl Tally {
         if name.is_empty() {
             return;
         }
-        self.seen += 1;
+        self.seen = self.seen.saturating_add(1);
         if let Some(i) = self.position(name) {
             self.entries[i].count += n;
             return;
