@@ -107,9 +107,8 @@ impl Summary {
         }
         let why = if self.articles_without_date > 0 && !reference_given {
             format!(
-                "{} without a date of its own; give one with --reference-date YYYY-MM-DD \
-                 (the date the articles were published) to date them",
-                plural(self.articles_without_date, "article", "articles")
+                "{} no date; give the date they were published with --reference-date YYYY-MM-DD",
+                plural(self.articles_without_date, "article has", "articles have")
             )
         } else {
             "no year could be read for them".to_string()
