@@ -190,21 +190,15 @@ pub fn render(a: &Article, layout: &Layout, identities: &Identities, bytes: usiz
     }
 }
 
-/// The contract line, with only the selected types' entities.
+/// The contract line, with only the selected types' entities (fields in
+/// the contract's order either way).
 fn contract_line(a: &Article, sel: &Selection) -> Vec<u8> {
     let mut line = if sel.types.len() == EntityType::ALL.len() {
         serde_json::to_vec(a)
     } else {
-        let mut v = serde_json::to_value(a).expect("articles always serialise");
-        if let Some(list) = v.get_mut("entities").and_then(|e| e.as_array_mut()) {
-            list.retain(|e| {
-                e["type"]
-                    .as_str()
-                    .and_then(EntityType::parse)
-                    .is_some_and(|t| sel.has(t))
-            });
-        }
-        serde_json::to_vec(&v)
+        let mut some = a.clone();
+        some.entities.retain(|e| sel.has(e.etype));
+        serde_json::to_vec(&some)
     }
     .expect("articles always serialise");
     line.push(b'\n');
