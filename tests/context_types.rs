@@ -1,10 +1,10 @@
 //! sentences.csv, `--context` and `--types`, from real `extract` runs over
 //! articles written here.
 
-mod common;
+mod support;
 
-use common::{articles, csv_rows, extract, run, stderr};
 use std::collections::BTreeMap;
+use support::{articles, csv_rows, extract, run, stderr};
 
 fn long_article() -> String {
     let filler = "các đại biểu đã thảo luận nhiều vấn đề quan trọng của địa phương ".repeat(4);

@@ -2,11 +2,11 @@
 //! (spec, section `date`), from real `extract` runs over articles written
 //! here.
 
-mod common;
+mod support;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use common::{articles, csv_lines, csv_rows, extract, stderr};
 use std::collections::BTreeMap;
+use support::{articles, csv_lines, csv_rows, extract, stderr};
 
 const FILES: &[(&str, &str)] = &[
     // A bare year (a birth year) lends its year to no other date.

@@ -1,10 +1,10 @@
 //! documents.csv you can count: one row per document, told apart by its
 //! identity, from a real `extract` run over articles written here.
 
-mod common;
+mod support;
 
-use common::{articles, csv_rows, extract, stderr};
 use std::collections::BTreeMap;
+use support::{articles, csv_rows, extract, stderr};
 
 const FILES: &[(&str, &str)] = &[
     // Two different resolutions numbered 42.

@@ -1,13 +1,13 @@
 //! Atomic outputs: a run interrupted by SIGINT or SIGTERM leaves the
 //! previous run's outputs whole (same bytes) and no temporary file.
 
-mod common;
+mod support;
 
-use common::{bin, stderr};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
+use support::{bin, stderr};
 
 /// Many small articles, so that a run lasts long enough to be interrupted.
 fn many_articles(n: usize) -> tempfile::TempDir {

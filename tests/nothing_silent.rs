@@ -1,11 +1,11 @@
 //! Nothing silent: every outcome a user could miss is said on stderr (and
 //! in the exit status), from real runs of the binary.
 
-mod common;
+mod support;
 
-use common::{articles, bin, csv_rows, extract, run, stderr};
 use std::io::Write;
 use std::process::Stdio;
+use support::{articles, bin, csv_rows, extract, run, stderr};
 
 const GOOD: (&str, &str) = ("a.txt", "Ngày 19/6/2020, hội nghị diễn ra tại Hà Nội.\n");
 

@@ -2,10 +2,10 @@
 //! (one per person per article), from a real `extract` run over articles
 //! written here.
 
-mod common;
+mod support;
 
-use common::{articles, csv_rows, extract, stderr};
 use std::collections::BTreeMap;
+use support::{articles, csv_rows, extract, stderr};
 
 const FILES: &[(&str, &str)] = &[
     (

@@ -2,13 +2,13 @@
 //! can (in order), reads a byte order mark, keeps errors on their own
 //! record lines, and ends cleanly when either end of the pipe closes.
 
-mod common;
+mod support;
 
-use common::bin;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
+use support::bin;
 
 fn spawn(args: &[&str]) -> Child {
     bin()

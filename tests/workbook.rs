@@ -3,12 +3,12 @@
 //! numbers as numbers, and a cell longer than Excel allows cut and marked
 //! without ending the run.
 
-mod common;
+mod support;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use common::{csv_rows, extract, stderr};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use support::{csv_rows, extract, stderr};
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")

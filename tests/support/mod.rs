@@ -1,4 +1,5 @@
-//! Helpers shared by the integration tests that run the binary.
+//! Helpers shared by the integration tests of the output side (tables,
+//! workbook, output folder) that run the binary.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
