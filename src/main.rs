@@ -5,7 +5,11 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use vnextract::extract::calendar::Ymd;
+use vnextract::output::{ContextMode, Layout, RenderOptions, Selection};
+use vnextract::pipeline::{ExtractJob, RunError};
 use vnextract::{Engine, Options, RuleSources};
 
 #[derive(Parser)]
@@ -24,13 +28,13 @@ struct Common {
     /// Folder of rule files replacing the built-in ones (same relative paths).
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
-    /// Article date for documents that carry none (year inference).
+    /// Date of the articles that carry none, to give a year to dates written without one.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     reference_date: Option<Ymd>,
     /// Also report relative dates (`hôm qua`, `tuần trước`) resolved against the article date.
     #[arg(long)]
     relative_dates: bool,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: the cores this process may use).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
 }
@@ -86,6 +90,17 @@ enum Command {
         /// Also write every table as a sheet of `vnextract.xlsx`.
         #[arg(long)]
         excel: bool,
+        /// Write into an output folder that holds other files too (they are left alone).
+        #[arg(long)]
+        force: bool,
+        /// What the `context` column of mention tables holds: `window` (about 80
+        /// characters each side of the mention), `sentence` or `none`.
+        #[arg(long, value_name = "MODE", default_value = "window", value_parser = ContextMode::parse)]
+        context: ContextMode,
+        /// The tables to write, comma-separated: date, person, title, unit,
+        /// resolution, sentence, or all (default: every entity type, no sentence table).
+        #[arg(long, value_name = "LIST", value_parser = Selection::parse)]
+        types: Option<Selection>,
         #[command(flatten)]
         records: RecordArgs,
         #[command(flatten)]
@@ -96,7 +111,6 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Check or export the rule files.
     Rules {
         #[command(subcommand)]
         action: RulesAction,
@@ -137,22 +151,24 @@ fn setup(common: &Common) -> Result<(Engine, rayon::ThreadPool), String> {
         relative_dates: common.relative_dates,
     };
     let engine = Engine::new(&sources, options).map_err(|e| e.to_string())?;
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = common.threads {
-        if n == 0 {
-            return Err("--threads must be at least 1".into());
-        }
-        pool = pool.num_threads(n);
-    }
-    let pool = pool.build().map_err(|e| e.to_string())?;
+    // The cores this process may use (cgroup and affinity limits included).
+    let threads = match common.threads {
+        Some(0) => return Err("--threads must be at least 1".into()),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| e.to_string())?;
     Ok((engine, pool))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let common = match &cli.command {
-        Command::Extract { common, .. } | Command::Stream { common } => common,
         Command::Rules { action } => return rules(action),
+        Command::Extract { common, .. } | Command::Stream { common } => common,
     };
     let (engine, pool) = match setup(common) {
         Ok(x) => x,
@@ -167,22 +183,32 @@ fn main() -> ExitCode {
             output,
             quiet,
             excel,
+            force,
+            context,
+            types,
             records,
-            ..
-        } => extract(
-            &engine,
-            &pool,
-            &paths,
-            &output,
-            quiet,
-            excel,
-            &records.options(),
-        ),
+            common,
+        } => {
+            let layout = Layout::new(RenderOptions {
+                selection: types.unwrap_or_default(),
+                context,
+                excel,
+            });
+            let options = run_options(&paths, &output, &layout, &common);
+            let run = Run {
+                quiet,
+                force,
+                reference_given: common.reference_date.is_some(),
+            };
+            let input = records.options();
+            extract(&engine, &pool, &paths, &input, &output, layout, options, run)
+        }
         Command::Rules { .. } => unreachable!("handled before the engine is built"),
         Command::Stream { .. } => {
-            let stdin = std::io::stdin().lock();
+            let stdin = std::io::BufReader::new(std::io::stdin());
             let stdout = std::io::BufWriter::new(std::io::stdout().lock());
-            match vnextract::stream::run_stream(&engine, &pool, stdin, stdout) {
+            let never = AtomicBool::new(false);
+            match vnextract::stream::run_stream(&engine, &pool, stdin, stdout, &never) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("vnextract: {e}");
@@ -240,16 +266,72 @@ fn rules(action: &RulesAction) -> ExitCode {
     }
 }
 
+/// The options that shape the output, as listed on the summary sheet
+/// (not the thread count: it changes nothing in the output).
+fn run_options(
+    paths: &[PathBuf],
+    output: &Path,
+    layout: &Layout,
+    common: &Common,
+) -> Vec<(String, String)> {
+    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let o = &layout.options;
+    vec![
+        ("inputs".into(), shown.join(" ")),
+        ("output".into(), output.display().to_string()),
+        ("types".into(), o.selection.describe()),
+        ("context".into(), o.context.as_str().into()),
+        (
+            "reference-date".into(),
+            common
+                .reference_date
+                .map_or("none".into(), |d| d.to_string()),
+        ),
+        ("relative-dates".into(), common.relative_dates.to_string()),
+        (
+            "rules".into(),
+            common
+                .rules
+                .as_ref()
+                .map_or("built-in".into(), |r| r.display().to_string()),
+        ),
+        ("version".into(), env!("CARGO_PKG_VERSION").into()),
+    ]
+}
+
+struct Run {
+    quiet: bool,
+    force: bool,
+    reference_given: bool,
+}
+
+/// SIGINT and SIGTERM raise `cancel` (and record which came); a second one
+/// ends the process at once.
+fn on_signals(cancel: &Arc<AtomicBool>, which: &Arc<AtomicUsize>) {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    for sig in [SIGINT, SIGTERM] {
+        let _ =
+            signal_hook::flag::register_conditional_shutdown(sig, 128 + sig, Arc::clone(cancel));
+        let _ = signal_hook::flag::register_usize(sig, Arc::clone(which), sig as usize);
+        let _ = signal_hook::flag::register(sig, Arc::clone(cancel));
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn extract(
     engine: &Engine,
     pool: &rayon::ThreadPool,
     paths: &[PathBuf],
-    out: &Path,
-    quiet: bool,
-    excel: bool,
     input: &vnextract::input::InputOptions,
+    out: &Path,
+    layout: Layout,
+    options: Vec<(String, String)>,
+    run: Run,
 ) -> ExitCode {
-    let show = !quiet && std::io::stderr().is_terminal();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let which = Arc::new(AtomicUsize::new(0));
+    on_signals(&cancel, &which);
+    let show = !run.quiet && std::io::stderr().is_terminal();
     let bar = ProgressBar::hidden();
     if show {
         bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
@@ -262,28 +344,92 @@ fn extract(
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     };
-    match vnextract::pipeline::run_extract(engine, paths, out, pool, excel, input, &progress) {
-        Ok(report) => {
-            bar.finish_and_clear();
-            if !quiet {
-                eprintln!("{}", report.summary.line(report.seconds));
-            }
-            if report.summary.errors > 0 {
-                if !quiet {
-                    eprintln!(
-                        "see {} for the inputs that could not be read",
-                        out.join("errors.csv").display()
-                    );
-                }
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
+    let notice = |msg: &str| bar.suspend(|| eprintln!("vnextract: {msg}"));
+    let job = ExtractJob {
+        inputs: paths,
+        input,
+        out_dir: out,
+        layout,
+        force: run.force,
+        options,
+        cancel: &cancel,
+        progress: &progress,
+        notice: &notice,
+    };
+    let result = vnextract::pipeline::run_extract(engine, pool, job);
+    bar.finish_and_clear();
+    let report = match result {
+        Ok(report) => report,
+        Err(RunError::NoInput(msg)) => {
+            eprintln!("vnextract: {msg}");
+            return ExitCode::from(1);
         }
-        Err(e) => {
-            bar.finish_and_clear();
-            eprintln!("vnextract: cannot write to {}: {e}", out.display());
-            ExitCode::from(2)
+        Err(RunError::Refused(msg)) => {
+            eprintln!("vnextract: {msg}");
+            return ExitCode::from(2);
         }
+        Err(RunError::Io(e)) => {
+            eprintln!(
+                "vnextract: cannot write to {}: {e}; the previous outputs there are unchanged",
+                out.display()
+            );
+            return ExitCode::from(2);
+        }
+        Err(RunError::Interrupted) => {
+            eprintln!(
+                "vnextract: interrupted; the previous outputs in {} are unchanged",
+                out.display()
+            );
+            let sig = which.load(Ordering::Relaxed).clamp(1, 127);
+            return ExitCode::from(128 + sig as u8);
+        }
+    };
+    let done = &report.finished;
+    let s = &done.summary;
+    if !run.quiet {
+        eprintln!("{}", s.line(report.seconds));
     }
+    if let Some(note) = s.year_note(run.reference_given) {
+        eprintln!("vnextract: {note}");
+    }
+    if !done.removed.is_empty() {
+        eprintln!(
+            "vnextract: removed {} of an earlier run (not written by this one)",
+            done.removed.join(", ")
+        );
+    }
+    if done.cut_cells > 0 {
+        eprintln!(
+            "vnextract: {} workbook cells were longer than Excel allows (32,767 characters) \
+             and were cut; the CSV files have them whole",
+            done.cut_cells
+        );
+    }
+    if !done.extra_sheets.is_empty() {
+        eprintln!(
+            "vnextract: tables longer than an Excel sheet go on in {}",
+            done.extra_sheets.join(", ")
+        );
+    }
+    if s.articles == 0 {
+        eprintln!(
+            "vnextract: no article could be read from {}; see {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            out.join("errors.csv").display()
+        );
+        return ExitCode::from(1);
+    }
+    if s.errors > 0 {
+        eprintln!(
+            "vnextract: {} inputs could not be read: see {}",
+            s.errors,
+            out.join("errors.csv").display()
+        );
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
 }

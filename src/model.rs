@@ -68,6 +68,36 @@ pub struct Notice {
     pub message: String,
 }
 
+/// Where the year of a date's value came from (spec, section `date`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum YearFrom {
+    /// Written in the mention (or in the other end of its range or list).
+    Written,
+    /// The article's own date (metadata or record).
+    Article,
+    /// The run's `--reference-date`, the article having no date.
+    Reference,
+    /// The nearest date of the article written with its year and a month
+    /// or quarter, not a cited document's date.
+    Nearby,
+    /// No year: the value stays partial (`--05-04`), or there is no value.
+    #[default]
+    None,
+}
+
+impl YearFrom {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            YearFrom::Written => "written",
+            YearFrom::Article => "article",
+            YearFrom::Reference => "reference",
+            YearFrom::Nearby => "nearby",
+            YearFrom::None => "none",
+        }
+    }
+}
+
 /// Type-specific fields. Absent fields are not serialised; fields a type has
 /// but could not fill are serialised as `null`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -78,6 +108,7 @@ pub enum Fields {
         calendar: Option<&'static str>,
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         relative: bool,
+        year_from: YearFrom,
     },
     Person {},
     Unit {},
@@ -118,6 +149,7 @@ impl Entity {
             EntityType::Date => Fields::Date {
                 calendar: None,
                 relative: false,
+                year_from: YearFrom::None,
             },
             EntityType::Person => Fields::Person {},
             EntityType::Unit => Fields::Unit {},
@@ -185,6 +217,10 @@ pub struct Article {
     /// of the JSON contract.
     #[serde(skip)]
     pub sentences: Vec<String>,
+    /// Where each sentence is, in code points of the text as read (same
+    /// order as `sentences`); not part of the JSON contract.
+    #[serde(skip)]
+    pub sentence_spans: Vec<OutSentence>,
 }
 
 impl Article {

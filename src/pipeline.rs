@@ -1,93 +1,273 @@
 //! The `extract` job: walk the inputs, extract in parallel, write in input
-//! order as articles finish. Files go through in batches, so memory stays
-//! bounded by one batch however large the folder is, and the output is the
-//! same whatever the thread count.
+//! order as articles finish.
+//!
+//! Workers (the rayon pool's threads) take items in input order, read,
+//! extract and render them, and send the result to the writer (the calling
+//! thread), which appends results in input order while the workers go on:
+//! writing overlaps extraction. A window bounds how far the workers may
+//! run ahead of the writer (in items, and in bytes of results waiting), so
+//! memory stays bounded however large the input, and a slow article holds
+//! back only the output after it, never the workers, until the window is
+//! full. The output is the same whatever the thread count.
 
 use crate::extract::Engine;
 use crate::input::{InputError, InputOptions, Unit, Units, walk_inputs};
-use crate::model::Article;
-use crate::output::{OutputSet, Summary};
-use rayon::prelude::*;
+use crate::output::files::OutputDir;
+use crate::output::{Finished, Layout, OutputSet, Rendered, render};
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
 use std::time::Instant;
 
-/// Files processed together; small enough to bound memory, large enough
-/// to keep every thread busy.
-const BATCH: usize = 256;
+/// Items the workers may run ahead of the writer.
+pub const WINDOW: usize = 1024;
+/// Bytes of finished results that may wait for their turn before the
+/// workers pause (one result is always allowed, however large).
+pub const WINDOW_BYTES: usize = 64 << 20;
 
-/// What one input turned into: the article, its size in bytes and the
-/// notices about its input (rows of errors.csv), or why it has none.
-pub type Outcome = Result<(Article, usize, Vec<InputError>), InputError>;
-
-/// Called after each batch with (files done, files in all).
+/// Called by the writer with (files done, files in all).
 pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 
+/// Why [`ordered`] stopped early.
+#[derive(Debug)]
+pub enum Stop<E> {
+    /// The cancel flag was raised (a signal).
+    Cancelled,
+    /// `consume` failed.
+    Failed(E),
+}
+
+/// Run `work` over `items` on the pool's threads; hand each result to
+/// `consume` on the calling thread, in input order. At most `window` items
+/// are in work or waiting, and finished results waiting hold at most
+/// `window_bytes` (as measured by `weight`). Stops, starting no new item,
+/// when `cancel` is raised or `consume` fails.
+#[allow(clippy::too_many_arguments)]
+pub fn ordered<I, O, E>(
+    pool: &rayon::ThreadPool,
+    items: impl Iterator<Item = I> + Send,
+    window: usize,
+    window_bytes: usize,
+    cancel: &AtomicBool,
+    work: impl Fn(I) -> O + Sync,
+    weight: impl Fn(&O) -> usize + Sync,
+    mut consume: impl FnMut(O) -> Result<(), E>,
+) -> Result<(), Stop<E>>
+where
+    I: Send,
+    O: Send,
+{
+    struct Room {
+        written: usize,
+        waiting_bytes: usize,
+        stop: bool,
+    }
+    let source = Mutex::new((items, 0usize));
+    let room = Mutex::new(Room {
+        written: 0,
+        waiting_bytes: 0,
+        stop: false,
+    });
+    let freed = Condvar::new();
+    let (tx, rx) = mpsc::channel::<(usize, O)>();
+    let stopped = || cancel.load(Ordering::Relaxed);
+    let worker = |tx: mpsc::Sender<(usize, O)>| {
+        loop {
+            let (seq, item) = {
+                let mut src = source.lock().unwrap_or_else(|e| e.into_inner());
+                let mut r = room.lock().unwrap_or_else(|e| e.into_inner());
+                while !r.stop
+                    && !stopped()
+                    && (src.1 >= r.written + window || r.waiting_bytes >= window_bytes)
+                {
+                    r = freed.wait(r).unwrap_or_else(|e| e.into_inner());
+                }
+                if r.stop || stopped() {
+                    return;
+                }
+                drop(r);
+                let Some(item) = src.0.next() else {
+                    return;
+                };
+                src.1 += 1;
+                (src.1 - 1, item)
+            };
+            let out = work(item);
+            room.lock().unwrap_or_else(|e| e.into_inner()).waiting_bytes += weight(&out);
+            if tx.send((seq, out)).is_err() {
+                return;
+            }
+        }
+    };
+    let worker = &worker;
+    std::thread::scope(|s| {
+        let workers = pool.current_num_threads();
+        s.spawn(move || {
+            pool.scope(move |ps| {
+                for _ in 0..workers {
+                    let tx = tx.clone();
+                    ps.spawn(move |_| worker(tx));
+                }
+                drop(tx);
+            });
+        });
+        let stop_all = || {
+            room.lock().unwrap_or_else(|e| e.into_inner()).stop = true;
+            freed.notify_all();
+        };
+        let mut pending: BTreeMap<usize, O> = BTreeMap::new();
+        let mut next = 0;
+        for (seq, out) in rx.iter() {
+            if stopped() {
+                stop_all();
+                return Err(Stop::Cancelled);
+            }
+            pending.insert(seq, out);
+            while let Some(out) = pending.remove(&next) {
+                let w = weight(&out);
+                if let Err(e) = consume(out) {
+                    stop_all();
+                    return Err(Stop::Failed(e));
+                }
+                next += 1;
+                let mut r = room.lock().unwrap_or_else(|e| e.into_inner());
+                r.written = next;
+                r.waiting_bytes = r.waiting_bytes.saturating_sub(w);
+                drop(r);
+                freed.notify_all();
+            }
+        }
+        if stopped() {
+            return Err(Stop::Cancelled);
+        }
+        Ok(())
+    })
+}
+
+/// What one input turned into: the rendered article and the notices
+/// about its input (rows of errors.csv), or why it has none.
+pub type Outcome = Result<(Rendered, Vec<InputError>), InputError>;
+
+/// An `extract` run: where from, where to, and how.
+pub struct ExtractJob<'a> {
+    pub inputs: &'a [PathBuf],
+    /// How records and pages are read (crawler field names).
+    pub input: &'a InputOptions,
+    pub out_dir: &'a Path,
+    pub layout: Layout,
+    /// Write into a folder holding other files too.
+    pub force: bool,
+    /// (name, value) of the options, for the summary sheet.
+    pub options: Vec<(String, String)>,
+    /// Raised to stop the run (a signal): the previous outputs stay.
+    pub cancel: &'a AtomicBool,
+    pub progress: Progress<'a>,
+    /// Told what the user should know before the run ends (a missing
+    /// input, outputs about to be replaced).
+    pub notice: &'a (dyn Fn(&str) + Sync),
+}
+
+#[derive(Debug)]
+pub enum RunError {
+    /// Nothing to read: the message names what was looked for.
+    NoInput(String),
+    /// The output folder cannot be used.
+    Refused(String),
+    /// Writing failed; the previous outputs stay.
+    Io(io::Error),
+    /// Stopped by a signal; the previous outputs stay.
+    Interrupted,
+}
+
 pub struct RunReport {
-    pub summary: Summary,
+    pub finished: Finished,
     pub seconds: f64,
 }
 
-/// Run the whole job into `out_dir`.
+/// Run the whole job.
 pub fn run_extract(
     engine: &Engine,
-    inputs: &[PathBuf],
-    out_dir: &Path,
     pool: &rayon::ThreadPool,
-    excel: bool,
-    input: &InputOptions,
-    progress: Progress,
-) -> io::Result<RunReport> {
+    job: ExtractJob,
+) -> Result<RunReport, RunError> {
     let started = Instant::now();
-    let (files, walk_errors) = walk_inputs(inputs);
-    let mut out = OutputSet::create(out_dir, excel, engine.issuer_codes())?;
-    let mut summary = Summary::default();
+    let (files, walk_errors) = walk_inputs(job.inputs);
     for e in &walk_errors {
-        out.write_error(e)?;
-        summary.errors += 1;
+        (job.notice)(&format!("{}: {}", e.path, e.message));
+    }
+    if files.is_empty() {
+        return Err(RunError::NoInput(no_input_message(job.inputs)));
+    }
+    let dir = OutputDir::open(job.out_dir, job.force).map_err(|r| RunError::Refused(r.0))?;
+    if !dir.previous().is_empty() {
+        (job.notice)(&format!(
+            "{} holds the outputs of an earlier run ({}): they are replaced when this run completes",
+            job.out_dir.display(),
+            dir.previous().join(", ")
+        ));
+    }
+    let layout = job.layout.clone();
+    let mut out = OutputSet::create(dir, job.layout, engine.issuer_codes(), job.options)
+        .map_err(RunError::Io)?;
+    for e in &walk_errors {
+        out.write_error(e).map_err(RunError::Io)?;
     }
     let total = files.len();
-    let mut units = Units::new(&files, input);
-    loop {
-        let batch: Vec<Unit> = units.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
-            break;
-        }
-        let outcomes = pool.install(|| process_batch(engine, &batch));
-        for outcome in outcomes {
+    let mut units = Units::new(&files, job.input);
+    let items = std::iter::from_fn(move || {
+        let unit = units.next()?;
+        Some((unit, units.files_left()))
+    });
+    let result = ordered(
+        pool,
+        items,
+        WINDOW,
+        WINDOW_BYTES,
+        job.cancel,
+        |(unit, left)| (process_unit(engine, &layout, &unit), left),
+        |(outcome, _)| outcome.as_ref().map_or(64, |(r, _)| r.weight()),
+        |(outcome, left)| {
             match outcome {
-                Ok((article, bytes, notices)) => {
-                    out.write_article(&article)?;
-                    summary.add(&article, bytes);
+                Ok((rendered, notices)) => {
+                    out.write(rendered)?;
                     for n in &notices {
                         out.write_error(n)?;
-                        summary.errors += 1;
                     }
                 }
-                Err(e) => {
-                    out.write_error(&e)?;
-                    summary.errors += 1;
-                }
+                Err(e) => out.write_error(&e)?,
             }
-        }
-        progress(total - units.files_left(), total);
+            (job.progress)(total - left, total);
+            Ok::<(), io::Error>(())
+        },
+    );
+    match result {
+        Ok(()) => {}
+        Err(Stop::Cancelled) => return Err(RunError::Interrupted),
+        Err(Stop::Failed(e)) => return Err(RunError::Io(e)),
     }
-    out.finish()?;
+    if job.cancel.load(Ordering::Relaxed) {
+        return Err(RunError::Interrupted);
+    }
+    let finished = out.finish().map_err(RunError::Io)?;
     Ok(RunReport {
-        summary,
+        finished,
         seconds: started.elapsed().as_secs_f64(),
     })
 }
 
-/// Read and extract a batch in parallel; results keep the batch's order.
-pub fn process_batch(engine: &Engine, batch: &[Unit]) -> Vec<Outcome> {
-    batch
-        .par_iter()
-        .map(|unit| process_unit(engine, unit))
-        .collect()
+fn no_input_message(inputs: &[PathBuf]) -> String {
+    let shown: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+    format!(
+        "no articles found in {}: looked for .txt and .text files in folders (hidden ones \
+         skipped), and for files named on the command line (.jsonl ones read as records)",
+        shown.join(", ")
+    )
 }
 
-fn process_unit(engine: &Engine, unit: &Unit) -> Outcome {
+/// Read, extract and render one input on a worker.
+fn process_unit(engine: &Engine, layout: &Layout, unit: &Unit) -> Outcome {
     let place = unit.place().to_string();
     let mut doc = unit.read()?;
     let notices = std::mem::take(&mut doc.notices)
@@ -96,11 +276,78 @@ fn process_unit(engine: &Engine, unit: &Unit) -> Outcome {
         .collect();
     let bytes = doc.text.len();
     // A panic in one article must not end the run: it becomes an error row.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.process(&doc)))
-        .map(|a| (a, bytes, notices))
-        .map_err(|_| InputError {
-            path: place,
-            kind: "internal",
-            message: "extraction failed here (a bug: please report it with the input)".into(),
-        })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let article = engine.process(&doc);
+        drop(doc);
+        render(&article, layout, engine.identities(), bytes)
+    }))
+    .map(|r| (r, notices))
+    .map_err(|_| InputError {
+        path: place,
+        kind: "internal",
+        message: "extraction failed here (a bug: please report it with the input)".into(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_input_order_whatever_the_threads() {
+        for threads in [1, 2, 4] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let cancel = AtomicBool::new(false);
+            let mut got = Vec::new();
+            let r: Result<(), Stop<()>> = ordered(
+                &pool,
+                0..500u64,
+                8,
+                usize::MAX,
+                &cancel,
+                |i| {
+                    // Uneven work: every seventh item is slow.
+                    if i % 7 == 0 {
+                        std::thread::sleep(std::time::Duration::from_millis(2));
+                    }
+                    i * 2
+                },
+                |_| 1,
+                |o| {
+                    got.push(o);
+                    Ok(())
+                },
+            );
+            assert!(r.is_ok());
+            assert_eq!(got, (0..500).map(|i| i * 2).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn a_failing_writer_stops_the_run() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let cancel = AtomicBool::new(false);
+        let mut seen = 0;
+        let r = ordered(
+            &pool,
+            0..100_000u64,
+            4,
+            usize::MAX,
+            &cancel,
+            |i| i,
+            |_| 1,
+            |i| {
+                seen += 1;
+                if i == 10 { Err("disk full") } else { Ok(()) }
+            },
+        );
+        assert!(matches!(r, Err(Stop::Failed("disk full"))));
+        assert_eq!(seen, 11);
+    }
 }

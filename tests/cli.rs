@@ -48,6 +48,7 @@ fn extract_writes_every_output_file() {
         "resolutions.csv",
         "errors.csv",
         "people.csv",
+        "article_people.csv",
         "documents.csv",
     ] {
         assert!(out.path().join(f).is_file(), "{f} missing");

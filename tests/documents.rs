@@ -61,7 +61,9 @@ fn read_rows(path: &Path) -> BTreeMap<(String, String), BTreeMap<String, String>
                 .cloned()
                 .zip(r.unwrap().iter().map(String::from))
                 .collect();
-            ((row["kind"].clone(), row["number"].clone()), row)
+            // A numbered document by its number, a named one by its name.
+            let what = format!("{}{}", row["number"], row["name"]);
+            ((row["kind"].clone(), what), row)
         })
         .collect()
 }

@@ -8,9 +8,10 @@
 mod relative;
 mod rules;
 mod value;
+mod years;
 
 use super::Ctx;
-use crate::model::{Entity, EntityType, Fields};
+use crate::model::{Entity, EntityType, Fields, YearFrom};
 use crate::rules::{RuleError, RuleSources};
 use crate::text::tokens::Kind;
 use crate::text::{ListId, ListSetBuilder};
@@ -18,7 +19,9 @@ use regex::{CaptureLocations, Regex, RegexSet};
 use rules::{DateRule, MentionGroups, Settings, table_key};
 use std::collections::BTreeMap;
 use std::ops::Range;
-use value::{DateValue, Point, expand_two_digit_year, nearest_year, year_from_article};
+use value::{DateValue, Point, expand_two_digit_year, year_from_article};
+
+pub use years::{settle_years, years_from_reference};
 
 pub struct DateExtractor {
     rules: Vec<DateRule>,
@@ -56,6 +59,9 @@ struct Mention {
     /// Already-resolved value of a relative reference.
     resolved: Option<String>,
     relative: bool,
+    /// `Written`, or `Article` for a year read relative to the article
+    /// (`năm ngoái`); `None` when the year is still to be found.
+    year_from: YearFrom,
 }
 
 /// All mentions of one rule match, kept or dropped together.
@@ -113,15 +119,10 @@ impl DateExtractor {
             }
         }
         let chosen = select_longest(candidates);
-        let explicit_years: Vec<(usize, i32)> = chosen
-            .iter()
-            .flat_map(|c| &c.mentions)
-            .filter_map(|m| Some((m.start, m.value.filter(|_| !m.relative)?.start.y?)))
-            .collect();
         for cand in &chosen {
             let rule = &self.rules[cand.rule];
             for m in &cand.mentions {
-                if let Some(e) = self.entity(ctx, rule, m, &explicit_years) {
+                if let Some(e) = self.entity(ctx, rule, m) {
                     found.push(e);
                 }
             }
@@ -282,9 +283,11 @@ impl DateExtractor {
         let ref_year = ctx.ref_date.map(|d| d.y);
         let mut start_point =
             self.point([text(g.d), text(g.m), text(g.y), text(g.q)], ref_year, None)?;
+        let mut year_from = YearFrom::Written;
         if let Some(rel) = text(g.yrel) {
             let r = self.settings.relative.get(&table_key(rel))?;
             start_point.y = ctx.ref_date.map(|d| d.y + r.offset);
+            year_from = YearFrom::Article;
         }
         let end_parts = [text(g.d2), text(g.m2), text(g.y2), text(g.q2)];
         let end_point = if end_parts.iter().any(Option::is_some) {
@@ -310,10 +313,14 @@ impl DateExtractor {
                 value: None,
                 resolved: None,
                 relative: false,
+                year_from: YearFrom::None,
             });
         }
         if !value.is_possible() || !within_max_span(rule, &value) {
             return None;
+        }
+        if !value.has_year() {
+            year_from = YearFrom::None;
         }
         Some(Mention {
             start,
@@ -321,6 +328,7 @@ impl DateExtractor {
             value: Some(value),
             resolved: None,
             relative: false,
+            year_from,
         })
     }
 
@@ -368,11 +376,17 @@ impl DateExtractor {
             Some(w) => Some(*self.settings.weekdays.get(&table_key(w))?),
             None => None,
         };
+        let resolved = ctx.ref_date.map(|d| relative::resolve(rel, weekday, d));
         Some(Mention {
             start,
             end,
             value: None,
-            resolved: ctx.ref_date.map(|d| relative::resolve(rel, weekday, d)),
+            year_from: if resolved.is_some() {
+                YearFrom::Article
+            } else {
+                YearFrom::None
+            },
+            resolved,
             relative: true,
         })
     }
@@ -402,33 +416,24 @@ impl DateExtractor {
         })
     }
 
-    fn entity(
-        &self,
-        ctx: &Ctx,
-        rule: &DateRule,
-        m: &Mention,
-        years: &[(usize, i32)],
-    ) -> Option<Entity> {
+    /// The entity of one mention. A missing year comes from the article's
+    /// date here; without one it is left to [`settle_years`], which runs
+    /// once the cited documents (whose dates lend no year) are known.
+    fn entity(&self, ctx: &Ctx, rule: &DateRule, m: &Mention) -> Option<Entity> {
         let mut e = Entity::new(EntityType::Date, m.start, m.end, &rule.id);
-        e.fields = Fields::Date {
-            calendar: rule.calendar,
-            relative: m.relative,
-        };
+        let mut year_from = m.year_from;
         if m.relative {
             e.value = m.resolved.clone();
         } else if let Some(mut v) = m.value {
-            if !v.has_year() {
-                let inferred = match ctx.ref_date {
-                    Some(article) => Some(year_from_article(
-                        &v.start,
-                        article,
-                        self.settings.future_months,
-                    )),
-                    None => nearest_year(years, m.start),
-                };
-                if let Some(y) = inferred {
-                    v.set_year(y);
-                }
+            if !v.has_year()
+                && let Some(article) = ctx.ref_date
+            {
+                v.set_year(year_from_article(
+                    &v.start,
+                    article,
+                    self.settings.future_months,
+                ));
+                year_from = YearFrom::Article;
             }
             // 29/2 only exists in leap years.
             if !v.is_possible() {
@@ -436,6 +441,11 @@ impl DateExtractor {
             }
             e.value = Some(v.iso());
         }
+        e.fields = Fields::Date {
+            calendar: rule.calendar,
+            relative: m.relative,
+            year_from,
+        };
         Some(e)
     }
 }

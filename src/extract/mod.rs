@@ -91,6 +91,8 @@ pub struct Engine {
     resolutions: resolution::ResolutionExtractor,
     /// (code, issuer) from `lexicon/issuer_codes.csv`, for the citation index.
     issuer_codes: Vec<(String, String)>,
+    /// Tells cited documents apart (foreign countries from `places.csv`).
+    identities: resolution::identity::Identities,
     options: Options,
 }
 
@@ -108,6 +110,11 @@ impl Engine {
             persons: person::PersonExtractor::new(sources, &lex, &mut lists)?,
             resolutions: resolution::ResolutionExtractor::new(sources, &lex, &mut lists)?,
             issuer_codes: lex.issuer_codes.clone(),
+            identities: resolution::identity::Identities::new(
+                (0..lex.place_kinds.len())
+                    .filter(|&i| lex.place_kinds[i] == "country")
+                    .filter_map(|i| lex.places.words.get(i).map(String::as_str)),
+            ),
             units,
             options,
             lists: lists.build(),
@@ -117,6 +124,11 @@ impl Engine {
     /// What document-number codes say about the issuer (`TW`, `NĐ-CP`...).
     pub fn issuer_codes(&self) -> &[(String, String)] {
         &self.issuer_codes
+    }
+
+    /// Tells cited documents apart for the citation index.
+    pub fn identities(&self) -> &resolution::identity::Identities {
+        &self.identities
     }
 
     /// The text stage's analysis of an article text, with this engine's
@@ -139,7 +151,10 @@ impl Engine {
     pub fn process(&self, doc: &Document) -> Article {
         let analysis = self.analyse(&doc.text);
         let ctx = self.ctx(&analysis, doc.date.as_deref());
-        let entities = self.entities(&ctx);
+        let mut entities = self.entities(&ctx);
+        if doc.date.as_deref().and_then(Ymd::parse).is_none() {
+            date::years_from_reference(&mut entities);
+        }
         build_article(doc, &ctx, &entities)
     }
 
@@ -152,7 +167,9 @@ impl Engine {
                 add_units_of_titles(&mut found);
             }
         }
-        settle_overlaps(found)
+        let mut found = settle_overlaps(found);
+        date::settle_years(&mut found);
+        found
     }
 
     /// Run one stage over an article, adding to what earlier stages found.
@@ -293,6 +310,14 @@ fn build_article(doc: &Document, ctx: &Ctx, entities: &[Entity]) -> Article {
         byline,
         entities: out,
         sentences: ctx.sentences.iter().map(original_of).collect(),
+        sentence_spans: ctx
+            .sentences
+            .iter()
+            .map(|r| {
+                let (start, end) = text.original_span(r.start, r.end);
+                crate::model::OutSentence { start, end }
+            })
+            .collect(),
     }
 }
 

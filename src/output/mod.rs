@@ -1,126 +1,234 @@
-//! Output stage: writers for JSON Lines and the spreadsheet-friendly CSVs.
-//! Everything is written as articles finish, in input order, except the
-//! citation index (`documents.csv`), which is one row per distinct
-//! document and so is written at the end.
+//! Output stage: writers only. Each article is rendered where it was
+//! extracted ([`render`]); the writer here appends what it gives, in input
+//! order, to the files of the run, and feeds the run-wide tables (people,
+//! documents) and the summary. Every file is written under a temporary
+//! name and put in place when the run completes ([`files`]).
 
+pub mod context;
 pub mod csv_out;
 pub mod documents;
+pub mod files;
 pub mod people;
+pub mod render;
+pub mod summary;
 pub mod tables;
+pub mod tally;
 pub mod xlsx;
 
 use crate::input::InputError;
 use crate::model::{Article, EntityType};
-use csv_out::CsvSink;
+use files::{JSONL, OutputDir, WORKBOOK};
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
-use tables::{Table, article_rows, error_row};
+use tables::Table;
 use xlsx::XlsxSink;
 
+pub use context::ContextMode;
 pub use documents::DocumentIndex;
+pub use files::Refused;
+pub use people::PeopleIndex;
+pub use render::{Layout, RenderOptions, Rendered, render};
+pub use summary::Summary;
+pub use tables::Selection;
 
 /// The contract line of one article.
 pub fn article_json(article: &Article) -> String {
     serde_json::to_string(article).expect("articles always serialise")
 }
 
+/// How a completed run went, for the caller to report.
+#[derive(Debug, Default)]
+pub struct Finished {
+    pub summary: Summary,
+    /// Outputs of an earlier run removed because this run did not write them.
+    pub removed: Vec<String>,
+    /// Workbook cells cut to Excel's limit, and sheets added for long tables.
+    pub cut_cells: u64,
+    pub extra_sheets: Vec<String>,
+}
+
 /// All files of an `extract` run.
 pub struct OutputSet {
+    dir: OutputDir,
+    layout: Layout,
     jsonl: BufWriter<File>,
-    csv: CsvSink,
+    csv: HashMap<Table, BufWriter<File>>,
     xlsx: Option<XlsxSink>,
+    people: PeopleIndex,
     documents: DocumentIndex,
+    summary: Summary,
+    /// (name, value) of the run's options, for the summary sheet.
+    options: Vec<(String, String)>,
 }
 
 impl OutputSet {
-    /// Create the output folder and files; `excel` adds `vnextract.xlsx`.
-    /// `issuer_codes` (code, issuer) give documents an issuer from their number.
+    /// Open every file of the run in `dir` (checked by [`OutputDir::open`]).
+    /// `issuer_codes` (code, issuer) give documents an issuer from their
+    /// number; `options` are listed on the summary sheet.
     pub fn create(
-        dir: &Path,
-        excel: bool,
+        mut dir: OutputDir,
+        layout: Layout,
         issuer_codes: &[(String, String)],
+        options: Vec<(String, String)>,
     ) -> io::Result<OutputSet> {
-        std::fs::create_dir_all(dir)?;
+        let jsonl = BufWriter::new(dir.create(JSONL)?);
+        let mut csv = HashMap::new();
+        for (t, columns) in &layout.tables {
+            let mut f = BufWriter::with_capacity(256 * 1024, dir.create(&t.file_name())?);
+            csv_out::header(&mut f, columns)?;
+            csv.insert(*t, f);
+        }
+        let xlsx = if layout.options.excel {
+            Some(XlsxSink::create(&dir.temp_path(WORKBOOK), &layout.tables)?)
+        } else {
+            None
+        };
         Ok(OutputSet {
-            jsonl: BufWriter::new(File::create(dir.join("articles.jsonl"))?),
-            csv: CsvSink::create(dir)?,
-            xlsx: if excel {
-                Some(XlsxSink::create(&dir.join("vnextract.xlsx"))?)
-            } else {
-                None
-            },
+            dir,
+            layout,
+            jsonl,
+            csv,
+            xlsx,
+            people: PeopleIndex::default(),
             documents: DocumentIndex::with_issuer_codes(issuer_codes),
+            summary: Summary::default(),
+            options,
         })
     }
 
+    /// Append one article, rendered.
+    pub fn write(&mut self, r: Rendered) -> io::Result<()> {
+        self.jsonl.write_all(&r.jsonl)?;
+        for (t, bytes) in &r.csv {
+            if let Some(f) = self.csv.get_mut(t) {
+                f.write_all(bytes)?;
+            }
+        }
+        if let Some(x) = &mut self.xlsx {
+            for (t, row) in &r.sheet_rows {
+                x.write_row(*t, row)?;
+            }
+        }
+        self.people.add(&r.id, r.date.as_deref(), &r.people);
+        self.documents.add(&r.id, &r.documents);
+        self.summary.add(&r.stats, r.date.is_some());
+        Ok(())
+    }
+
+    pub fn write_error(&mut self, e: &InputError) -> io::Result<()> {
+        let row = vec![e.path.clone(), e.kind.to_string(), e.message.clone()];
+        self.write_row(Table::Errors, &row)?;
+        self.summary.errors += 1;
+        Ok(())
+    }
+
     fn write_row(&mut self, t: Table, row: &[String]) -> io::Result<()> {
-        self.csv.write_row(t, row)?;
+        let (Some(columns), Some(f)) = (self.layout.columns(t), self.csv.get_mut(&t)) else {
+            return Ok(());
+        };
+        let mut b = csv_out::CsvBuffer::default();
+        b.push(columns, row);
+        f.write_all(&b.into_bytes())?;
         if let Some(x) = &mut self.xlsx {
             x.write_row(t, row)?;
         }
         Ok(())
     }
 
-    pub fn write_article(&mut self, article: &Article) -> io::Result<()> {
-        self.jsonl.write_all(article_json(article).as_bytes())?;
-        self.jsonl.write_all(b"\n")?;
-        for (t, row) in article_rows(article) {
-            self.write_row(t, &row)?;
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    /// Write the run-wide tables, close every file and put them in place.
+    pub fn finish(mut self) -> io::Result<Finished> {
+        // Rows are made one at a time as they are written.
+        let people = std::mem::take(&mut self.people);
+        if self.layout.has(Table::People) {
+            for row in people.rows() {
+                self.write_row(Table::People, &row)?;
+            }
         }
-        self.documents.add(article);
-        Ok(())
-    }
-
-    pub fn write_error(&mut self, e: &InputError) -> io::Result<()> {
-        self.write_row(Table::Errors, &error_row(e))
-    }
-
-    pub fn finish(mut self) -> io::Result<()> {
-        for row in self.documents.rows() {
-            self.write_row(Table::Documents, &row)?;
+        let documents = std::mem::take(&mut self.documents);
+        if self.layout.has(Table::Documents) {
+            for row in documents.rows() {
+                self.write_row(Table::Documents, &row)?;
+            }
         }
         self.jsonl.flush()?;
-        self.csv.finish()?;
-        if let Some(x) = &mut self.xlsx {
-            x.finish()?;
+        for f in self.csv.values_mut() {
+            f.flush()?;
         }
-        Ok(())
+        let mut done = Finished::default();
+        if let Some(x) = self.xlsx.take() {
+            done.cut_cells = x.cut_cells;
+            done.extra_sheets = x.extra_sheets.clone();
+            let rows = summary_rows(&self, &people, &documents);
+            x.finish(&rows)?;
+        }
+        // Close the files before they are renamed.
+        drop(self.jsonl);
+        drop(self.csv);
+        done.removed = self.dir.commit()?;
+        done.summary = self.summary;
+        Ok(done)
     }
 }
 
-/// Counts for the closing summary line.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Summary {
-    pub articles: usize,
-    pub errors: usize,
-    pub bytes: u64,
-    pub per_type: [usize; 5],
-}
+type SummaryRow = (String, String, Option<u64>, Option<u64>);
 
-impl Summary {
-    pub fn add(&mut self, article: &Article, bytes: usize) {
-        self.articles += 1;
-        self.bytes += bytes as u64;
-        for (i, t) in EntityType::ALL.iter().enumerate() {
-            self.per_type[i] += article.count(*t);
+/// The summary sheet: one row per figure, `section` telling them apart.
+fn summary_rows(
+    set: &OutputSet,
+    people: &PeopleIndex,
+    documents: &DocumentIndex,
+) -> Vec<SummaryRow> {
+    let s = &set.summary;
+    let row = |section: &str, item: &str, count: Option<u64>, articles: Option<u64>| {
+        (section.to_string(), item.to_string(), count, articles)
+    };
+    let mut rows = vec![
+        row("run", "articles", Some(s.articles as u64), None),
+        row("run", "errors", Some(s.errors as u64), None),
+        row("run", "input MB", Some(s.bytes / 1_000_000), None),
+        row(
+            "run",
+            "articles without a date",
+            Some(s.articles_without_date as u64),
+            None,
+        ),
+        row(
+            "run",
+            "dates without a year",
+            Some(s.dates_without_year as u64),
+            None,
+        ),
+    ];
+    for t in &set.layout.options.selection.types {
+        rows.push(row("mentions", t.as_str(), Some(s.count(*t) as u64), None));
+    }
+    for (name, value) in &set.options {
+        rows.push(row("option", &format!("{name} = {value}"), None, None));
+    }
+    let sel = &set.layout.options.selection;
+    if sel.has(EntityType::Person) {
+        for (name, articles, mentions) in people.top(summary::TOP) {
+            rows.push(row("top persons", &name, Some(mentions), Some(articles)));
         }
     }
-
-    pub fn line(&self, seconds: f64) -> String {
-        let types: Vec<String> = EntityType::ALL
-            .iter()
-            .zip(self.per_type)
-            .map(|(t, n)| format!("{n} {}s", t.as_str()))
-            .collect();
-        let mb = self.bytes as f64 / 1_000_000.0;
-        format!(
-            "{} articles, {}, {} errors, {:.2} s, {:.1} MB/s",
-            self.articles,
-            types.join(", "),
-            self.errors,
-            seconds,
-            if seconds > 0.0 { mb / seconds } else { 0.0 }
-        )
+    for (name, n) in s.units.top(summary::TOP) {
+        rows.push(row("top units", name, Some(n), None));
     }
+    for (name, n) in s.titles.top(summary::TOP) {
+        rows.push(row("top titles", name, Some(n), None));
+    }
+    if sel.has(EntityType::Resolution) {
+        for (name, articles, mentions) in documents.top(summary::TOP) {
+            rows.push(row("top documents", &name, Some(mentions), Some(articles)));
+        }
+    }
+    for (month, n) in &s.months {
+        rows.push(row("dates per month", month, Some(*n), None));
+    }
+    rows
 }

@@ -55,6 +55,44 @@ impl Point {
         (self.y.unwrap_or(0), m, self.d.unwrap_or(0))
     }
 
+    /// Read back the ISO text [`Point::iso`] writes.
+    pub fn parse_iso(s: &str) -> Option<Point> {
+        let (y, rest) = match s.strip_prefix("--") {
+            Some(rest) => (None, Some(rest)),
+            None => {
+                let (y, rest) = match s.split_once('-') {
+                    Some((y, rest)) => (y, Some(rest)),
+                    None => (s, None),
+                };
+                if y.len() < 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                (Some(y.parse().ok()?), rest)
+            }
+        };
+        let mut p = Point {
+            y,
+            ..Point::default()
+        };
+        let number = |t: &str| -> Option<u32> {
+            (t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.parse().ok())
+                .flatten()
+        };
+        match rest {
+            None => {}
+            Some(q) if q.starts_with('Q') => p.q = Some(q[1..].parse().ok()?),
+            Some(md) => match md.split_once('-') {
+                Some((m, d)) => {
+                    p.m = Some(number(m)?);
+                    p.d = Some(number(d)?);
+                }
+                None => p.m = Some(number(md)?),
+            },
+        }
+        (!p.is_empty() && p.is_possible()).then_some(p)
+    }
+
     /// ISO 8601 text at the precision read; a missing year gives the ISO
     /// partial form (`--11-04`, `--11`).
     pub fn iso(&self) -> String {
@@ -129,6 +167,20 @@ impl DateValue {
         }
     }
 
+    /// Read back the ISO text [`DateValue::iso`] writes (a point or a range).
+    pub fn parse_iso(s: &str) -> Option<DateValue> {
+        match s.split_once('/') {
+            Some((a, b)) => Some(DateValue {
+                start: Point::parse_iso(a)?,
+                end: Some(Point::parse_iso(b)?),
+            }),
+            None => Some(DateValue {
+                start: Point::parse_iso(s)?,
+                end: None,
+            }),
+        }
+    }
+
     pub fn iso(&self) -> String {
         match &self.end {
             None => self.start.iso(),
@@ -166,14 +218,6 @@ pub fn year_from_article(p: &Point, article: Ymd, future_months: u32) -> i32 {
     let ahead =
         months_ahead > future_months as i64 || (months_ahead == future_months as i64 && day_ahead);
     if ahead { article.y - 1 } else { article.y }
-}
-
-/// The explicit year written closest to `pos` (byte offset), if any.
-pub fn nearest_year(years: &[(usize, i32)], pos: usize) -> Option<i32> {
-    years
-        .iter()
-        .min_by_key(|(p, _)| p.abs_diff(pos))
-        .map(|&(_, y)| y)
 }
 
 #[cfg(test)]
@@ -303,11 +347,22 @@ mod tests {
     }
 
     #[test]
-    fn nearest_explicit_year() {
-        let years = [(10, 2018), (200, 2022)];
-        assert_eq!(nearest_year(&years, 150), Some(2022));
-        assert_eq!(nearest_year(&years, 20), Some(2018));
-        assert_eq!(nearest_year(&[], 20), None);
+    fn iso_values_read_back() {
+        for iso in [
+            "2022-11-04",
+            "2022-11",
+            "2022",
+            "2022-Q4",
+            "--11-04",
+            "--11",
+            "2020-10-10/2020-10-12",
+            "--12-28/--01-03",
+            "2016/2021",
+        ] {
+            assert_eq!(DateValue::parse_iso(iso).unwrap().iso(), iso);
+        }
+        assert!(DateValue::parse_iso("tháng 5").is_none());
+        assert!(DateValue::parse_iso("2022-13").is_none());
     }
 
     #[test]

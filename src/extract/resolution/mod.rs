@@ -11,6 +11,7 @@
 
 mod codes;
 mod config;
+pub mod identity;
 mod scan;
 
 use super::Ctx;
