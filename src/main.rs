@@ -201,7 +201,9 @@ fn main() -> ExitCode {
                 reference_given: common.reference_date.is_some(),
             };
             let input = records.options();
-            extract(&engine, &pool, &paths, &input, &output, layout, options, run)
+            extract(
+                &engine, &pool, &paths, &input, &output, layout, options, run,
+            )
         }
         Command::Rules { .. } => unreachable!("handled before the engine is built"),
         Command::Stream { .. } => {

@@ -213,6 +213,10 @@ pub struct Article {
     pub date: Option<String>,
     pub byline: Option<String>,
     pub entities: Vec<OutEntity>,
+    /// The encoding the input was read in (`utf-8`, `windows-1258`,
+    /// `tcvn3`, `vni`...), for `articles.csv`; not part of the JSON contract.
+    #[serde(skip)]
+    pub encoding: Option<&'static str>,
     /// Sentence texts (NFC), used by the CSV writers for context; not part
     /// of the JSON contract.
     #[serde(skip)]

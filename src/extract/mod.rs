@@ -308,6 +308,7 @@ fn build_article(doc: &Document, ctx: &Ctx, entities: &[Entity]) -> Article {
             .or_else(|| ctx.headline.as_ref().map(original_of)),
         date: doc.date.clone(),
         byline,
+        encoding: doc.encoding,
         entities: out,
         sentences: ctx.sentences.iter().map(original_of).collect(),
         sentence_spans: ctx

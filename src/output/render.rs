@@ -133,6 +133,7 @@ pub fn render(a: &Article, layout: &Layout, identities: &Identities, bytes: usiz
         opt(&a.headline),
         opt(&a.date),
         opt(&a.byline),
+        a.encoding.unwrap_or("").to_string(),
         a.sentences.len().to_string(),
     ];
     head.extend(sel.types.iter().map(|&t| a.count(t).to_string()));

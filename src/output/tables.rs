@@ -216,6 +216,7 @@ impl Table {
                     col("headline", Text),
                     col("date", Date),
                     col("byline", Text),
+                    col("encoding", Code),
                     col("sentences", Number),
                 ];
                 c.extend(sel.types.iter().map(|t| col(count_column(*t), Number)));
