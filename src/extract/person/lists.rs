@@ -2,16 +2,15 @@
 //! line-up, a list of guests) and a one-word foreign name written again
 //! and again beside a person already found (`Lê Văn An và Rosalind`).
 
-use super::{Out, PersonExtractor, has_vietnamese_letters, is_particle, overlaps_any};
+use super::PersonExtractor;
+use super::found::{Out, overlaps_any};
+use super::ids::{RULE_NAME_LIST, RULE_PAIRED};
+use super::runs::is_particle;
+use super::shape::has_vietnamese_letters;
 use crate::extract::Ctx;
 use crate::text::Token as Word;
 use crate::text::chars::{is_name_shaped, only_spaces};
 use std::collections::HashMap;
-
-/// Rule id of the items of a list of names.
-pub const RULE_NAME_LIST: &str = "person.name_list";
-/// Rule id of a one-word foreign name paired with persons.
-pub const RULE_PAIRED: &str = "person.paired_name";
 
 /// Fewest items of a list of names, and fewest already-known names in it.
 const MIN_ITEMS: usize = 3;
