@@ -4,7 +4,8 @@
 
 use super::config::Config;
 pub use super::def::Def;
-use super::scan::{Scanner, initials, is_abbreviation, is_vietnamese_syllable, letters};
+use super::scan::Scanner;
+use super::shapes::{initials, is_abbreviation, is_vietnamese_syllable, letters};
 use crate::text::Analysis;
 use crate::text::chars::{is_word_boundary, lowercase};
 use crate::text::tokens::Tok;

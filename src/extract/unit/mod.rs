@@ -10,6 +10,7 @@ mod config;
 mod def;
 mod defs;
 mod scan;
+mod shapes;
 mod value;
 
 use super::Ctx;
