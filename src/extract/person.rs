@@ -25,6 +25,8 @@ pub use ids::BYLINE_RULE;
 use super::Ctx;
 use super::lexicon::{Lexicon, WordList, lowercase};
 use crate::model::Entity;
+use crate::rules::lists::{HonorificKind, PlaceKind};
+use crate::rules::typed::Persons;
 use crate::rules::{RuleError, RuleSources};
 use crate::text::wordlists::WordSet;
 use crate::text::{ListId, ListSetBuilder, Token as Word};
@@ -83,63 +85,55 @@ impl PersonExtractor {
         lex: &Lexicon,
         lists: &mut ListSetBuilder,
     ) -> Result<PersonExtractor, RuleError> {
-        let file = sources.json("persons.json")?;
+        let persons = sources.load::<Persons>()?;
+        let (file, s) = (&persons.file, &persons.settings);
+        let lower_set = |words: &[String]| words.iter().map(|w| lowercase(w)).collect();
         Ok(PersonExtractor {
             surnames: lists.add_list(&lex.surnames),
             honorifics: lists.add_list(&lex.honorifics),
             honorific_set: WordSet::new(&lex.honorifics),
-            blocker_set: WordSet::new(&WordList::new(file.setting_list("blockers"))),
-            blockers: lists.add(file.setting_list("blockers")),
-            never_in_name: file
-                .setting_list("never_in_name")
-                .iter()
-                .map(|w| lowercase(w))
-                .collect(),
+            blocker_set: WordSet::new(&WordList::new(&s.blockers)),
+            blockers: lists.add(&s.blockers),
+            never_in_name: lower_set(&s.never_in_name),
             not_names: lists.add_list(&lex.not_names),
-            foreign_given: file
-                .setting_list("foreign_given_names")
-                .iter()
-                .map(|w| w.to_string())
-                .collect(),
-            place_honorifics: file
-                .setting_list("place_honorifics")
-                .iter()
-                .map(|w| lowercase(w))
-                .collect(),
+            foreign_given: s.foreign_given_names.iter().cloned().collect(),
+            place_honorifics: lower_set(&s.place_honorifics),
             address_forms: {
-                let mut forms: Vec<String> = file.setting_list("address_forms");
-                forms.extend(
-                    lex.honorifics
-                        .words
-                        .iter()
-                        .zip(&lex.honorific_kinds)
-                        .filter(|(_, k)| k.as_str() == "kinship")
-                        .map(|(w, _)| w.clone()),
-                );
-                WordSet::new(&WordList::new(forms.iter().map(String::as_str)))
+                let kinship = lex
+                    .honorifics
+                    .words
+                    .iter()
+                    .zip(&lex.honorific_kinds)
+                    .filter(|(_, k)| **k == HonorificKind::Kinship)
+                    .map(|(w, _)| w);
+                WordSet::new(&WordList::new(s.address_forms.iter().chain(kinship)))
             },
             addressable_places: lex
                 .places
                 .words
                 .iter()
                 .zip(&lex.place_kinds)
-                .filter(|(_, k)| matches!(k.as_str(), "level" | "city" | "district" | "province"))
+                .filter(|(_, k)| {
+                    matches!(
+                        k,
+                        PlaceKind::Level
+                            | PlaceKind::City
+                            | PlaceKind::District
+                            | PlaceKind::Province
+                    )
+                })
                 .map(|(w, _)| w.clone())
                 .collect(),
-            tomb_words: WordSet::new(&WordList::new(file.setting_list("tomb_words"))),
-            openers: lists.add(file.setting_list("sentence_openers")),
-            middle_names: file
-                .setting_list("middle_names")
-                .iter()
-                .map(|w| lowercase(w))
-                .collect(),
+            tomb_words: WordSet::new(&WordList::new(&s.tomb_words)),
+            openers: lists.add(&s.sentence_openers),
+            middle_names: lower_set(&s.middle_names),
             titles: lists.add_list(&lex.titles),
             unit_heads: lists.add_list(&lex.unit_heads),
             places: lists.add_list(&lex.places),
             place_list: lex.places.clone(),
             initials: file.compile_rule(RULE_INITIALS)?,
             credit: file.compile_rule(RULE_CREDIT)?,
-            byline_tail: Self::byline_tail(&file)?,
+            byline_tail: Self::byline_tail(file)?,
         })
     }
 

@@ -9,8 +9,9 @@
 //! cấp ủy các chi bộ`) are left out.
 
 use super::Ctx;
-use super::lexicon::{Lexicon, TitleRow, WordList};
+use super::lexicon::{Lexicon, TitleRow, WordList, lowercase};
 use crate::model::{Entity, EntityType, Fields};
+use crate::rules::typed::Titles;
 use crate::rules::{RuleError, RuleSources};
 use crate::text::chars::{is_name_shaped, skip_spaces};
 use crate::text::tokens::words;
@@ -74,44 +75,29 @@ impl TitleExtractor {
         lex: &Lexicon,
         lists: &mut ListSetBuilder,
     ) -> Result<TitleExtractor, RuleError> {
-        let file = sources.json("titles.json")?;
-        let set = |k: &str| WordSet::new(&WordList::new(file.setting_list(k)));
-        let mut list = |k: &str| lists.add(file.setting_list(k));
+        let s = sources.load::<Titles>()?.settings;
+        let set = |words: &[String]| WordSet::new(&WordList::new(words));
+        let lower =
+            |words: &[String]| -> Vec<String> { words.iter().map(|w| lowercase(w)).collect() };
         Ok(TitleExtractor {
             title_words: lex.titles.words.clone(),
             rows: lex.title_rows.clone(),
-            generic_before: set("generic_before"),
-            generic_after: list("generic_after"),
-            compound_after: list("compound_after"),
-            generic_except: set("generic_except"),
-            levels: list("place_levels"),
-            weak: file
-                .setting_list("weak_roles")
-                .iter()
-                .map(|w| super::lexicon::lowercase(w))
-                .collect(),
-            role_suffixes: list("role_suffixes"),
-            role_prefixes: set("role_prefixes"),
-            role_domains: list("role_domains"),
-            serving_roles: file
-                .setting_list("serving_roles")
-                .iter()
-                .map(|w| super::lexicon::lowercase(w))
-                .collect(),
-            posted_roles: file
-                .setting_list("posted_roles")
-                .iter()
-                .map(|w| super::lexicon::lowercase(w))
-                .collect(),
+            generic_before: set(&s.generic_before),
+            generic_after: lists.add(&s.generic_after),
+            compound_after: lists.add(&s.compound_after),
+            generic_except: set(&s.generic_except),
+            levels: lists.add(&s.place_levels),
+            weak: lower(&s.weak_roles).into_iter().collect(),
+            role_suffixes: lists.add(&s.role_suffixes),
+            role_prefixes: set(&s.role_prefixes),
+            role_domains: lists.add(&s.role_domains),
+            serving_roles: lower(&s.serving_roles),
+            posted_roles: lower(&s.posted_roles),
             titles: lists.add_list(&lex.titles),
             places: lists.add_list(&lex.places),
             surnames: lists.add_list(&lex.surnames),
             honorifics: lists.add_list(&lex.honorifics),
-            domain_roles: file
-                .setting_list("domain_roles")
-                .iter()
-                .map(|w| super::lexicon::lowercase(w))
-                .collect(),
+            domain_roles: lower(&s.domain_roles),
         })
     }
 

@@ -19,6 +19,7 @@ mod slots;
 use super::Ctx;
 use super::lexicon::{Lexicon, WordList};
 use crate::model::{Entity, EntityType, Fields};
+use crate::rules::typed::Resolutions;
 use crate::rules::{RuleError, RuleSources};
 use crate::text::{ListSetBuilder, Listed};
 use codes::IssuerCodes;
@@ -69,15 +70,15 @@ impl ResolutionExtractor {
         lex: &Lexicon,
         lists: &mut ListSetBuilder,
     ) -> Result<ResolutionExtractor, RuleError> {
-        let file = sources.json("resolutions.json")?;
-        let kinds = config::kinds(&file)?;
-        let kind_words = Listed::new(WordList::new(config::kind_forms(&file)), lists);
+        let loaded = sources.load::<Resolutions>()?;
+        let (file, s) = (&loaded.file, &loaded.settings);
+        let kind_words = Listed::new(WordList::new(config::kind_forms(s)), lists);
         Ok(ResolutionExtractor {
-            kinds,
+            kinds: config::kinds(s),
             kind_words,
-            patterns: config::patterns(&file)?,
-            words: config::words(&file, lists),
-            codes: IssuerCodes::new(&lex.issuer_codes, &file.setting_list("kind_abbreviations")),
+            patterns: config::patterns(file, s)?,
+            words: config::words(s, lists),
+            codes: IssuerCodes::new(&lex.issuer_codes, &s.kind_abbreviations),
             places: Listed::new(lex.places.clone(), lists),
         })
     }

@@ -16,6 +16,7 @@ mod value;
 use super::Ctx;
 use super::lexicon::Lexicon;
 use crate::model::{Entity, EntityType};
+use crate::rules::typed::Units;
 use crate::rules::{RuleError, RuleSources};
 use crate::text::tokens::Kind;
 use crate::text::{Analysis, ListSetBuilder};
@@ -79,9 +80,8 @@ impl UnitExtractor {
         lex: &Lexicon,
         lists: &mut ListSetBuilder,
     ) -> Result<UnitExtractor, RuleError> {
-        let file = sources.json("units.json")?;
         Ok(UnitExtractor {
-            cfg: Config::new(&file, lex, lists)?,
+            cfg: Config::new(&sources.load::<Units>()?, lex, lists)?,
         })
     }
 
