@@ -1,13 +1,17 @@
 //! The shared word lists of `rules/lexicon/*.csv`: surnames, honorifics,
-//! titles, unit heads, abbreviations, places, issuer codes, non-names.
+//! titles, unit heads, abbreviations, places, issuer codes, non-names;
+//! and the look-ups extractors make of a registered list's hits in an
+//! article (an entry written exactly here, entries ending here).
 
 use crate::rules::lists::{
     Abbreviation, Honorific, HonorificKind, IssuerCode, NotName, Place, PlaceKind, Surname,
     TitleCategory, TitleRole, UnitHead,
 };
+use crate::rules::typed::Titles;
 use crate::rules::{RuleError, RuleSources};
 pub use crate::text::chars::{is_word_boundary, lowercase};
 pub use crate::text::wordlists::{Hit, WordList};
+use crate::text::{Analysis, ListId, fold_str};
 
 /// FNV-1a: the keys of the word-list gates are a few bytes long and not
 /// chosen by an adversary, so a simpler hash than the default one will do.
@@ -45,7 +49,8 @@ pub struct Lexicon {
     pub honorifics: WordList,
     /// The kind of each entry of `honorifics`, in list order.
     pub honorific_kinds: Vec<HonorificKind>,
-    /// `titles.csv`, with generated `Phó` forms.
+    /// `titles.csv`, with the deputy's role generated for the roles marked
+    /// `deputy` (`Phó Bí thư`, with `deputy_word` of `titles.json`).
     pub titles: WordList,
     pub title_rows: Vec<TitleRow>,
     /// `unit_heads.csv`.
@@ -83,11 +88,12 @@ impl Lexicon {
         let codes: Vec<IssuerCode> = sources.word_list()?;
         let not_names: Vec<NotName> = sources.word_list()?;
 
+        let deputy = sources.load::<Titles>()?.settings.deputy_word;
         let mut title_rows = Vec::new();
         for row in titles {
             if row.deputy {
                 title_rows.push(TitleRow {
-                    role: format!("Phó {}", row.role),
+                    role: format!("{deputy} {}", row.role),
                     category: row.category,
                     takes_unit: row.takes_unit,
                 });
@@ -113,4 +119,45 @@ impl Lexicon {
             not_names: WordList::new(not_names.iter().map(|r| r.word.as_str())),
         })
     }
+}
+
+/// A word list from a setting, its words' tone marks folded like the
+/// working text (`hoà` is read as `hòa`).
+pub fn folded(words: &[String]) -> WordList {
+    WordList::new(words.iter().map(|w| fold_str(w)))
+}
+
+/// The entries of `list` written from `start` of the article, longest
+/// first.
+pub fn entries_at(a: &Analysis, list: ListId, start: usize) -> impl Iterator<Item = Hit> + '_ {
+    let hits = a.hits.all(list);
+    let first = hits.partition_point(|h| h.start < start);
+    hits[first..]
+        .iter()
+        .take_while(move |h| h.start == start)
+        .copied()
+}
+
+/// An entry of `list` is written exactly at `start..end` of the article.
+pub fn is_entry(a: &Analysis, list: ListId, start: usize, end: usize) -> bool {
+    entries_at(a, list, start).any(|h| h.end == end)
+}
+
+/// The entries of `list` that end exactly at `end` of the article; none
+/// is longer than `longest` bytes.
+pub fn entries_ending_at(
+    a: &Analysis,
+    list: ListId,
+    end: usize,
+    longest: usize,
+) -> impl Iterator<Item = Hit> + '_ {
+    let hits = a.hits.all(list);
+    let from = hits.partition_point(|h| h.start + longest < end);
+    let to = hits.partition_point(|h| h.start < end);
+    hits[from..to].iter().filter(move |h| h.end == end).copied()
+}
+
+/// The length in bytes of the longest entry of a list.
+pub fn longest(list: &WordList) -> usize {
+    list.words.iter().map(String::len).max().unwrap_or(0)
 }

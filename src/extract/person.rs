@@ -23,13 +23,13 @@ mod value;
 pub use ids::BYLINE_RULE;
 
 use super::Ctx;
-use super::lexicon::{Lexicon, WordList, lowercase};
+use super::lexicon::{Lexicon, WordList, folded, lowercase};
 use crate::model::Entity;
 use crate::rules::lists::{HonorificKind, PlaceKind};
 use crate::rules::typed::Persons;
 use crate::rules::{RuleError, RuleSources};
 use crate::text::wordlists::WordSet;
-use crate::text::{ListId, ListSetBuilder, Token as Word};
+use crate::text::{ListId, ListSetBuilder, Listed, Token as Word};
 use found::{Out, owned_spans};
 use ids::{RULE_CREDIT, RULE_INITIALS};
 use regex::Regex;
@@ -77,6 +77,17 @@ pub struct PersonExtractor {
     initials: Regex,
     credit: Regex,
     byline_tail: Regex,
+    /// Words right before initials that make them sign a photo or a story
+    /// (`ảnh:`, `theo`).
+    credit_words: Listed,
+    /// Words joining names in a list (`và`, `cùng`).
+    list_joiners: Listed,
+    /// Words right before a place (`ở`, `tại`, `sang`).
+    place_prepositions: Listed,
+    /// Lower-case particles of foreign names, as written (`al`, `van`).
+    name_particles: HashSet<String>,
+    /// What separates the authors of a byline (`, `, ` - `, ` và `).
+    author_separators: Vec<String>,
 }
 
 impl PersonExtractor {
@@ -134,6 +145,11 @@ impl PersonExtractor {
             initials: file.compile_rule(RULE_INITIALS)?,
             credit: file.compile_rule(RULE_CREDIT)?,
             byline_tail: Self::byline_tail(file)?,
+            credit_words: Listed::new(folded(&s.credit_words), lists),
+            list_joiners: Listed::new(folded(&s.list_joiners), lists),
+            place_prepositions: Listed::new(folded(&s.place_prepositions), lists),
+            name_particles: s.name_particles.iter().cloned().collect(),
+            author_separators: bylines::author_separators(&s.byline_joiners),
         })
     }
 

@@ -42,7 +42,7 @@ impl PersonExtractor {
         let base = at + authors.start();
         let text = authors.as_str();
         let mut any = false;
-        for (s, e) in split_authors(text) {
+        for (s, e) in split_authors(text, &self.author_separators) {
             let name = &text[s..e];
             if self.is_author(name) {
                 out.push(base + s, base + e, work, BYLINE_RULE);
@@ -110,10 +110,9 @@ impl PersonExtractor {
 
 /// Split a byline's author block (`Thế Kha - Tuấn Hợp`, `Hoàng Thị Hoa,
 /// Hữu Quyết`) into names.
-pub(super) fn split_authors(text: &str) -> Vec<(usize, usize)> {
+pub(super) fn split_authors(text: &str, seps: &[String]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let seps = [" - ", " – ", ", ", " và ", ","];
     let mut i = 0;
     while i < text.len() {
         if let Some(sep) = seps.iter().find(|s| text[i..].starts_with(*s)) {
@@ -133,6 +132,14 @@ pub(super) fn split_authors(text: &str) -> Vec<(usize, usize)> {
         })
         .filter(|(s, e)| e > s)
         .collect()
+}
+
+/// What separates the authors of a byline: dashes and commas, and the
+/// joiner words of the settings between spaces (` và `).
+pub(super) fn author_separators(joiners: &[String]) -> Vec<String> {
+    let mut seps: Vec<String> = [" - ", " – ", ", ", ","].map(String::from).to_vec();
+    seps.extend(joiners.iter().map(|w| format!(" {w} ")));
+    seps
 }
 
 /// After a byline name only a short source may follow on its line
@@ -156,7 +163,8 @@ mod tests {
     #[test]
     fn authors_split() {
         let t = "Thế Kha - Tuấn Hợp";
-        let v: Vec<&str> = split_authors(t)
+        let seps = author_separators(&["và".to_string()]);
+        let v: Vec<&str> = split_authors(t, &seps)
             .into_iter()
             .map(|(s, e)| &t[s..e])
             .collect();

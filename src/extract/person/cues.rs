@@ -4,6 +4,8 @@
 
 use super::PersonExtractor;
 use super::ids::{RULE_FULL, RULE_HONORIFIC, RULE_LIST, RULE_TITLE, RULE_TOMB};
+use crate::extract::lexicon::is_entry;
+use crate::text::Analysis;
 use crate::text::wordlists::word_before;
 use std::collections::HashSet;
 
@@ -48,12 +50,12 @@ impl PersonExtractor {
     /// What precedes a run and may make it a name.
     pub(super) fn cue_before(
         &self,
-        work: &str,
-        lower: &str,
+        a: &Analysis,
         start: usize,
         title_ends: &HashSet<usize>,
         last_person: Option<(usize, Cue)>,
     ) -> Option<Cue> {
+        let (work, lower) = (a.work(), a.lower());
         // Written in lower case only: a capitalised `Lăng` opens a place
         // name (`Lăng Cha Cả`).
         if word_before(lower, start, &self.tomb_words)
@@ -73,11 +75,21 @@ impl PersonExtractor {
         }
         if let Some((end, cue)) = last_person {
             let gap = &lower[end.min(start)..start];
-            let listed = matches!(gap, ", " | " và " | " , " | " cùng " | "; ");
+            let listed = matches!(gap, ", " | " , " | "; ") || self.joined_in_list(a, end, start);
             if listed && cue != Cue::None {
                 return Some(Cue::List);
             }
         }
         Some(Cue::None)
+    }
+
+    /// `end..start` is a list joiner between single spaces (` và `,
+    /// ` cùng `).
+    pub(super) fn joined_in_list(&self, a: &Analysis, end: usize, start: usize) -> bool {
+        let lower = a.lower();
+        start >= end + 3
+            && lower[end..].starts_with(' ')
+            && lower[..start].ends_with(' ')
+            && is_entry(a, self.list_joiners.id, end + 1, start - 1)
     }
 }

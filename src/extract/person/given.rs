@@ -8,14 +8,14 @@ use super::ids::{
     BYLINE_RULE, RULE_CREDIT, RULE_GIVEN, RULE_HONORIFIC, RULE_INITIALS, RULE_NAME_LIST,
     RULE_PAIRED,
 };
-use super::runs::is_particle;
 use super::shape::has_vietnamese_letters;
 use crate::extract::Ctx;
+use crate::extract::lexicon::{entries_ending_at, longest};
 use crate::model::Entity;
-use crate::text::Token as Word;
 use crate::text::chars::{is_capitalised, is_name_shaped, only_spaces};
 use crate::text::tokens::words;
 use crate::text::wordlists::word_before;
+use crate::text::{Analysis, Token as Word};
 use std::collections::HashSet;
 
 impl PersonExtractor {
@@ -81,7 +81,7 @@ impl PersonExtractor {
             }
             // A one-word name after `ở`, `tại` is a place of the same
             // spelling (`bệnh nhân Berlin` ... `sống ở Berlin`).
-            if last == i && after_place_word(lower, s) {
+            if last == i && self.after_place_word(ctx.analysis, s) {
                 continue;
             }
             extra.push((s, e));
@@ -107,7 +107,7 @@ impl PersonExtractor {
             let parts: Vec<&str> = surface.split(' ').collect();
             if parts.len() >= 2 {
                 if !parts.iter().all(|p| {
-                    is_name_shaped(p) || is_particle(p) || p.contains(['\'', '’', '-', '.'])
+                    is_name_shaped(p) || self.is_particle(p) || p.contains(['\'', '’', '-', '.'])
                 }) {
                     continue;
                 }
@@ -135,11 +135,15 @@ impl PersonExtractor {
     pub(super) fn foreign_single(&self, surface: &str) -> bool {
         is_capitalised(surface) && surface.chars().count() >= 4 && !has_vietnamese_letters(surface)
     }
-}
 
-/// `ở`, `tại`, `sang` right before `pos`: what follows is a place.
-pub(super) fn after_place_word(lower: &str, pos: usize) -> bool {
-    let before = lower[..pos].trim_end_matches(' ');
-    let word = before.rsplit([' ', '\n']).next().unwrap_or("");
-    before.len() < pos && matches!(word, "ở" | "tại" | "sang")
+    /// A place preposition (`ở`, `tại`, `sang`) right before `pos`, after
+    /// a space or a line break: what follows is a place.
+    pub(super) fn after_place_word(&self, a: &Analysis, pos: usize) -> bool {
+        let lower = a.lower();
+        let before = lower[..pos].trim_end_matches(' ').len();
+        let list = &self.place_prepositions;
+        before < pos
+            && entries_ending_at(a, list.id, before, longest(list))
+                .any(|h| h.start == 0 || lower[..h.start].ends_with([' ', '\n']))
+    }
 }

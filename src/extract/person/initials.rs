@@ -5,6 +5,8 @@ use super::PersonExtractor;
 use super::found::{Out, overlaps_any};
 use super::ids::RULE_INITIALS;
 use crate::extract::Ctx;
+use crate::extract::lexicon::{entries_ending_at, longest};
+use crate::text::Analysis;
 
 impl PersonExtractor {
     /// Anonymised initials (`H.T.P`, `T.V.D.`); a single letter (`T.`)
@@ -25,7 +27,7 @@ impl PersonExtractor {
             }
             let after = &work[e..];
             // `H.M/VOV`: initials signing a story are not a person.
-            if after.starts_with('/') || self.in_credit(lower, s) {
+            if after.starts_with('/') || self.in_credit(ctx.analysis, s) {
                 continue;
             }
             // Dotted capitals are also abbreviations (`T.Ư`): only a cue
@@ -42,8 +44,12 @@ impl PersonExtractor {
         }
     }
 
-    pub(super) fn in_credit(&self, lower: &str, pos: usize) -> bool {
-        let before = lower[..pos].trim_end();
-        before.ends_with("ảnh:") || before.ends_with("theo")
+    /// A credit word (`ảnh:`, `theo`) ends right before `pos`, spaces
+    /// between.
+    pub(super) fn in_credit(&self, a: &Analysis, pos: usize) -> bool {
+        let before = a.lower()[..pos].trim_end().len();
+        entries_ending_at(a, self.credit_words.id, before, longest(&self.credit_words))
+            .next()
+            .is_some()
     }
 }

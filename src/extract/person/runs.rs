@@ -37,7 +37,7 @@ impl PersonExtractor {
             if byline.is_some_and(|b| run[0].start >= b.start) {
                 continue;
             }
-            let mut cue = self.cue_before(work, lower, run[0].start, &title_ends, last_person);
+            let mut cue = self.cue_before(ctx.analysis, run[0].start, &title_ends, last_person);
             // A run may hold several names (`Thủ tướng John Smith Peter
             // Brown`): after the first, the rest needs its own evidence.
             let mut from = 0;
@@ -122,12 +122,12 @@ impl PersonExtractor {
                 let prev = run[run.len() - 1];
                 let gap = &work[prev.end..w.start];
                 let one_letter = prev.text(work).chars().count() == 1;
-                let after_particle = is_particle(prev.text(work)) && gap == "-";
+                let after_particle = self.is_particle(prev.text(work)) && gap == "-";
                 let joined = if shaped {
                     (!gap.is_empty() && gap.chars().all(|c| c == ' '))
                         || (!caps_mode && one_letter && matches!(gap, "." | "'" | "’"))
                         || after_particle
-                } else if !caps_mode && gap == " " && is_particle(t) {
+                } else if !caps_mode && gap == " " && self.is_particle(t) {
                     // `Haider al-Abadi`, `Robin van Persie`: a lower-case
                     // particle inside a foreign name, when a name goes on.
                     ws.get(i + k + 1).is_some_and(|n| {
@@ -148,27 +148,9 @@ impl PersonExtractor {
         }
         run
     }
-}
 
-/// Lower-case particles of foreign names (`al-`, `bin`, `van`, `de`);
-/// none is a Vietnamese word that could stand before a capitalised one.
-pub(super) fn is_particle(t: &str) -> bool {
-    matches!(
-        t,
-        "al" | "el"
-            | "bin"
-            | "ibn"
-            | "bint"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "de"
-            | "del"
-            | "della"
-            | "dos"
-            | "das"
-            | "ter"
-            | "zu"
-    )
+    /// A lower-case particle of foreign names, as written (`al`, `van`).
+    pub(super) fn is_particle(&self, t: &str) -> bool {
+        self.name_particles.contains(t)
+    }
 }

@@ -59,4 +59,8 @@ pub struct TitleSettings {
     pub role_domains: Vec<String>,
     /// Words kept before a role as part of it (`quyền`).
     pub role_prefixes: Vec<String>,
+    /// The word that makes a deputy of a role (`Phó`): the roles marked
+    /// `deputy` in `lexicon/titles.csv` are listed with it too (`Phó Bí
+    /// thư`), and no one holds both a role and its deputy's.
+    pub deputy_word: String,
 }
