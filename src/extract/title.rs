@@ -9,14 +9,14 @@
 //! cấp ủy các chi bộ`) are left out.
 
 use super::Ctx;
-use super::lexicon::{Lexicon, TitleRow, WordList, lowercase};
+use super::lexicon::{Lexicon, TitleRow, WordList, entries_at, folded, is_entry, lowercase};
 use crate::model::{Entity, EntityType, Fields};
 use crate::rules::typed::Titles;
 use crate::rules::{RuleError, RuleSources};
 use crate::text::chars::{is_name_shaped, skip_spaces};
 use crate::text::tokens::words;
 use crate::text::wordlists::{WordSet, word_before};
-use crate::text::{ListId, ListSetBuilder};
+use crate::text::{Analysis, ListId, ListSetBuilder, Listed};
 use std::collections::HashSet;
 
 const RULE_OFFICE: &str = "title.office";
@@ -58,6 +58,16 @@ pub struct TitleExtractor {
     serving_roles: Vec<String>,
     /// Envoys whose posting follows (`Đại sứ Việt Nam tại Trung Quốc`).
     posted_roles: Vec<String>,
+    /// Words between an envoy's country and the place of the posting
+    /// (`tại`).
+    posting_words: Listed,
+    /// Words right after a role that leave it without a unit (`của`).
+    no_unit_after: Listed,
+    /// Words joining bare roles listed together (`và`).
+    list_joiners: Listed,
+    /// Words after bare roles listed together that make them categories
+    /// (`cấp ủy`, `các`).
+    plural_after_list: Listed,
 }
 
 /// A title being built: byte ranges of the whole span and of its parts.
@@ -98,6 +108,10 @@ impl TitleExtractor {
             surnames: lists.add_list(&lex.surnames),
             honorifics: lists.add_list(&lex.honorifics),
             domain_roles: lower(&s.domain_roles),
+            posting_words: Listed::new(folded(&s.posting_words), lists),
+            no_unit_after: Listed::new(folded(&s.no_unit_after), lists),
+            list_joiners: Listed::new(folded(&s.list_joiners), lists),
+            plural_after_list: Listed::new(folded(&s.plural_after_list), lists),
         })
     }
 
@@ -141,7 +155,7 @@ impl TitleExtractor {
                 titles.push(t);
             }
         }
-        drop_role_lists(lower, &mut titles);
+        self.drop_role_lists(ctx, &mut titles);
         self.join_serving_roles(lower, &mut titles);
         for t in titles {
             found.push(self.entity(ctx, t));
@@ -190,7 +204,9 @@ impl TitleExtractor {
             place: false,
         };
         let next = skip_spaces(work, role_end);
-        if lower[next..].starts_with("của ") || ctx.hit(self.generic_after, next).is_some() {
+        let no_unit =
+            entries_at(ctx, self.no_unit_after.id, next).any(|h| lower[h.end..].starts_with(' '));
+        if no_unit || ctx.hit(self.generic_after, next).is_some() {
             return self.keep_bare(ctx, t, index);
         }
         if let Some(u) = self.attached_unit(ctx, s, role_end, next) {
@@ -235,11 +251,18 @@ impl TitleExtractor {
         if !self.posted_roles.iter().any(|r| role.ends_with(r.as_str())) {
             return end;
         }
-        let Some(rest) = lower[end..].strip_prefix(" tại ") else {
-            return end;
-        };
-        let at = lower.len() - rest.len();
-        self.place_after(ctx, at).unwrap_or(end)
+        // ` tại ` and the place of the posting.
+        let posting = lower[end..]
+            .starts_with(' ')
+            .then(|| {
+                entries_at(ctx, self.posting_words.id, end + 1)
+                    .find(|h| lower[h.end..].starts_with(' '))
+            })
+            .flatten();
+        match posting {
+            Some(h) => self.place_after(ctx, h.end + 1).unwrap_or(end),
+            None => end,
+        }
     }
 
     /// `Trợ lý Chủ tịch nước`: a serving role followed by the office it
@@ -397,38 +420,45 @@ impl TitleExtractor {
         e.value = Some(work[t.start..t.end].to_string());
         e
     }
-}
 
-/// `Bí thư, Phó Bí thư, cấp ủy các chi bộ`: bare roles listed together
-/// and ending in a plural are categories, not titles.
-fn drop_role_lists(lower: &str, titles: &mut Vec<Found>) {
-    let mut drop = vec![false; titles.len()];
-    let mut i = 0;
-    while i < titles.len() {
-        let mut j = i;
-        while j + 1 < titles.len() && is_bare(&titles[j]) && is_bare(&titles[j + 1]) {
-            let gap = &lower[titles[j].end..titles[j + 1].start];
-            if !matches!(gap.trim(), "," | "và" | ", và") {
-                break;
+    /// `Bí thư, Phó Bí thư, cấp ủy các chi bộ`: bare roles listed together
+    /// (a comma or a list joiner between them) and followed by a plural
+    /// (`plural_after_list`) are categories, not titles.
+    fn drop_role_lists(&self, a: &Analysis, titles: &mut Vec<Found>) {
+        let lower = a.lower();
+        let mut drop = vec![false; titles.len()];
+        let mut i = 0;
+        while i < titles.len() {
+            let mut j = i;
+            while j + 1 < titles.len() && is_bare(&titles[j]) && is_bare(&titles[j + 1]) {
+                let (s, e) = trimmed(lower, titles[j].end, titles[j + 1].start);
+                let joiner = |s: usize| is_entry(a, self.list_joiners.id, s, e);
+                let gap = &lower[s..e];
+                let listed = gap == "," || joiner(s) || (gap.starts_with(", ") && joiner(s + 2));
+                if !listed {
+                    break;
+                }
+                j += 1;
             }
-            j += 1;
-        }
-        if j > i {
-            let rest = lower[titles[j].end..].trim_start_matches([',', ' ']);
-            let plural = ["cấp ủy", "các ", "những ", "và các", "và cấp ủy"]
-                .iter()
-                .any(|p| rest.starts_with(p));
-            if plural {
-                drop[i..=j].iter_mut().for_each(|d| *d = true);
+            if j > i {
+                let end = titles[j].end;
+                let rest =
+                    end + lower[end..].len() - lower[end..].trim_start_matches([',', ' ']).len();
+                if entries_at(a, self.plural_after_list.id, rest)
+                    .next()
+                    .is_some()
+                {
+                    drop[i..=j].iter_mut().for_each(|d| *d = true);
+                }
             }
+            i = j + 1;
         }
-        i = j + 1;
+        let mut k = 0;
+        titles.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
     }
-    let mut k = 0;
-    titles.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
 }
 
 /// A small number right before a role counts office-holders (`1 Phó Giám
@@ -445,6 +475,13 @@ fn counted(lower: &str, pos: usize) -> bool {
 
 fn is_bare(t: &Found) -> bool {
     t.unit.is_none() && !t.place && t.end == t.role_end
+}
+
+/// `from..to` without the whitespace at either end.
+fn trimmed(s: &str, from: usize, to: usize) -> (usize, usize) {
+    let gap = &s[from..to];
+    let start = from + gap.len() - gap.trim_start().len();
+    (start, start.max(from + gap.trim_end().len()))
 }
 
 /// One or more plain spaces follow `pos` (no punctuation, no line break).
