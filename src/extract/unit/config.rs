@@ -133,6 +133,12 @@ pub struct Config {
     pub sports_min_words: usize,
     /// Words that end a club's name (`Hà Nội FC`), as written.
     pub club_suffixes: Vec<String>,
+    /// Words joining two parts of one name (`và`).
+    pub name_joiners: Listed,
+    /// Words between a unit of `at_place_heads` and its place (`tại`).
+    pub at_place_words: Listed,
+    /// Words before a number that is part of a name (`số`).
+    pub number_words: Listed,
 }
 
 /// The leading run of letters and digits of `s` (`tp` of `tp.hcm`).
@@ -324,6 +330,9 @@ impl Config {
             foreign_kinds: foreign_kinds(file)?,
             not_short_names: fold(&s.not_short_names),
             max_bridge: s.max_bridge,
+            name_joiners: reg(fold_words(&s.name_joiners)),
+            at_place_words: reg(fold_words(&s.at_place_words)),
+            number_words: reg(fold_words(&s.number_words)),
         })
     }
 }

@@ -259,7 +259,7 @@ fn is_brand(cfg: &Config, form: &str) -> bool {
 fn define(cfg: &Config, a: &Analysis, open: usize, form: &str) -> Option<Def> {
     let work = a.work();
     let scanner = Scanner::new(cfg, a, &[], &[]);
-    if let Some(start) = initials_start(a, open, form) {
+    if let Some(start) = initials_start(cfg, a, open, form) {
         let expansion = work[start..open].trim().to_string();
         // The name goes on to the left (`Đảng ủy Cơ quan ...`): a part.
         let continued = [1, 2]
@@ -289,7 +289,7 @@ fn define(cfg: &Config, a: &Analysis, open: usize, form: &str) -> Option<Def> {
 }
 
 /// Where the words whose initials spell `form` start, just before `open`.
-fn initials_start(a: &Analysis, open: usize, form: &str) -> Option<usize> {
+fn initials_start(cfg: &Config, a: &Analysis, open: usize, form: &str) -> Option<usize> {
     let work = a.work();
     let want = letters(form);
     let n = want.chars().count();
@@ -304,7 +304,7 @@ fn initials_start(a: &Analysis, open: usize, form: &str) -> Option<usize> {
         }
         words += 1;
         let phrase = &work[t.start..open];
-        let got = initials(phrase);
+        let got = initials(phrase, &cfg.name_joiners.words);
         if got == want {
             start = Some(t.start);
             break;

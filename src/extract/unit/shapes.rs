@@ -53,10 +53,11 @@ pub fn letters(s: &str) -> String {
         .collect()
 }
 
-/// First letters of the words of a phrase, upper-cased; `và` is skipped.
-pub fn initials(s: &str) -> String {
+/// First letters of the words of a phrase, upper-cased; the joiners
+/// (`và`, written in lower case) are skipped.
+pub fn initials(s: &str, joiners: &[String]) -> String {
     s.split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty() && *w != "và")
+        .filter(|w| !w.is_empty() && !joiners.iter().any(|j| j == w))
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_uppercase)
@@ -80,7 +81,10 @@ mod tests {
     #[test]
     fn initials_skip_va() {
         assert_eq!(
-            initials("Bảo vệ sức khỏe bà mẹ trẻ em và Kế hoạch hóa gia đình"),
+            initials(
+                "Bảo vệ sức khỏe bà mẹ trẻ em và Kế hoạch hóa gia đình",
+                &["và".to_string()]
+            ),
             "BVSKBMTEKHHGĐ"
         );
         assert_eq!(letters("BVSKBMTE & KHHGĐ"), "BVSKBMTEKHHGĐ");

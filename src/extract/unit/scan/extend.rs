@@ -4,6 +4,8 @@
 
 use super::super::shapes::is_vietnamese_syllable;
 use super::{HeadHit, Last, Scanner, Start, lowercase_of};
+use crate::extract::lexicon::is_entry;
+use crate::text::Listed;
 use crate::text::tokens::Tok;
 
 /// Punctuation that ends a name.
@@ -240,11 +242,11 @@ impl Scanner<'_> {
 
     pub(super) fn lower_step(&self, t: Tok, last: Last, head: HeadHit) -> Option<(usize, Last)> {
         let cfg = self.cfg;
-        let lt = self.lower_text(t);
-        if lt == "và" {
+        let is = |list: &Listed| is_entry(self.a, list.id, t.start, t.end);
+        if is(&cfg.name_joiners) {
             return self.and(t, last, head);
         }
-        if lt == "tại" {
+        if is(&cfg.at_place_words) {
             return self.at_place(t, head);
         }
         if !matches!(last, Last::Place | Last::Level | Last::Term | Last::Bracket)
@@ -252,7 +254,7 @@ impl Scanner<'_> {
         {
             return Some((w.end, Last::NameWord));
         }
-        if lt == "số"
+        if is(&cfg.number_words)
             && matches!(
                 last,
                 Last::Cap { .. } | Last::Free | Last::Free2 | Last::Phrase | Last::NameWord

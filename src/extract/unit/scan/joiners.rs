@@ -3,6 +3,7 @@
 
 use super::super::shapes::{initials, is_abbreviation, letters};
 use super::{HeadHit, Last, Scanner, Start, lowercase_of};
+use crate::extract::lexicon::is_entry;
 use crate::text::tokens::Tok;
 
 impl Scanner<'_> {
@@ -57,8 +58,7 @@ impl Scanner<'_> {
         let mut pos = t.end;
         for _ in 0..6 {
             let n = self.a.next_tok(pos)?;
-            let txt = self.lower_text(n);
-            if txt == "và" {
+            if is_entry(self.a, self.cfg.name_joiners.id, n.start, n.end) {
                 return self
                     .name_part_follows(n.end)
                     .then_some((t.end, Last::Joiner));
@@ -113,7 +113,9 @@ impl Scanner<'_> {
             return Some((close + 1, Last::Bracket));
         }
         let prev = self.a.prev_tok(open.start)?;
-        if prev.is_all_caps(self.work) && initials(inner) == letters(self.tok_text(prev)) {
+        if prev.is_all_caps(self.work)
+            && initials(inner, &self.cfg.name_joiners.words) == letters(self.tok_text(prev))
+        {
             return Some((close + 1, Last::Bracket));
         }
         None
