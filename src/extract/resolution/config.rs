@@ -42,6 +42,8 @@ pub struct Patterns {
     pub slot_quoted: Regex,
     /// A date written after `ngày`, skipped when no date mention is there.
     pub date_text: Regex,
+    /// A term after an issuer (` khóa XII`), anchored at the issuer's end.
+    pub issuer_term: Regex,
 }
 
 /// Word lists from the settings, lower-cased and tone-folded like the text.
@@ -61,6 +63,11 @@ pub struct Words {
     pub subject_max_words: usize,
     pub issuer_max_words: usize,
     pub name_max_words: usize,
+    /// Words joining two parts of an issuer's name, or two citations (`và`).
+    pub joiners: Listed,
+    /// Short words written with a dot that does not end a phrase (`Tp.`),
+    /// as written.
+    pub dotted_abbreviations: Vec<String>,
 }
 
 /// The rows of `settings.kinds`, their `not_after` words folded like the
@@ -98,6 +105,7 @@ pub fn patterns(file: &RuleFile, s: &ResolutionSettings) -> Result<Patterns, Rul
         slot_subject: get("resolution.slot.subject")?,
         slot_quoted: get("resolution.slot.quoted")?,
         date_text: file.compile_setting("date_text", &s.date_text)?,
+        issuer_term: file.compile_setting("issuer_term", &format!("^(?:{})", s.issuer_term))?,
     })
 }
 
@@ -119,6 +127,8 @@ pub fn words(s: &ResolutionSettings, lists: &mut ListSetBuilder) -> Words {
         subject_max_words: s.subject_max_words,
         issuer_max_words: s.issuer_max_words,
         name_max_words: s.name_max_words,
+        joiners: list(&s.joiners),
+        dotted_abbreviations: s.dotted_abbreviations.clone(),
     }
 }
 

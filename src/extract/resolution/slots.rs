@@ -6,8 +6,8 @@
 use super::scan::{Nesting, Token, tokens};
 use super::{Known, ResolutionExtractor, Slots};
 use crate::extract::Ctx;
+use crate::extract::lexicon::is_entry;
 use crate::model::EntityType;
-use regex::Regex;
 
 impl ResolutionExtractor {
     /// Read the date, issuer and subject slots right after a citation.
@@ -48,7 +48,7 @@ impl ResolutionExtractor {
         let m = self.patterns.slot_date.find(&work[pos..])?;
         let at = pos + m.end();
         // The date mention starts after `ngày`, or at it if a date rule kept it.
-        let ngay = work[pos..at].trim_end().len() - "ngày".len() + pos;
+        let ngay = pos + last_word_start(work[pos..at].trim_end());
         let date = known
             .iter()
             .filter(|k| k.etype == EntityType::Date && (k.start == at || k.start == ngay))
@@ -113,7 +113,9 @@ impl ResolutionExtractor {
         if let Some(w) = written.filter(|&w| cut.is_none() && w > end) {
             let next = tokens(ctx, end).next();
             let goes_on = next.is_some_and(|t| {
-                t.is_capitalised(work) || matches!(&lower[t.start..t.core_end], "và" | "-" | "–")
+                t.is_capitalised(work)
+                    || matches!(&lower[t.start..t.core_end], "-" | "–")
+                    || is_entry(ctx, self.words.joiners.id, t.start, t.core_end)
             });
             if goes_on {
                 end = w;
@@ -124,15 +126,14 @@ impl ResolutionExtractor {
 
     /// A unit followed by its term (`Bộ Chính trị` + ` khóa XII`).
     pub(super) fn with_term(&self, work: &str, end: usize) -> usize {
-        static TERM: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-        let re = TERM.get_or_init(|| Regex::new(r"^\s+(?i:khóa)\s+[IVXLC]+\b").expect("valid"));
-        re.find(&work[end..]).map_or(end, |m| end + m.end())
+        let term = &self.patterns.issuer_term;
+        term.find(&work[end..]).map_or(end, |m| end + m.end())
     }
 
     /// An issuer with no unit or title mention: capitalised words up to a
     /// stop word, punctuation or the next citation.
     pub(super) fn written_issuer_end(&self, ctx: &Ctx, at: usize) -> Option<usize> {
-        let (work, lower) = (ctx.work(), ctx.lower());
+        let work = ctx.work();
         let mut end = None;
         for (i, tok) in tokens(ctx, at).enumerate() {
             if i >= self.words.issuer_max_words {
@@ -144,7 +145,7 @@ impl ResolutionExtractor {
             // `Bộ Tài nguyên và Môi trường`: `và` or a dash joins two
             // capitalised words of one name.
             let joins = (tok.core(work).chars().all(|c| "-–—".contains(c))
-                || &lower[tok.start..tok.end] == "và")
+                || is_entry(ctx, self.words.joiners.id, tok.start, tok.end))
                 && i > 0
                 && tokens(ctx, tok.end).next().is_some_and(|next| {
                     next.is_capitalised(work)
@@ -161,7 +162,9 @@ impl ResolutionExtractor {
             if !joins {
                 end = Some(tok.core_end);
             }
-            if tok.core_end < tok.end && !tok.is_dotted_abbreviation(work) {
+            if tok.core_end < tok.end
+                && !tok.is_dotted_abbreviation(work, &self.words.dotted_abbreviations)
+            {
                 break;
             }
         }
@@ -219,7 +222,7 @@ impl ResolutionExtractor {
             }
             nesting.add(&work[tok.start..tok.end]);
             let open = nesting.open();
-            let closes = !open && tok.ends_clause(work);
+            let closes = !open && tok.ends_clause(work, &self.words.dotted_abbreviations);
             end = Some(if open || (tok.trail(work).starts_with(')') && !closes) {
                 tok.end
             } else {
@@ -244,17 +247,28 @@ impl ResolutionExtractor {
         }
     }
 
-    /// `và` right before another kind word: the next citation begins.
+    /// A joiner (`và`) right before another kind word: the next citation
+    /// begins.
     pub(super) fn joins_next_citation(&self, ctx: &Ctx, tok: Token) -> bool {
-        let lower = ctx.lower();
-        let word = &lower[tok.start..tok.core_end];
-        if word != "và" || tok.core_end < tok.end {
+        if tok.core_end < tok.end || !is_entry(ctx, self.words.joiners.id, tok.start, tok.end) {
             return false;
         }
         tokens(ctx, tok.end)
             .next()
             .is_some_and(|next| ctx.hit(self.kind_words.id, next.start).is_some())
     }
+}
+
+/// Where the last word of `s` (its last run of letters and digits)
+/// starts: `ngày` of a date slot's `ban hành ngày`.
+fn last_word_start(s: &str) -> usize {
+    let word: usize = s
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .map(char::len_utf8)
+        .sum();
+    s.len() - word
 }
 
 /// The text inside the quotes that open at `at`, if they close on the line.
