@@ -3,7 +3,7 @@
 
 use super::super::lexicon::{Lexicon, WordList, lowercase};
 use crate::extract::lexicon::FnvMap;
-use crate::rules::lists::{AbbreviationKind, PlaceKind};
+use crate::rules::lists::{AbbreviationKind, PlaceKind, UnitCategory};
 use crate::rules::typed::Units;
 use crate::rules::typed::units::UnitSettings;
 use crate::rules::{Loaded, RuleError, RuleFile};
@@ -11,12 +11,31 @@ use crate::text::{ListSetBuilder, Listed, fold_str};
 use regex::Regex;
 use std::collections::HashMap;
 
+/// What a head says of the body it names, for the checks that depend on
+/// its kind (a news outlet in a credit, a company, numbered bodies).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadKind {
+    /// A head of `unit_heads.csv`, or an abbreviation expanding to one.
+    Listed(UnitCategory),
+    /// A name of `known_names`, a unit by itself (`ASEAN`).
+    KnownName,
+    /// An abbreviation whose expansion starts with no head.
+    Unknown,
+}
+
+impl HeadKind {
+    /// A generic head (`Hội đồng`), taken as of the same kind as any other.
+    pub fn is_generic(self) -> bool {
+        self == HeadKind::Listed(UnitCategory::Other)
+    }
+}
+
 /// What a head word (or a name used as a head) is.
 #[derive(Debug, Clone)]
 pub struct HeadInfo {
     /// As listed, in its usual capitalisation (for values).
     pub canonical: String,
-    pub category: String,
+    pub kind: HeadKind,
     /// A unit by itself, with nothing after it (`Quốc hội`, `Tỉnh ủy`).
     pub standalone: bool,
 }
@@ -32,7 +51,8 @@ pub struct AbbrInfo {
     /// Its expansion starts with a head word (`CLB` for `Câu lạc bộ`): it
     /// may start a unit name; name parts (`GD&ĐT`) may not.
     pub starts_unit: bool,
-    pub category: String,
+    /// The kind of the head its expansion starts with.
+    pub kind: HeadKind,
 }
 
 #[derive(Debug, Clone)]
@@ -98,7 +118,7 @@ pub struct Config {
     /// Names that start like a unit but are places or people (`Đài Loan`).
     pub not_units: Listed,
     /// Categories of heads numbered without a name (`Chi bộ 4`, `Quân khu 7`).
-    pub numbered_categories: Vec<String>,
+    pub numbered_categories: Vec<UnitCategory>,
     pub term: Regex,
     pub police_code: Regex,
     /// Words for a kind of company (`nhà mạng`, `hãng`), after which a
@@ -210,15 +230,13 @@ impl Config {
                 && (exact.is_some_and(|h| h.standalone)
                     || (exact.is_none() && head.is_some())
                     || expansion == form);
-            let category = head
-                .map(|h| head_info[h.index].category.clone())
-                .unwrap_or_default();
+            let kind = head.map_or(HeadKind::Unknown, |h| head_info[h.index].kind);
             abbr_info.push(AbbrInfo {
                 form,
                 expansion,
                 standalone,
                 starts_unit: head.is_some(),
-                category,
+                kind,
             });
         }
         let abbrs = WordList::new(abbr_info.iter().map(|a| a.form.as_str()));
@@ -313,11 +331,7 @@ impl Config {
                 .iter()
                 .map(|row| fold_str(&row.abbr))
                 .collect(),
-            numbered_categories: s
-                .numbered_categories
-                .iter()
-                .map(|c| c.as_str().to_string())
-                .collect(),
+            numbered_categories: s.numbered_categories.clone(),
             term: file.compile_setting("term", &s.term)?,
             police_code: file.compile_setting("police_code", &s.police_code)?,
             short_name_cue: file.compile_setting("short_name_cue", &s.short_name_cue)?,
@@ -344,14 +358,14 @@ fn heads(s: &UnitSettings, lex: &Lexicon) -> (WordList, Vec<HeadInfo>) {
         .iter()
         .map(|r| HeadInfo {
             canonical: fold_str(&r.head),
-            category: r.category.as_str().to_string(),
+            kind: HeadKind::Listed(r.category),
             standalone: r.standalone,
         })
         .collect();
     for name in fold(&s.known_names) {
         info.push(HeadInfo {
             canonical: name,
-            category: "name".into(),
+            kind: HeadKind::KnownName,
             standalone: true,
         });
     }

@@ -2,10 +2,11 @@
 //! (`Đảng ủy Cơ quan Chính quyền (CQCQ)`), which then stand for that name
 //! wherever the article uses them.
 
-use super::config::Config;
+use super::config::{Config, HeadKind};
 pub use super::def::Def;
 use super::scan::Scanner;
 use super::shapes::{initials, is_abbreviation, is_vietnamese_syllable, letters};
+use crate::rules::lists::UnitCategory;
 use crate::text::Analysis;
 use crate::text::chars::{is_word_boundary, lowercase};
 use crate::text::tokens::Tok;
@@ -225,7 +226,7 @@ fn company_ending_at(scanner: &Scanner, open: usize) -> Option<usize> {
         pos = t.start;
         if let Some(u) = scanner.unit_at(t.start, false)
             && u.end == end
-            && scanner.category(u.head) == Some("business")
+            && scanner.kind(u.head) == Some(HeadKind::Listed(UnitCategory::Business))
         {
             return Some(t.start);
         }

@@ -16,11 +16,12 @@ mod value;
 use super::Ctx;
 use super::lexicon::Lexicon;
 use crate::model::{Entity, EntityType};
+use crate::rules::lists::UnitCategory;
 use crate::rules::typed::Units;
 use crate::rules::{RuleError, RuleSources};
 use crate::text::tokens::Kind;
 use crate::text::{Analysis, ListSetBuilder};
-use config::Config;
+use config::{Config, HeadKind};
 use def::Def;
 use scan::{Scanner, Span, Start};
 use std::collections::HashMap;
@@ -222,10 +223,10 @@ impl UnitExtractor {
         if work[..span.start].ends_with(['/', '-']) || glued(&work[span.end..]) {
             return false;
         }
-        let category = scanner.category(span.head).unwrap_or("");
+        let media = scanner.kind(span.head) == Some(HeadKind::Listed(UnitCategory::Media));
         // A news outlet in a credit (`Ảnh: Doãn Tấn/TTXVN`, `(TTXVN)`).
         let next = scanner.a.next_tok(span.end);
-        if category == "media"
+        if media
             && (prev.is_some_and(|p| matches!(p.text(work), "/" | "(" | "-" | "–" | ":"))
                 || next.is_some_and(|n| n.text(work) == "/"))
         {
@@ -271,7 +272,7 @@ fn rule_of(cfg: &Config, span: &Span) -> &'static str {
         Start::Def(_) => DEFINED_ABBREVIATION,
         Start::Club(_) => KNOWN_NAME,
         Start::Abbr(_) if bare => ABBREVIATION,
-        Start::Head(i) if bare && cfg.head_info[i].category == "name" => KNOWN_NAME,
+        Start::Head(i) if bare && cfg.head_info[i].kind == HeadKind::KnownName => KNOWN_NAME,
         _ if bare => STANDALONE,
         _ if span.level_only => LEVEL,
         _ => HEAD_NAME,

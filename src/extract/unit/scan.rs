@@ -10,8 +10,9 @@ mod heads;
 mod joiners;
 mod places;
 
-use super::config::Config;
+use super::config::{Config, HeadKind};
 use super::def::Def;
+use crate::rules::lists::UnitCategory;
 use crate::text::tokens::Tok;
 use crate::text::{Analysis, Hit, Listed};
 use std::cell::OnceCell;
@@ -211,11 +212,11 @@ impl<'a> Scanner<'a> {
         })
     }
 
-    pub fn category(&self, head: HeadHit) -> Option<&str> {
+    pub fn kind(&self, head: HeadHit) -> Option<HeadKind> {
         match head.start {
-            Start::Head(i) => Some(self.cfg.head_info[i].category.as_str()),
-            Start::Abbr(i) => Some(self.cfg.abbr_info[i].category.as_str()),
-            Start::Club(_) => Some("sport"),
+            Start::Head(i) => Some(self.cfg.head_info[i].kind),
+            Start::Abbr(i) => Some(self.cfg.abbr_info[i].kind),
+            Start::Club(_) => Some(HeadKind::Listed(UnitCategory::Sport)),
             _ => None,
         }
     }

@@ -2,9 +2,11 @@
 //! token (a capitalised word, a lower-case word, a number, a nested head)
 //! may add to a name after what came before it.
 
+use super::super::config::HeadKind;
 use super::super::shapes::is_vietnamese_syllable;
 use super::{HeadHit, Last, Scanner, Start, lowercase_of};
 use crate::extract::lexicon::is_entry;
+use crate::rules::lists::UnitCategory;
 use crate::text::Listed;
 use crate::text::tokens::Tok;
 
@@ -268,7 +270,7 @@ impl Scanner<'_> {
             return None;
         }
         if matches!(last, Last::Free | Last::Phrase)
-            && self.category(head) == Some("business")
+            && self.kind(head) == Some(HeadKind::Listed(UnitCategory::Business))
             && let Some(end) = self.lower_run(t)
         {
             return Some((end, Last::Free2));
@@ -403,9 +405,7 @@ impl Scanner<'_> {
             return None;
         }
         let numbered = bare
-            && self
-                .category(head)
-                .is_some_and(|c| self.cfg.numbered_categories.iter().any(|n| n == c));
+            && matches!(self.kind(head), Some(HeadKind::Listed(c)) if self.cfg.numbered_categories.contains(&c));
         let ok = match self.a.next_tok(t.end) {
             None => true,
             Some(n) => {

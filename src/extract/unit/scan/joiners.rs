@@ -34,8 +34,8 @@ impl Scanner<'_> {
         let Some(h) = self.head_at(n.start, false) else {
             return false;
         };
-        let same_kind = match (self.category(first), self.category(h)) {
-            (Some(a), Some(b)) => a == b || a == "other" || b == "other",
+        let same_kind = match (self.kind(first), self.kind(h)) {
+            (Some(a), Some(b)) => a == b || a.is_generic() || b.is_generic(),
             _ => true,
         };
         !h.standalone
