@@ -167,3 +167,43 @@ impl PersonExtractor {
         found.extend(out.entities);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Engine, Options};
+    use crate::model::EntityType;
+    use crate::rules::RuleSources;
+
+    /// Persons found in `text` with `from` replaced by `to` in persons.json.
+    fn persons(text: &str, from: &str, to: &str) -> Vec<(String, String)> {
+        let mut sources = RuleSources::embedded();
+        let original = sources.text("persons.json").unwrap();
+        assert!(original.contains(from), "{from}");
+        let changed = original.replacen(from, to, 1);
+        sources.set("persons.json", &changed);
+        let engine = Engine::new(&sources, Options::default()).unwrap();
+        let article = engine.extract_text(text, None);
+        article
+            .entities
+            .into_iter()
+            .filter(|e| e.etype == EntityType::Person)
+            .map(|e| (e.text, e.rule))
+            .collect()
+    }
+
+    #[test]
+    fn list_joiners_are_read_from_the_rules() {
+        let text = "Ông Lê Văn An cùng Xavi Hernandez đến thăm trường.";
+        let setting = r#""list_joiners": ["và", "cùng"]"#;
+        let with = persons(text, setting, setting);
+        assert!(
+            with.contains(&("Xavi Hernandez".into(), "person.list".into())),
+            "{with:?}"
+        );
+        let without = persons(text, setting, r#""list_joiners": ["và"]"#);
+        assert!(
+            !without.iter().any(|(t, _)| t == "Xavi Hernandez"),
+            "{without:?}"
+        );
+    }
+}

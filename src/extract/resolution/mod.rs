@@ -157,3 +157,50 @@ impl ResolutionExtractor {
         kind.not_after.iter().any(|w| *w == before[word_start..])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Engine, Options};
+    use crate::model::Fields;
+    use crate::rules::RuleSources;
+
+    /// The issuers of the citations in `text`, with each `(path, from,
+    /// to)` change made to the rule files.
+    fn issuers(text: &str, changes: &[(&str, &str, &str)]) -> Vec<Option<String>> {
+        let mut sources = RuleSources::embedded();
+        for (path, from, to) in changes {
+            let original = sources.text(path).unwrap();
+            assert!(original.contains(from), "{from}");
+            let changed = original.replacen(from, to, 1);
+            sources.set(path, &changed);
+        }
+        let engine = Engine::new(&sources, Options::default()).unwrap();
+        let article = engine.extract_text(text, None);
+        article
+            .entities
+            .into_iter()
+            .filter_map(|e| match e.fields {
+                Fields::Resolution { issuer, .. } => Some(issuer),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_issuer_term_is_read_from_the_rules() {
+        let text = "Thực hiện Nghị quyết số 35-NQ/TW của Bộ Chính trị khóa XII về công tác cán bộ.";
+        // Units without their own term, so that the issuer's term is read
+        // by the resolution stage.
+        let units = (
+            "units.json",
+            r#""term": "^(?:khóa|Khóa)"#,
+            r#""term": "^(?:nhiệm kỳ)"#,
+        );
+        let term = r#""issuer_term": "\\s+(?i:khóa)"#;
+        let got = issuers(text, &[units]);
+        assert_eq!(got, [Some("Bộ Chính trị khóa XII".to_string())]);
+        let other = r#""issuer_term": "\\s+(?i:nhiệm kỳ)"#;
+        let got = issuers(text, &[units, ("resolutions.json", term, other)]);
+        assert_eq!(got, [Some("Bộ Chính trị".to_string())]);
+    }
+}

@@ -323,4 +323,33 @@ mod tests {
         let got = reading("Chủ tịch UBND TP.HCM phát biểu.", "UBND");
         assert_eq!(got.unwrap().1, "Ủy ban nhân dân Thành phố Hồ Chí Minh");
     }
+
+    /// Unit mentions of `text`, with `from` replaced by `to` in units.json.
+    fn units(text: &str, from: &str, to: &str) -> Vec<String> {
+        let mut sources = RuleSources::embedded();
+        let original = sources.text("units.json").unwrap();
+        assert!(original.contains(from), "{from}");
+        let changed = original.replacen(from, to, 1);
+        sources.set("units.json", &changed);
+        let engine = Engine::new(&sources, Options::default()).unwrap();
+        let article = engine.extract_text(text, None);
+        article
+            .entities
+            .into_iter()
+            .filter(|e| e.etype == crate::model::EntityType::Unit)
+            .map(|e| e.text)
+            .collect()
+    }
+
+    #[test]
+    fn number_words_are_read_from_the_rules() {
+        let text = "Tổng công ty Xây dựng số 1 vừa khởi công dự án.";
+        let setting = r#""number_words": ["số"]"#;
+        assert_eq!(
+            units(text, setting, setting),
+            ["Tổng công ty Xây dựng số 1"]
+        );
+        let without = units(text, setting, r#""number_words": []"#);
+        assert!(!without.iter().any(|u| u.ends_with("số 1")), "{without:?}");
+    }
 }
