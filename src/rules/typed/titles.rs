@@ -1,5 +1,6 @@
 //! `rules/titles.json`: what makes a role from `lexicon/titles.csv`
-//! generic, and which words a title takes before and after its role.
+//! generic, which words a title takes before and after its role, and the
+//! words linking allows between a title and its holder.
 //! The rules have no pattern: the code reports `title.office`,
 //! `title.with_unit` or `title.with_place`.
 
