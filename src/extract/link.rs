@@ -2,108 +2,252 @@
 //! See spec/entities.md, Decisions, "Title holder".
 //!
 //! A title and a name are linked when only apposition stands between
-//! them: spaces, commas, dashes, brackets, `kiêm`, an honorific,
-//! `nguyên`/`cựu`, and other titles of the same chain. Forward first
-//! (`Chủ tịch nước Trần Đại Quang`, `Thượng tướng, GS,TS Tô Lâm`), then
-//! backward (`Tô Lâm, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an`). A verb
-//! (`làm`, `là`) or a preposition (`của`, `đối với`) breaks the chain.
+//! them: spaces, commas, dashes, brackets, and the holder joiners of
+//! `titles.json` (`kiêm`, an honorific, `nguyên`/`cựu`), and other titles
+//! of the same chain. Forward first (`Chủ tịch nước Trần Đại Quang`,
+//! `Thượng tướng, GS,TS Tô Lâm`), then backward (`Tô Lâm, Ủy viên Bộ
+//! Chính trị, Bộ trưởng Bộ Công an`). A verb (`làm`, `là`) or a
+//! preposition (`của`, `đối với`) breaks the chain.
 
-use super::Ctx;
-use super::title_fields;
+use super::lexicon::{folded, is_entry, lowercase};
+use super::{Ctx, title_fields};
 use crate::model::{Entity, EntityType, Fields};
-
-/// Words allowed between the titles of one chain and its name.
-const JOINERS: &[&str] = &[
-    "kiêm",
-    "nguyên",
-    "cựu",
-    "cố",
-    "đồng thời là",
-    "ông",
-    "bà",
-    "ngài",
-    "đồng chí",
-    "đ/c",
-    "anh",
-    "chị",
-    "quyền",
-];
+use crate::rules::typed::Titles;
+use crate::rules::{RuleError, RuleSources};
+use crate::text::{Analysis, ListSetBuilder, Listed};
 
 /// Fewest offices in a list, none held by a named person, that make the
 /// list a list of categories (`Chủ tịch nước; Chủ tịch Quốc hội; Thủ
 /// tướng Chính phủ` in a law's list of protected posts).
 const CATEGORY_LIST: usize = 3;
 
-pub fn link(ctx: &Ctx, found: &mut Vec<Entity>) {
-    let lower = ctx.lower();
-    // Titles and persons in text order (units inside titles are skipped).
-    let mut order: Vec<usize> = (0..found.len())
-        .filter(|&i| matches!(found[i].etype, EntityType::Title | EntityType::Person))
-        .collect();
-    order.sort_by_key(|&i| (found[i].start, std::cmp::Reverse(found[i].end)));
-    order.dedup_by(|b, a| found[*b].start < found[*a].end && found[*b].etype == found[*a].etype);
-    let mut links: Vec<(usize, String)> = Vec::new();
-    for (k, &ti) in order.iter().enumerate() {
-        if found[ti].etype != EntityType::Title {
-            continue;
-        }
-        let holder = forward(ctx, lower, found, &order, k)
-            .or_else(|| backward(ctx, lower, found, &order, k));
-        if let Some(pi) = holder {
-            let name = found[pi]
-                .value
-                .clone()
-                .unwrap_or_else(|| ctx.work()[found[pi].start..found[pi].end].to_string());
-            links.push((ti, name));
-        }
-    }
-    let linked: Vec<usize> = links.iter().map(|(ti, _)| *ti).collect();
-    for (ti, name) in links {
-        if let Some((_, _, person)) = title_fields(&mut found[ti]) {
-            *person = Some(name);
-        }
-    }
-    drop_category_lists(lower, found, &order, &linked);
+/// The words of `titles.json` that linking reads.
+pub struct Linker {
+    /// Words allowed between a title and its holder (`kiêm`, `ông`).
+    holder_joiners: Listed,
+    /// Words joining titles listed together (`và`).
+    list_joiners: Listed,
+    /// Words for a former holder (`nguyên`, `cựu`).
+    former_words: Listed,
+    /// The deputy word, lower-cased, with the space after it (`phó `).
+    deputy: String,
 }
 
-/// Offices listed as categories are no titles: a list of several titles
-/// (commas, semicolons, `và`, `nguyên`, item markers between them) where
-/// none is held by a named person, inside an enumeration of items
-/// (`a) ...; b) ...`) as laws and regulations write them.
-fn drop_category_lists(lower: &str, found: &mut Vec<Entity>, order: &[usize], linked: &[usize]) {
-    let mut drop: Vec<usize> = Vec::new();
-    let mut list: Vec<usize> = Vec::new();
-    let mut flush = |list: &mut Vec<usize>| {
-        if list.len() >= CATEGORY_LIST
-            && !list.iter().any(|i| linked.contains(i))
-            && enumerated(lower, found, list)
-        {
-            drop.extend(list.iter().copied());
+impl Linker {
+    pub fn new(sources: &RuleSources, lists: &mut ListSetBuilder) -> Result<Linker, RuleError> {
+        let s = sources.load::<Titles>()?.settings;
+        Ok(Linker {
+            holder_joiners: Listed::new(folded(&s.holder_joiners), lists),
+            list_joiners: Listed::new(folded(&s.list_joiners), lists),
+            former_words: Listed::new(folded(&s.former_words), lists),
+            deputy: format!("{} ", lowercase(&s.deputy_word)),
+        })
+    }
+
+    pub fn link(&self, ctx: &Ctx, found: &mut Vec<Entity>) {
+        // Titles and persons in text order (units inside titles are skipped).
+        let mut order: Vec<usize> = (0..found.len())
+            .filter(|&i| matches!(found[i].etype, EntityType::Title | EntityType::Person))
+            .collect();
+        order.sort_by_key(|&i| (found[i].start, std::cmp::Reverse(found[i].end)));
+        order
+            .dedup_by(|b, a| found[*b].start < found[*a].end && found[*b].etype == found[*a].etype);
+        let mut links: Vec<(usize, String)> = Vec::new();
+        for (k, &ti) in order.iter().enumerate() {
+            if found[ti].etype != EntityType::Title {
+                continue;
+            }
+            let holder = self
+                .forward(ctx, found, &order, k)
+                .or_else(|| self.backward(ctx, found, &order, k));
+            if let Some(pi) = holder {
+                let name = found[pi]
+                    .value
+                    .clone()
+                    .unwrap_or_else(|| ctx.work()[found[pi].start..found[pi].end].to_string());
+                links.push((ti, name));
+            }
         }
-        list.clear();
-    };
-    for &i in order {
-        if found[i].etype != EntityType::Title {
-            flush(&mut list);
-            continue;
+        let linked: Vec<usize> = links.iter().map(|(ti, _)| *ti).collect();
+        for (ti, name) in links {
+            if let Some((_, _, person)) = title_fields(&mut found[ti]) {
+                *person = Some(name);
+            }
         }
-        let joined = list.last().is_some_and(|&p| {
-            found[p].end <= found[i].start && is_list_gap(&lower[found[p].end..found[i].start])
+        self.drop_category_lists(ctx, found, &order, &linked);
+    }
+
+    /// Offices listed as categories are no titles: a list of several titles
+    /// (commas, semicolons, list joiners, former words, item markers between
+    /// them) where none is held by a named person, inside an enumeration of
+    /// items (`a) ...; b) ...`) as laws and regulations write them.
+    fn drop_category_lists(
+        &self,
+        a: &Analysis,
+        found: &mut Vec<Entity>,
+        order: &[usize],
+        linked: &[usize],
+    ) {
+        let lower = a.lower();
+        let mut drop: Vec<usize> = Vec::new();
+        let mut list: Vec<usize> = Vec::new();
+        let mut flush = |list: &mut Vec<usize>| {
+            if list.len() >= CATEGORY_LIST
+                && !list.iter().any(|i| linked.contains(i))
+                && enumerated(lower, found, list)
+            {
+                drop.extend(list.iter().copied());
+            }
+            list.clear();
+        };
+        for &i in order {
+            if found[i].etype != EntityType::Title {
+                flush(&mut list);
+                continue;
+            }
+            let joined = list.last().is_some_and(|&p| {
+                found[p].end <= found[i].start && self.is_list_gap(a, found[p].end, found[i].start)
+            });
+            if !joined {
+                flush(&mut list);
+            }
+            list.push(i);
+        }
+        flush(&mut list);
+        if drop.is_empty() {
+            return;
+        }
+        let mut k = 0;
+        found.retain(|_| {
+            k += 1;
+            !drop.contains(&(k - 1))
         });
-        if !joined {
-            flush(&mut list);
+    }
+
+    /// Between two items of a list (`from..to`): a comma, a semicolon or a
+    /// list joiner, with former words and an item marker (`d)`) allowed.
+    fn is_list_gap(&self, a: &Analysis, from: usize, to: usize) -> bool {
+        let lower = a.lower();
+        let words = pieces(lower, from, to, |c| {
+            c.is_whitespace() || c == ',' || c == ';'
+        });
+        let joiner = |&(s, e): &(usize, usize)| is_entry(a, self.list_joiners.id, s, e);
+        let separated = lower[from..to].contains([',', ';']) || words.iter().any(joiner);
+        separated
+            && words.iter().all(|w| {
+                is_item_marker(&lower[w.0..w.1])
+                    || joiner(w)
+                    || is_entry(a, self.former_words.id, w.0, w.1)
+            })
+    }
+
+    /// A person holds neither the same office twice nor an office and its
+    /// deputy's (`Thủ tướng Chính phủ, Phó Thủ tướng ...` are two people).
+    fn exclusive(&self, a: &Entity, b: &Entity) -> bool {
+        let role = |e: &Entity| match &e.fields {
+            Fields::Title { role, .. } => Some(lowercase(role)),
+            _ => None,
+        };
+        let (Some(ra), Some(rb)) = (role(a), role(b)) else {
+            return false;
+        };
+        let deputy = |x: &str, y: &str| x.strip_prefix(&self.deputy).is_some_and(|r| r == y);
+        ra == rb || deputy(&ra, &rb) || deputy(&rb, &ra)
+    }
+
+    /// The person a title chain leads to going right: between the last title
+    /// and the name only spaces or an honorific.
+    fn forward(&self, ctx: &Ctx, found: &[Entity], order: &[usize], k: usize) -> Option<usize> {
+        let lower = ctx.lower();
+        let sentence = ctx.sentence_of(found[order[k]].start);
+        let mut prev_end = found[order[k]].end;
+        let mut nested = false;
+        for (n, &j) in order[k + 1..].iter().enumerate() {
+            let e = &found[j];
+            if ctx.sentence_of(e.start) != sentence {
+                return None;
+            }
+            let gap = trimmed(lower, prev_end.min(e.start), e.start);
+            match e.etype {
+                EntityType::Person if nested => {
+                    // `cố vấn Thủ tướng Anh John Smith Peter Brown`: the
+                    // inner title takes the first name,
+                    // the outer one the name right after it.
+                    let second = order.get(k + n + 2).filter(|&&q| {
+                        found[q].etype == EntityType::Person
+                            && lower[e.end.min(found[q].start)..found[q].start]
+                                .trim()
+                                .is_empty()
+                    });
+                    return match second {
+                        Some(&q) => self.is_adjacent(ctx, gap).then_some(q),
+                        None => self.is_adjacent(ctx, gap).then_some(j),
+                    };
+                }
+                EntityType::Person => return self.is_adjacent(ctx, gap).then_some(j),
+                _ => {
+                    if !self.is_chain_gap(ctx, gap) || self.exclusive(&found[order[k]], e) {
+                        return None;
+                    }
+                    nested |= gap.0 == gap.1;
+                }
+            }
+            prev_end = e.end;
         }
-        list.push(i);
+        None
     }
-    flush(&mut list);
-    if drop.is_empty() {
-        return;
+
+    /// The person a title chain leads to going left: `Name, Title, Title`,
+    /// `Name - Title`, `Name (Title)`.
+    fn backward(&self, ctx: &Ctx, found: &[Entity], order: &[usize], k: usize) -> Option<usize> {
+        let lower = ctx.lower();
+        let sentence = ctx.sentence_of(found[order[k]].start);
+        let mut next_start = found[order[k]].start;
+        for &j in order[..k].iter().rev() {
+            let e = &found[j];
+            if ctx.sentence_of(e.start) != sentence || e.end > next_start {
+                return None;
+            }
+            let gap = trimmed(lower, e.end, next_start);
+            match e.etype {
+                EntityType::Person => {
+                    return (self.is_chain_gap(ctx, gap) && gap.0 < gap.1).then_some(j);
+                }
+                _ => {
+                    if !self.is_chain_gap(ctx, gap) || self.exclusive(&found[order[k]], e) {
+                        return None;
+                    }
+                }
+            }
+            next_start = e.start;
+        }
+        None
     }
-    let mut k = 0;
-    found.retain(|_| {
-        k += 1;
-        !drop.contains(&(k - 1))
-    });
+
+    /// Between a title and the name right after it (`gap`, trimmed):
+    /// nothing, a bracket, or a holder joiner (an honorific).
+    fn is_adjacent(&self, a: &Analysis, (s, e): (usize, usize)) -> bool {
+        let gap = &a.lower()[s..e];
+        gap.is_empty() || is_entry(a, self.holder_joiners.id, s, e) || gap == "("
+    }
+
+    /// Between links of a chain (`gap`, trimmed): punctuation of
+    /// apposition, holder joiners (`kiêm`, `nguyên`).
+    fn is_chain_gap(&self, a: &Analysis, (s, e): (usize, usize)) -> bool {
+        let lower = a.lower();
+        let gap = &lower[s..e];
+        let apposition = |c: char| matches!(c, ',' | '-' | '–' | '(' | ')' | ' ' | ':');
+        let rest_start = s + gap.len() - gap.trim_start_matches(apposition).len();
+        let rest_end = rest_start.max(s + gap.trim_end_matches(apposition).len());
+        if rest_start == rest_end {
+            return gap.chars().count() <= 4;
+        }
+        let joiner = |(s, e): (usize, usize)| is_entry(a, self.holder_joiners.id, s, e);
+        joiner((rest_start, rest_end))
+            || split_at_spaces(rest_start, &lower[rest_start..rest_end])
+                .into_iter()
+                .all(joiner)
+    }
 }
 
 /// An item marker (`b)`, `đ)`) stands in the list or shortly before it.
@@ -125,105 +269,41 @@ fn is_item_marker(t: &str) -> bool {
         .is_some_and(|m| (1..=2).contains(&m.chars().count()) && m.chars().all(char::is_alphabetic))
 }
 
-/// Between two items of a list: a comma, a semicolon or `và`, with
-/// `nguyên`/`cựu` and an item marker (`d)`) allowed.
-fn is_list_gap(gap: &str) -> bool {
-    let separated = gap.contains([',', ';']) || gap.split_whitespace().any(|t| t == "và");
-    separated
-        && gap
-            .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
-            .all(|t| t.is_empty() || is_item_marker(t) || matches!(t, "và" | "nguyên" | "cựu"))
+/// `from..to` without the whitespace at either end.
+fn trimmed(s: &str, from: usize, to: usize) -> (usize, usize) {
+    let gap = &s[from..to];
+    let start = from + gap.len() - gap.trim_start().len();
+    (start, start.max(from + gap.trim_end().len()))
 }
 
-/// A person holds neither the same office twice nor an office and its
-/// deputy's (`Thủ tướng Chính phủ, Phó Thủ tướng ...` are two people).
-fn exclusive(a: &Entity, b: &Entity) -> bool {
-    let role = |e: &Entity| match &e.fields {
-        Fields::Title { role, .. } => Some(super::lexicon::lowercase(role)),
-        _ => None,
-    };
-    let (Some(ra), Some(rb)) = (role(a), role(b)) else {
-        return false;
-    };
-    let deputy = |x: &str, y: &str| x.strip_prefix("phó ").is_some_and(|r| r == y);
-    ra == rb || deputy(&ra, &rb) || deputy(&rb, &ra)
-}
-
-/// The person a title chain leads to going right: between the last title
-/// and the name only spaces or an honorific.
-fn forward(ctx: &Ctx, lower: &str, found: &[Entity], order: &[usize], k: usize) -> Option<usize> {
-    let sentence = ctx.sentence_of(found[order[k]].start);
-    let mut prev_end = found[order[k]].end;
-    let mut nested = false;
-    for (n, &j) in order[k + 1..].iter().enumerate() {
-        let e = &found[j];
-        if ctx.sentence_of(e.start) != sentence {
-            return None;
-        }
-        let gap = lower[prev_end.min(e.start)..e.start].trim();
-        match e.etype {
-            EntityType::Person if nested => {
-                // `cố vấn Thủ tướng Anh John Smith Peter Brown`: the
-                // inner title takes the first name,
-                // the outer one the name right after it.
-                let second = order.get(k + n + 2).filter(|&&q| {
-                    found[q].etype == EntityType::Person
-                        && lower[e.end.min(found[q].start)..found[q].start]
-                            .trim()
-                            .is_empty()
-                });
-                return match second {
-                    Some(&q) => is_adjacent(gap).then_some(q),
-                    None => is_adjacent(gap).then_some(j),
-                };
+/// The non-empty pieces of `s[from..to]` between separators, as byte
+/// ranges of `s`.
+fn pieces(s: &str, from: usize, to: usize, sep: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = from;
+    for (i, c) in s[from..to].char_indices() {
+        if sep(c) {
+            if start < from + i {
+                out.push((start, from + i));
             }
-            EntityType::Person => return is_adjacent(gap).then_some(j),
-            _ => {
-                if !is_chain_gap(gap) || exclusive(&found[order[k]], e) {
-                    return None;
-                }
-                nested |= gap.is_empty();
-            }
+            start = from + i + c.len_utf8();
         }
-        prev_end = e.end;
     }
-    None
+    if start < to {
+        out.push((start, to));
+    }
+    out
 }
 
-/// The person a title chain leads to going left: `Name, Title, Title`,
-/// `Name - Title`, `Name (Title)`.
-fn backward(ctx: &Ctx, lower: &str, found: &[Entity], order: &[usize], k: usize) -> Option<usize> {
-    let sentence = ctx.sentence_of(found[order[k]].start);
-    let mut next_start = found[order[k]].start;
-    for &j in order[..k].iter().rev() {
-        let e = &found[j];
-        if ctx.sentence_of(e.start) != sentence || e.end > next_start {
-            return None;
-        }
-        let gap = lower[e.end..next_start].trim();
-        match e.etype {
-            EntityType::Person => return (is_chain_gap(gap) && !gap.is_empty()).then_some(j),
-            _ => {
-                if !is_chain_gap(gap) || exclusive(&found[order[k]], e) {
-                    return None;
-                }
-            }
-        }
-        next_start = e.start;
+/// The pieces of `text` (starting at byte `at` of the article) between
+/// single spaces, empty pieces included, as byte ranges of the article.
+fn split_at_spaces(at: usize, text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices(' ') {
+        out.push((at + start, at + i));
+        start = i + 1;
     }
-    None
-}
-
-/// Between a title and the name right after it: nothing, or an honorific.
-fn is_adjacent(gap: &str) -> bool {
-    gap.is_empty() || JOINERS.contains(&gap) || gap == "("
-}
-
-/// Between links of a chain: punctuation of apposition, `kiêm`, `nguyên`.
-fn is_chain_gap(gap: &str) -> bool {
-    let rest = gap.trim_matches(|c: char| matches!(c, ',' | '-' | '–' | '(' | ')' | ' ' | ':'));
-    if rest.is_empty() {
-        return gap.chars().count() <= 4;
-    }
-    JOINERS.contains(&rest) || rest.split(' ').all(|w| JOINERS.contains(&w))
+    out.push((at + start, at + text.len()));
+    out
 }

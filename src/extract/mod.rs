@@ -89,6 +89,7 @@ pub struct Engine {
     titles: title::TitleExtractor,
     persons: person::PersonExtractor,
     resolutions: resolution::ResolutionExtractor,
+    link: link::Linker,
     /// (code, issuer) from `lexicon/issuer_codes.csv`, for the citation index.
     issuer_codes: Vec<(String, String)>,
     /// Tells cited documents apart (foreign countries from `places.csv`).
@@ -109,10 +110,11 @@ impl Engine {
             titles: title::TitleExtractor::new(sources, &lex, &mut lists)?,
             persons: person::PersonExtractor::new(sources, &lex, &mut lists)?,
             resolutions: resolution::ResolutionExtractor::new(sources, &lex, &mut lists)?,
+            link: link::Linker::new(sources, &mut lists)?,
             issuer_codes: lex.issuer_codes.clone(),
             identities: resolution::identity::Identities::new(
                 (0..lex.place_kinds.len())
-                    .filter(|&i| lex.place_kinds[i] == "country")
+                    .filter(|&i| lex.place_kinds[i] == crate::rules::lists::PlaceKind::Country)
                     .filter_map(|i| lex.places.words.get(i).map(String::as_str)),
             ),
             units,
@@ -180,7 +182,7 @@ impl Engine {
             Stage::Titles => self.titles.extract(ctx, found),
             Stage::Persons => self.persons.extract(ctx, found),
             Stage::Resolutions => self.resolutions.extract(ctx, found),
-            Stage::Link => link::link(ctx, found),
+            Stage::Link => self.link.link(ctx, found),
         }
     }
 

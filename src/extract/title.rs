@@ -2,24 +2,30 @@
 //! See spec/entities.md, section `title`.
 //!
 //! A title is an office from the word list, with `quyền` before it and
-//! `Thường trực` after it kept, then the unit attached to it (asked of the
-//! unit extractor, which may start the unit on the role's last word:
-//! `Trưởng ban Tổ chức ...`) or a bare place (`Chủ tịch tỉnh Yên Bái`).
-//! Generic and plural mentions (`các Phó Chủ tịch`, `Bí thư, Phó Bí thư,
-//! cấp ủy các chi bộ`) are left out.
+//! `Thường trực` after it kept, then the unit attached to it (read by the
+//! unit stage, `ctx.units`, which may start the unit on the role's last
+//! word: `Trưởng ban Tổ chức ...`) or a bare place (`Chủ tịch tỉnh Yên
+//! Bái`). Generic and plural mentions (`các Phó Chủ tịch`, `Bí thư, Phó Bí
+//! thư, cấp ủy các chi bộ`) are left out. Every word it reads is a setting
+//! of `titles.json`.
+
+mod attached;
+mod generic;
 
 use super::Ctx;
-use super::lexicon::{Lexicon, TitleRow, WordList};
+use super::lexicon::{Lexicon, TitleRow, WordList, entries_at, folded, lowercase};
 use crate::model::{Entity, EntityType, Fields};
+use crate::rules::typed::Titles;
 use crate::rules::{RuleError, RuleSources};
 use crate::text::chars::{is_name_shaped, skip_spaces};
-use crate::text::tokens::words;
 use crate::text::wordlists::{WordSet, word_before};
-use crate::text::{ListId, ListSetBuilder};
+use crate::text::{ListId, ListSetBuilder, Listed};
 use std::collections::HashSet;
 
 const RULE_OFFICE: &str = "title.office";
+
 const RULE_WITH_UNIT: &str = "title.with_unit";
+
 const RULE_WITH_PLACE: &str = "title.with_place";
 
 pub struct TitleExtractor {
@@ -57,6 +63,16 @@ pub struct TitleExtractor {
     serving_roles: Vec<String>,
     /// Envoys whose posting follows (`Đại sứ Việt Nam tại Trung Quốc`).
     posted_roles: Vec<String>,
+    /// Words between an envoy's country and the place of the posting
+    /// (`tại`).
+    posting_words: Listed,
+    /// Words right after a role that leave it without a unit (`của`).
+    no_unit_after: Listed,
+    /// Words joining bare roles listed together (`và`).
+    list_joiners: Listed,
+    /// Words after bare roles listed together that make them categories
+    /// (`cấp ủy`, `các`).
+    plural_after_list: Listed,
 }
 
 /// A title being built: byte ranges of the whole span and of its parts.
@@ -68,50 +84,46 @@ struct Found {
     place: bool,
 }
 
+impl Found {
+    /// Only a role: no unit, no place, nothing after it.
+    fn is_bare(&self) -> bool {
+        self.unit.is_none() && !self.place && self.end == self.role_end
+    }
+}
+
 impl TitleExtractor {
     pub fn new(
         sources: &RuleSources,
         lex: &Lexicon,
         lists: &mut ListSetBuilder,
     ) -> Result<TitleExtractor, RuleError> {
-        let file = sources.json("titles.json")?;
-        let set = |k: &str| WordSet::new(&WordList::new(file.setting_list(k)));
-        let mut list = |k: &str| lists.add(file.setting_list(k));
+        let s = sources.load::<Titles>()?.settings;
+        let set = |words: &[String]| WordSet::new(&WordList::new(words));
+        let lower =
+            |words: &[String]| -> Vec<String> { words.iter().map(|w| lowercase(w)).collect() };
         Ok(TitleExtractor {
             title_words: lex.titles.words.clone(),
             rows: lex.title_rows.clone(),
-            generic_before: set("generic_before"),
-            generic_after: list("generic_after"),
-            compound_after: list("compound_after"),
-            generic_except: set("generic_except"),
-            levels: list("place_levels"),
-            weak: file
-                .setting_list("weak_roles")
-                .iter()
-                .map(|w| super::lexicon::lowercase(w))
-                .collect(),
-            role_suffixes: list("role_suffixes"),
-            role_prefixes: set("role_prefixes"),
-            role_domains: list("role_domains"),
-            serving_roles: file
-                .setting_list("serving_roles")
-                .iter()
-                .map(|w| super::lexicon::lowercase(w))
-                .collect(),
-            posted_roles: file
-                .setting_list("posted_roles")
-                .iter()
-                .map(|w| super::lexicon::lowercase(w))
-                .collect(),
+            generic_before: set(&s.generic_before),
+            generic_after: lists.add(&s.generic_after),
+            compound_after: lists.add(&s.compound_after),
+            generic_except: set(&s.generic_except),
+            levels: lists.add(&s.place_levels),
+            weak: lower(&s.weak_roles).into_iter().collect(),
+            role_suffixes: lists.add(&s.role_suffixes),
+            role_prefixes: set(&s.role_prefixes),
+            role_domains: lists.add(&s.role_domains),
+            serving_roles: lower(&s.serving_roles),
+            posted_roles: lower(&s.posted_roles),
             titles: lists.add_list(&lex.titles),
             places: lists.add_list(&lex.places),
             surnames: lists.add_list(&lex.surnames),
             honorifics: lists.add_list(&lex.honorifics),
-            domain_roles: file
-                .setting_list("domain_roles")
-                .iter()
-                .map(|w| super::lexicon::lowercase(w))
-                .collect(),
+            domain_roles: lower(&s.domain_roles),
+            posting_words: Listed::new(folded(&s.posting_words), lists),
+            no_unit_after: Listed::new(folded(&s.no_unit_after), lists),
+            list_joiners: Listed::new(folded(&s.list_joiners), lists),
+            plural_after_list: Listed::new(folded(&s.plural_after_list), lists),
         })
     }
 
@@ -141,7 +153,7 @@ impl TitleExtractor {
             if !self.case_fits(&work[hit.start..hit.end], hit.index) {
                 continue;
             }
-            if self.generic_word_before(lower, hit.start) || counted(lower, hit.start) {
+            if self.generic_or_counted(lower, hit.start) {
                 continue;
             }
             if only_space_gap(work, hit.end)
@@ -155,21 +167,11 @@ impl TitleExtractor {
                 titles.push(t);
             }
         }
-        drop_role_lists(lower, &mut titles);
+        self.drop_role_lists(ctx, &mut titles);
         self.join_serving_roles(lower, &mut titles);
         for t in titles {
             found.push(self.entity(ctx, t));
         }
-    }
-
-    /// A word before the role makes it generic or part of a name (`các`,
-    /// `Phủ` of `Phủ Chủ tịch`), unless it ends a longer phrase that does
-    /// not (`chính phủ Tổng thống ...`).
-    fn generic_word_before(&self, lower: &str, pos: usize) -> bool {
-        let Some(b) = word_before(lower, pos, &self.generic_before) else {
-            return false;
-        };
-        word_before(lower, pos, &self.generic_except).is_none_or(|e| e >= b)
     }
 
     /// Abbreviated roles (`GS`, `ThS`, `ĐBQH`) must be written as listed;
@@ -204,7 +206,9 @@ impl TitleExtractor {
             place: false,
         };
         let next = skip_spaces(work, role_end);
-        if lower[next..].starts_with("của ") || ctx.hit(self.generic_after, next).is_some() {
+        let no_unit =
+            entries_at(ctx, self.no_unit_after.id, next).any(|h| lower[h.end..].starts_with(' '));
+        if no_unit || ctx.hit(self.generic_after, next).is_some() {
             return self.keep_bare(ctx, t, index);
         }
         if let Some(u) = self.attached_unit(ctx, s, role_end, next) {
@@ -242,54 +246,6 @@ impl TitleExtractor {
         self.keep_bare(ctx, t, index)
     }
 
-    /// `Đại sứ Việt Nam tại Trung Quốc`: an envoy's posting after the
-    /// country stays in the span.
-    fn posting_end(&self, ctx: &Ctx, role: &str, end: usize) -> usize {
-        let lower = ctx.lower();
-        if !self.posted_roles.iter().any(|r| role.ends_with(r.as_str())) {
-            return end;
-        }
-        let Some(rest) = lower[end..].strip_prefix(" tại ") else {
-            return end;
-        };
-        let at = lower.len() - rest.len();
-        self.place_after(ctx, at).unwrap_or(end)
-    }
-
-    /// `Trợ lý Chủ tịch nước`: a serving role followed by the office it
-    /// serves is one title.
-    fn join_serving_roles(&self, lower: &str, titles: &mut Vec<Found>) {
-        let mut i = 0;
-        while i + 1 < titles.len() {
-            let (a, b) = (&titles[i], &titles[i + 1]);
-            let role = &lower[a.start..a.role_end];
-            let serving = self.serving_roles.iter().any(|r| role == r.as_str());
-            if serving && is_bare(a) && lower[a.end..b.start] == *" " {
-                titles[i].end = titles[i + 1].end;
-                titles.remove(i + 1);
-            }
-            i += 1;
-        }
-    }
-
-    /// End of a listed portfolio right after the role (`Ngoại giao`),
-    /// written capitalised as part of the office.
-    fn domain_after(&self, ctx: &Ctx, role_end: usize) -> Option<usize> {
-        let work = ctx.work();
-        if !only_space_gap(work, role_end) {
-            return None;
-        }
-        let next = skip_spaces(work, role_end);
-        let capitalised = work[next..].chars().next().is_some_and(char::is_uppercase);
-        let h = ctx.hit(self.role_domains, next).filter(|_| capitalised)?;
-        // Whole words only (`Tài chính` but not `Tài chínhs`).
-        let whole = work[h.end..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        whole.then_some(h.end)
-    }
-
     /// A role with nothing attached: weak roles (`đại biểu`, `thư ký`) need
     /// a name right after them.
     fn keep_bare(&self, ctx: &Ctx, t: Found, index: usize) -> Option<Found> {
@@ -306,90 +262,20 @@ impl TitleExtractor {
         (named || honorific).then_some(t)
     }
 
-    /// The unit right after the role, or starting on the role's own last
-    /// word(s) (`Trưởng Phòng Nội vụ ...`, `Chánh Thanh tra Bộ ...`).
-    fn attached_unit(
-        &self,
-        ctx: &Ctx,
-        role_start: usize,
-        role_end: usize,
-        next: usize,
-    ) -> Option<(usize, usize, String)> {
-        let work = ctx.work();
-        let units = ctx.units.get()?;
-        let after = if only_space_gap(work, role_end) {
-            units.at(next).cloned()
-        } else {
-            None
-        };
-        // Shared word: try the role's last one or two words.
-        let role = &work[role_start..role_end];
-        let starts: Vec<usize> = words(role)
-            .iter()
-            .skip(1)
-            .map(|w| role_start + w.start)
-            .collect();
-        let shared = starts
-            .iter()
-            .rev()
-            .take(2)
-            .rev()
-            .find_map(|&pos| units.at(pos).filter(|u| u.end > role_end).cloned());
-        // `Trưởng phòng Phòng Khoáng sản` repeats the head: the unit is
-        // the one written after the role.
-        let repeats_head = |a: &super::unit::UnitMatch, b: &super::unit::UnitMatch| {
-            let first = |u: &super::unit::UnitMatch| {
-                ctx.lower()[u.start..u.end]
-                    .split(' ')
-                    .next()
-                    .map(str::to_string)
-            };
-            first(a) == first(b)
-        };
-        let pick = match (after, shared) {
-            (Some(a), Some(b)) if !repeats_head(&a, &b) => b,
-            (Some(a), _) => a,
-            (None, Some(b)) => b,
-            (None, None) => return None,
-        };
-        Some((pick.start, pick.end, pick.value))
-    }
-
-    /// A bare place after a role: a level word with a name or number
-    /// (`tỉnh Yên Bái`, `quận 9`), a level word alone (`Chủ tịch quận`),
-    /// or a listed place (`Hà Nội`).
-    fn place_after(&self, ctx: &Ctx, pos: usize) -> Option<usize> {
-        let (work, lower) = (ctx.work(), ctx.lower());
-        if let Some(h) = ctx.hit(self.levels, pos) {
-            let after = skip_spaces(work, h.end);
-            let ws = ctx.tokens[ctx.token_from(after)..]
-                .iter()
-                .filter(|t| t.is_word());
-            let mut end = h.end;
-            if only_space_gap(work, h.end) || work[h.end..].starts_with('.') {
-                let mut last = after;
-                for w in ws {
-                    let t = w.text(work);
-                    let joined = work[last..w.start].chars().all(|c| c == ' ' || c == '.');
-                    if !joined || !(is_name_shaped(t) || t.chars().all(|c| c.is_ascii_digit())) {
-                        break;
-                    }
-                    end = w.end;
-                    last = end;
-                    if t.chars().all(|c| c.is_ascii_digit()) {
-                        break;
-                    }
-                }
+    /// `Trợ lý Chủ tịch nước`: a serving role followed by the office it
+    /// serves is one title.
+    fn join_serving_roles(&self, lower: &str, titles: &mut Vec<Found>) {
+        let mut i = 0;
+        while i + 1 < titles.len() {
+            let (a, b) = (&titles[i], &titles[i + 1]);
+            let role = &lower[a.start..a.role_end];
+            let serving = self.serving_roles.iter().any(|r| role == r.as_str());
+            if serving && a.is_bare() && lower[a.end..b.start] == *" " {
+                titles[i].end = titles[i + 1].end;
+                titles.remove(i + 1);
             }
-            return Some(end);
+            i += 1;
         }
-        // A place named after a person (`Hồ Chí Minh`) needs its level word.
-        ctx.hit(self.places, pos)
-            .filter(|h| {
-                !(ctx.hit(self.surnames, pos).is_some()
-                    && lower[h.start..h.end].split(' ').count() >= 3)
-            })
-            .map(|h| h.end)
     }
 
     /// The title mention; the unit inside it travels with it (`unit_span`)
@@ -413,55 +299,47 @@ impl TitleExtractor {
     }
 }
 
-/// `Bí thư, Phó Bí thư, cấp ủy các chi bộ`: bare roles listed together
-/// and ending in a plural are categories, not titles.
-fn drop_role_lists(lower: &str, titles: &mut Vec<Found>) {
-    let mut drop = vec![false; titles.len()];
-    let mut i = 0;
-    while i < titles.len() {
-        let mut j = i;
-        while j + 1 < titles.len() && is_bare(&titles[j]) && is_bare(&titles[j + 1]) {
-            let gap = &lower[titles[j].end..titles[j + 1].start];
-            if !matches!(gap.trim(), "," | "và" | ", và") {
-                break;
-            }
-            j += 1;
-        }
-        if j > i {
-            let rest = lower[titles[j].end..].trim_start_matches([',', ' ']);
-            let plural = ["cấp ủy", "các ", "những ", "và các", "và cấp ủy"]
-                .iter()
-                .any(|p| rest.starts_with(p));
-            if plural {
-                drop[i..=j].iter_mut().for_each(|d| *d = true);
-            }
-        }
-        i = j + 1;
-    }
-    let mut k = 0;
-    titles.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
-}
-
-/// A small number right before a role counts office-holders (`1 Phó Giám
-/// đốc`, `80 Bộ trưởng`): no one person. A year (`2017 Thứ trưởng` in a
-/// run-on headline) does not count.
-fn counted(lower: &str, pos: usize) -> bool {
-    let before = lower[..pos].trim_end_matches(' ');
-    before.len() < pos
-        && before
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
-}
-
-fn is_bare(t: &Found) -> bool {
-    t.unit.is_none() && !t.place && t.end == t.role_end
-}
-
 /// One or more plain spaces follow `pos` (no punctuation, no line break).
-fn only_space_gap(work: &str, pos: usize) -> bool {
+pub(super) fn only_space_gap(work: &str, pos: usize) -> bool {
     work[pos..].starts_with(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Engine, Options};
+    use crate::model::Fields;
+    use crate::rules::RuleSources;
+
+    /// (role, person) of the titles found in `text`, with `from` replaced
+    /// by `to` in titles.json.
+    fn titles(text: &str, from: &str, to: &str) -> Vec<(String, Option<String>)> {
+        let mut sources = RuleSources::embedded();
+        let original = sources.text("titles.json").unwrap();
+        assert!(original.contains(from), "{from}");
+        let changed = original.replacen(from, to, 1);
+        sources.set("titles.json", &changed);
+        let engine = Engine::new(&sources, Options::default()).unwrap();
+        let article = engine.extract_text(text, None);
+        article
+            .entities
+            .into_iter()
+            .filter_map(|e| match e.fields {
+                Fields::Title { role, person, .. } => Some((role, person)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn deputy_and_holder_words_are_read_from_the_rules() {
+        let text = "Ông Trần Văn Bình, nguyên Phó Giám đốc Sở Y tế, phát biểu.";
+        let deputy = r#""deputy_word": "Phó""#;
+        let got = titles(text, deputy, deputy);
+        assert_eq!(got, [("Phó Giám đốc".into(), Some("Trần Văn Bình".into()))]);
+        let got = titles(text, deputy, r#""deputy_word": "Trợ lý""#);
+        assert_eq!(got[0].0, "Giám đốc");
+        let joiners = r#""holder_joiners": ["kiêm", "nguyên", "#;
+        let got = titles(text, joiners, r#""holder_joiners": ["kiêm", "#);
+        assert_eq!(got, [("Phó Giám đốc".into(), None)]);
+    }
 }

@@ -135,10 +135,6 @@ impl RuleFile {
         expand_macros(pattern, &self.macros, 0).map(|p| crate::text::fold_str(&p))
     }
 
-    pub fn setting_str(&self, key: &str) -> Option<&str> {
-        self.settings.get(key).and_then(Value::as_str)
-    }
-
     pub fn setting_list(&self, key: &str) -> Vec<String> {
         self.settings
             .get(key)
@@ -149,14 +145,6 @@ impl RuleFile {
                     .collect()
             })
             .unwrap_or_default()
-    }
-
-    /// A setting holding a regex, with macros expanded.
-    pub fn setting_pattern(&self, key: &str) -> Result<String, RuleError> {
-        let raw = self
-            .setting_str(key)
-            .ok_or_else(|| self.error(0, format!("missing setting `{key}`")))?;
-        self.expand(raw).map_err(|m| self.error(0, m))
     }
 
     pub fn error(&self, line: usize, message: String) -> RuleError {
@@ -193,11 +181,17 @@ impl RuleFile {
         self.compile(self.rule(id)?)
     }
 
-    /// Compile a regex setting.
-    pub fn compile_setting(&self, key: &str) -> Result<regex::Regex, RuleError> {
-        let p = self.setting_pattern(key)?;
+    /// Compile the regex of a typed setting (`raw`, the value of setting
+    /// `key`) with this file's macros; errors name the setting's line.
+    pub fn compile_setting(&self, key: &str, raw: &str) -> Result<regex::Regex, RuleError> {
+        let line = self
+            .lines
+            .line(&[lines::Step::from("settings"), lines::Step::from(key)]);
+        let p = self
+            .expand(raw)
+            .map_err(|m| self.error(line, format!("setting `{key}`: {m}")))?;
         regex::Regex::new(&p)
-            .map_err(|e| self.error(0, format!("setting `{key}`: bad pattern: {e}")))
+            .map_err(|e| self.error(line, format!("setting `{key}`: bad pattern: {e}")))
     }
 }
 

@@ -264,8 +264,9 @@ pub(super) fn csv_line(raw: &str, pos: Option<&csv::Position>) -> usize {
     line
 }
 
-/// Parse a JSON rule file without its typed shape: the form every
-/// extractor reads today (`setting_list`, `compile_rule`...).
+/// Parse a JSON rule file without its typed shape: macros and rule
+/// patterns for every extractor (`compile_rule`, `compile_setting`), and
+/// the untyped settings dates and segmentation still read (`setting_list`).
 fn untyped(path: &str, raw: &str, lines: LineMap) -> Result<RuleFile, RuleError> {
     let mut file: RuleFile = serde_json::from_str(raw).map_err(|e| RuleError {
         file: path.to_string(),

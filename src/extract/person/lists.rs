@@ -2,16 +2,15 @@
 //! line-up, a list of guests) and a one-word foreign name written again
 //! and again beside a person already found (`Lê Văn An và Rosalind`).
 
-use super::{Out, PersonExtractor, has_vietnamese_letters, is_particle, overlaps_any};
+use super::PersonExtractor;
+use super::found::{Out, overlaps_any};
+use super::ids::{RULE_NAME_LIST, RULE_PAIRED};
+use super::shape::has_vietnamese_letters;
 use crate::extract::Ctx;
+use crate::extract::lexicon::{entries_at, entries_ending_at, longest, lowercase};
 use crate::text::Token as Word;
 use crate::text::chars::{is_name_shaped, only_spaces};
 use std::collections::HashMap;
-
-/// Rule id of the items of a list of names.
-pub const RULE_NAME_LIST: &str = "person.name_list";
-/// Rule id of a one-word foreign name paired with persons.
-pub const RULE_PAIRED: &str = "person.paired_name";
 
 /// Fewest items of a list of names, and fewest already-known names in it.
 const MIN_ITEMS: usize = 3;
@@ -43,7 +42,8 @@ impl PersonExtractor {
                     .map(|(s, e)| trim(text, s, e))
                     .filter(|&(s, e)| e > s)
                     .collect();
-                if items.len() < MIN_ITEMS || !items.iter().all(|&(s, e)| is_name_item(&line[s..e]))
+                if items.len() < MIN_ITEMS
+                    || !items.iter().all(|&(s, e)| self.is_name_item(&line[s..e]))
                 {
                     continue;
                 }
@@ -83,6 +83,7 @@ impl PersonExtractor {
         let work = ctx.work();
         let lower = ctx.lower();
         let mut paired: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        let joiner_len = longest(&self.list_joiners);
         for (i, w) in ws.iter().enumerate() {
             let t = w.text(work);
             if !is_name_shaped(t) || t.chars().count() < 4 || has_vietnamese_letters(t) {
@@ -99,9 +100,7 @@ impl PersonExtractor {
             {
                 continue;
             }
-            if self
-                .never_in_name
-                .contains(&crate::extract::lexicon::lowercase(t))
+            if self.never_in_name.contains(&lowercase(t))
                 || overlaps_any(owned, w.start, w.end)
                 || out.overlaps(w.start, w.end)
                 || self.non_name_at(ctx.analysis, w.start).is_some()
@@ -111,13 +110,14 @@ impl PersonExtractor {
             }
             let person_ends_at = |pos: usize| out.entities.iter().any(|e| e.end == pos);
             let person_starts_at = |pos: usize| out.entities.iter().any(|e| e.start == pos);
-            let joiners = [" và ", " cùng "];
-            let before = joiners
-                .iter()
-                .any(|j| lower[..w.start].ends_with(j) && person_ends_at(w.start - j.len()));
-            let after = joiners
-                .iter()
-                .any(|j| lower[w.end..].starts_with(j) && person_starts_at(w.end + j.len()));
+            // ` và `, ` cùng ` between this word and a person found.
+            let joiners = self.list_joiners.id;
+            let before = lower[..w.start].ends_with(' ')
+                && entries_ending_at(ctx.analysis, joiners, w.start - 1, joiner_len)
+                    .any(|j| lower[..j.start].ends_with(' ') && person_ends_at(j.start - 1));
+            let after = lower[w.end..].starts_with(' ')
+                && entries_at(ctx.analysis, joiners, w.end + 1)
+                    .any(|j| lower[j.end..].starts_with(' ') && person_starts_at(j.end + 1));
             if before || after {
                 paired.entry(t).or_default().push((w.start, w.end));
             }
@@ -132,15 +132,17 @@ impl PersonExtractor {
             out.push(s, e, work, RULE_PAIRED);
         }
     }
-}
 
-/// A list item that can be a name: one to four capitalised words (or
-/// foreign particles) joined by single spaces or hyphens.
-fn is_name_item(item: &str) -> bool {
-    let parts: Vec<&str> = item.split([' ', '-']).collect();
-    (1..=4).contains(&parts.len())
-        && is_name_shaped(parts[0])
-        && parts.iter().all(|p| is_name_shaped(p) || is_particle(p))
+    /// A list item that can be a name: one to four capitalised words (or
+    /// foreign particles) joined by single spaces or hyphens.
+    fn is_name_item(&self, item: &str) -> bool {
+        let parts: Vec<&str> = item.split([' ', '-']).collect();
+        (1..=4).contains(&parts.len())
+            && is_name_shaped(parts[0])
+            && parts
+                .iter()
+                .all(|p| is_name_shaped(p) || self.is_particle(p))
+    }
 }
 
 /// Pieces of `line` from `from`, cut at any of `seps`, as byte ranges.

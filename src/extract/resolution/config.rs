@@ -2,24 +2,13 @@
 //! patterns and the word lists that end names, issuers and subjects.
 
 use crate::extract::lexicon::WordList;
+use crate::rules::typed::resolutions::ResolutionSettings;
 use crate::rules::{RuleError, RuleFile};
 use crate::text::fold_str;
 use crate::text::{ListSetBuilder, Listed};
 use regex::Regex;
-use serde_json::Value;
 
-/// How a kind word may be followed by a name instead of a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Named {
-    /// No name: only numbered citations.
-    None,
-    /// `Luật An ninh mạng`, `Bộ luật Hình sự 2015`.
-    Law,
-    /// `Nghị quyết Đại hội XIII`, `Nghị quyết Trung ương 4 (khóa XII)`.
-    Congress,
-    /// `Hiến pháp năm 2013`.
-    Year,
-}
+pub use crate::rules::typed::resolutions::Named;
 
 /// One row of `settings.kinds`.
 #[derive(Debug, Clone)]
@@ -53,6 +42,8 @@ pub struct Patterns {
     pub slot_quoted: Regex,
     /// A date written after `ngày`, skipped when no date mention is there.
     pub date_text: Regex,
+    /// A term after an issuer (` khóa XII`), anchored at the issuer's end.
+    pub issuer_term: Regex,
 }
 
 /// Word lists from the settings, lower-cased and tone-folded like the text.
@@ -72,62 +63,34 @@ pub struct Words {
     pub subject_max_words: usize,
     pub issuer_max_words: usize,
     pub name_max_words: usize,
+    /// Words joining two parts of an issuer's name, or two citations (`và`).
+    pub joiners: Listed,
+    /// Short words written with a dot that does not end a phrase (`Tp.`),
+    /// as written.
+    pub dotted_abbreviations: Vec<String>,
 }
 
-pub fn kinds(file: &RuleFile) -> Result<Vec<KindRow>, RuleError> {
-    let rows = file
-        .settings
-        .get("kinds")
-        .and_then(Value::as_array)
-        .ok_or_else(|| file.error(0, "missing setting `kinds` (a list of objects)".into()))?;
-    rows.iter().map(|row| kind_row(file, row)).collect()
-}
-
-fn kind_row(file: &RuleFile, row: &Value) -> Result<KindRow, RuleError> {
-    let text = |key: &str| row.get(key).and_then(Value::as_str);
-    let kind = text("kind")
-        .ok_or_else(|| file.error(0, format!("a row of `kinds` has no `kind`: {row}")))?;
-    let named = match text("named") {
-        None => Named::None,
-        Some("law") => Named::Law,
-        Some("congress") => Named::Congress,
-        Some("year") => Named::Year,
-        Some(other) => return Err(file.error(0, format!("kind `{kind}`: unknown `named` {other}"))),
-    };
-    let not_after = row
-        .get("not_after")
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).map(fold_lower).collect())
-        .unwrap_or_default();
-    Ok(KindRow {
-        kind: kind.to_string(),
-        bare_number: row
-            .get("bare_number")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-        capitalised_bare_number: row
-            .get("capitalised_bare_number")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-        named,
-        not_after,
-    })
+/// The rows of `settings.kinds`, their `not_after` words folded like the
+/// text.
+pub fn kinds(s: &ResolutionSettings) -> Vec<KindRow> {
+    s.kinds
+        .iter()
+        .map(|k| KindRow {
+            kind: k.kind.clone(),
+            bare_number: k.bare_number,
+            capitalised_bare_number: k.capitalised_bare_number,
+            named: k.named,
+            not_after: k.not_after.iter().map(|w| fold_lower(w)).collect(),
+        })
+        .collect()
 }
 
 /// The word forms of the kinds table, in table order (one per row).
-pub fn kind_forms(file: &RuleFile) -> Vec<String> {
-    file.settings
-        .get("kinds")
-        .and_then(Value::as_array)
-        .map(|rows| {
-            rows.iter()
-                .map(|r| fold_lower(r.get("form").and_then(Value::as_str).unwrap_or("")))
-                .collect()
-        })
-        .unwrap_or_default()
+pub fn kind_forms(s: &ResolutionSettings) -> Vec<String> {
+    s.kinds.iter().map(|k| fold_lower(&k.form)).collect()
 }
 
-pub fn patterns(file: &RuleFile) -> Result<Patterns, RuleError> {
+pub fn patterns(file: &RuleFile, s: &ResolutionSettings) -> Result<Patterns, RuleError> {
     let get = |id: &str| -> Result<Regex, RuleError> { file.compile_rule(id) };
     Ok(Patterns {
         numbered: get("resolution.numbered")?,
@@ -141,34 +104,31 @@ pub fn patterns(file: &RuleFile) -> Result<Patterns, RuleError> {
         slot_issuer: get("resolution.slot.issuer")?,
         slot_subject: get("resolution.slot.subject")?,
         slot_quoted: get("resolution.slot.quoted")?,
-        date_text: file.compile_setting("date_text")?,
+        date_text: file.compile_setting("date_text", &s.date_text)?,
+        issuer_term: file.compile_setting("issuer_term", &format!("^(?:{})", s.issuer_term))?,
     })
 }
 
-pub fn words(file: &RuleFile, lists: &mut ListSetBuilder) -> Words {
-    let mut list = |key: &str| {
-        let words = WordList::new(file.setting_list(key).iter().map(|w| fold_lower(w)));
+pub fn words(s: &ResolutionSettings, lists: &mut ListSetBuilder) -> Words {
+    let mut list = |words: &[String]| {
+        let words = WordList::new(words.iter().map(|w| fold_lower(w)));
         Listed::new(words, lists)
     };
-    let number = |key: &str, default: usize| {
-        file.settings
-            .get(key)
-            .and_then(Value::as_u64)
-            .map_or(default, |n| n as usize)
-    };
     Words {
-        not_after_bare_number: list("not_after_bare_number"),
-        project_context: list("project_context_words"),
-        late_number_stops: list("late_number_stop_words"),
-        law_names: list("law_names"),
-        law_name_not_first: list("law_name_not_first"),
-        name_stops: list("name_stop_words"),
-        issuer_stops: list("issuer_stop_words"),
-        subject_stops: list("subject_stop_words"),
-        subject_comma_stops: list("subject_comma_stop_words"),
-        subject_max_words: number("subject_max_words", 45),
-        issuer_max_words: number("issuer_max_words", 10),
-        name_max_words: number("name_max_words", 8),
+        not_after_bare_number: list(&s.not_after_bare_number),
+        project_context: list(&s.project_context_words),
+        late_number_stops: list(&s.late_number_stop_words),
+        law_names: list(&s.law_names),
+        law_name_not_first: list(&s.law_name_not_first),
+        name_stops: list(&s.name_stop_words),
+        issuer_stops: list(&s.issuer_stop_words),
+        subject_stops: list(&s.subject_stop_words),
+        subject_comma_stops: list(&s.subject_comma_stop_words),
+        subject_max_words: s.subject_max_words,
+        issuer_max_words: s.issuer_max_words,
+        name_max_words: s.name_max_words,
+        joiners: list(&s.joiners),
+        dotted_abbreviations: s.dotted_abbreviations.clone(),
     }
 }
 

@@ -44,16 +44,18 @@ impl Token {
             .next()
             .is_some_and(char::is_alphanumeric)
     }
-    /// `TP.` or `Q.` before a name: the dot does not end the phrase.
-    pub fn is_dotted_abbreviation(&self, text: &str) -> bool {
+    /// `TP.`, `Q.` or one of `dotted` (`Tp.`, as written) before a name:
+    /// the dot does not end the phrase.
+    pub fn is_dotted_abbreviation(&self, text: &str, dotted: &[String]) -> bool {
         let core = self.core(text);
         self.trail(text) == "."
             && (1..=3).contains(&core.chars().count())
-            && (core.chars().all(char::is_uppercase) || core == "Tp")
+            && (core.chars().all(char::is_uppercase) || dotted.iter().any(|d| d == core))
     }
-    /// Whether the punctuation closing the word ends a clause.
-    pub fn ends_clause(&self, text: &str) -> bool {
-        self.trail(text).contains(CLAUSE_END) && !self.is_dotted_abbreviation(text)
+    /// Whether the punctuation closing the word ends a clause (`dotted` as
+    /// for [`Token::is_dotted_abbreviation`]).
+    pub fn ends_clause(&self, text: &str, dotted: &[String]) -> bool {
+        self.trail(text).contains(CLAUSE_END) && !self.is_dotted_abbreviation(text, dotted)
     }
     pub fn ends_with_comma(&self, text: &str) -> bool {
         self.trail(text).starts_with(',')
@@ -144,6 +146,11 @@ mod tests {
             ]
         );
         let tp = tokens(&a, 0).nth(2).unwrap();
-        assert!(tp.is_dotted_abbreviation(text) && !tp.ends_clause(text));
+        assert!(tp.is_dotted_abbreviation(text, &[]) && !tp.ends_clause(text, &[]));
+        let text = "của UBND Tp. Hà Nội";
+        let a = Analysis::new(text, &crate::text::Segmenter::new(&[]), &lists);
+        let tp = tokens(&a, 0).nth(2).unwrap();
+        let dotted = ["Tp".to_string()];
+        assert!(!tp.is_dotted_abbreviation(text, &[]) && tp.is_dotted_abbreviation(text, &dotted));
     }
 }

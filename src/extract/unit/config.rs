@@ -3,17 +3,39 @@
 
 use super::super::lexicon::{Lexicon, WordList, lowercase};
 use crate::extract::lexicon::FnvMap;
-use crate::rules::{RuleError, RuleFile};
+use crate::rules::lists::{AbbreviationKind, PlaceKind, UnitCategory};
+use crate::rules::typed::Units;
+use crate::rules::typed::units::UnitSettings;
+use crate::rules::{Loaded, RuleError, RuleFile};
 use crate::text::{ListSetBuilder, Listed, fold_str};
 use regex::Regex;
 use std::collections::HashMap;
+
+/// What a head says of the body it names, for the checks that depend on
+/// its kind (a news outlet in a credit, a company, numbered bodies).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadKind {
+    /// A head of `unit_heads.csv`, or an abbreviation expanding to one.
+    Listed(UnitCategory),
+    /// A name of `known_names`, a unit by itself (`ASEAN`).
+    KnownName,
+    /// An abbreviation whose expansion starts with no head.
+    Unknown,
+}
+
+impl HeadKind {
+    /// A generic head (`Hội đồng`), taken as of the same kind as any other.
+    pub fn is_generic(self) -> bool {
+        self == HeadKind::Listed(UnitCategory::Other)
+    }
+}
 
 /// What a head word (or a name used as a head) is.
 #[derive(Debug, Clone)]
 pub struct HeadInfo {
     /// As listed, in its usual capitalisation (for values).
     pub canonical: String,
-    pub category: String,
+    pub kind: HeadKind,
     /// A unit by itself, with nothing after it (`Quốc hội`, `Tỉnh ủy`).
     pub standalone: bool,
 }
@@ -29,7 +51,8 @@ pub struct AbbrInfo {
     /// Its expansion starts with a head word (`CLB` for `Câu lạc bộ`): it
     /// may start a unit name; name parts (`GD&ĐT`) may not.
     pub starts_unit: bool,
-    pub category: String,
+    /// The kind of the head its expansion starts with.
+    pub kind: HeadKind,
 }
 
 #[derive(Debug, Clone)]
@@ -95,7 +118,7 @@ pub struct Config {
     /// Names that start like a unit but are places or people (`Đài Loan`).
     pub not_units: Listed,
     /// Categories of heads numbered without a name (`Chi bộ 4`, `Quân khu 7`).
-    pub numbered_categories: Vec<String>,
+    pub numbered_categories: Vec<UnitCategory>,
     pub term: Regex,
     pub police_code: Regex,
     /// Words for a kind of company (`nhà mạng`, `hãng`), after which a
@@ -130,6 +153,12 @@ pub struct Config {
     pub sports_min_words: usize,
     /// Words that end a club's name (`Hà Nội FC`), as written.
     pub club_suffixes: Vec<String>,
+    /// Words joining two parts of one name (`và`).
+    pub name_joiners: Listed,
+    /// Words between a unit of `at_place_heads` and its place (`tại`).
+    pub at_place_words: Listed,
+    /// Words before a number that is part of a name (`số`).
+    pub number_words: Listed,
 }
 
 /// The leading run of letters and digits of `s` (`tp` of `tp.hcm`).
@@ -159,36 +188,38 @@ pub const KEY_LOWER: u8 = 2;
 /// A known club starts with it (case aside).
 pub const KEY_CLUB: u8 = 4;
 
-fn list(file: &RuleFile, key: &str) -> Vec<String> {
-    file.setting_list(key).iter().map(|w| fold_str(w)).collect()
+/// Words of a setting with tone marks folded like the working text.
+fn fold(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| fold_str(w)).collect()
 }
 
-fn words(file: &RuleFile, key: &str) -> WordList {
-    WordList::new(list(file, key))
+fn fold_words(words: &[String]) -> WordList {
+    WordList::new(fold(words))
 }
 
 impl Config {
     pub fn new(
-        file: &RuleFile,
+        units: &Loaded<Units>,
         lex: &Lexicon,
         lists: &mut ListSetBuilder,
     ) -> Result<Config, RuleError> {
-        let (heads, head_info) = heads(file, lex);
+        let (file, s) = (&units.file, &units.settings);
+        let (heads, head_info) = heads(s, lex);
         let head_index: HashMap<String, usize> = heads
             .words
             .iter()
             .enumerate()
             .map(|(i, w)| (w.clone(), i))
             .collect();
-        let not_standalone: Vec<String> = list(file, "abbreviations_not_standalone");
+        let not_standalone: Vec<String> = fold(&s.abbreviations_not_standalone);
         let mut abbr_info = Vec::new();
         let mut expansion_info = Vec::new();
-        for (form, expansion, kind) in &lex.abbreviations {
-            let (form, expansion) = (fold_str(form), fold_str(expansion));
-            if kind == "unit" || kind == "place" {
+        for row in &lex.abbreviations {
+            let (form, expansion) = (fold_str(&row.abbr), fold_str(&row.expansion));
+            if matches!(row.kind, AbbreviationKind::Unit | AbbreviationKind::Place) {
                 expansion_info.push((form.clone(), expansion.clone()));
             }
-            if kind != "unit" {
+            if row.kind != AbbreviationKind::Unit {
                 continue;
             }
             let head = heads.at(&lowercase(&expansion), 0);
@@ -199,29 +230,31 @@ impl Config {
                 && (exact.is_some_and(|h| h.standalone)
                     || (exact.is_none() && head.is_some())
                     || expansion == form);
-            let category = head
-                .map(|h| head_info[h.index].category.clone())
-                .unwrap_or_default();
+            let kind = head.map_or(HeadKind::Unknown, |h| head_info[h.index].kind);
             abbr_info.push(AbbrInfo {
                 form,
                 expansion,
                 standalone,
                 starts_unit: head.is_some(),
-                category,
+                kind,
             });
         }
         let abbrs = WordList::new(abbr_info.iter().map(|a| a.form.as_str()));
         let expansions = WordList::new(expansion_info.iter().map(|(f, _)| f.as_str()));
         let mut canon_forms: Vec<String> = head_info.iter().map(|h| h.canonical.clone()).collect();
         canon_forms.extend(abbr_info.iter().map(|a| a.expansion.clone()));
-        canon_forms.extend(list(file, "canonical_words"));
+        canon_forms.extend(fold(&s.canonical_words));
         canon_forms.retain(|f| !f.trim().is_empty());
         let places = WordList::new(lex.places.words.iter().map(|w| fold_str(w)));
-        let place_is_level = lex.place_kinds.iter().map(|k| k == "level").collect();
-        let upper_levels = list(file, "upper_case_levels");
-        let mut levels = list(file, "levels");
+        let place_is_level = lex
+            .place_kinds
+            .iter()
+            .map(|k| *k == PlaceKind::Level)
+            .collect();
+        let upper_levels = fold(&s.upper_case_levels);
+        let mut levels = fold(&s.levels);
         levels.extend(upper_levels.iter().cloned());
-        let lower_heads = words(file, "lower_case_heads");
+        let lower_heads = fold_words(&s.lower_case_heads);
         let mut start_keys = FnvMap::default();
         let mut mark = |word: &str, bit: u8| {
             *start_keys.entry(lowercase(start_key(word))).or_insert(0) |= bit;
@@ -241,8 +274,8 @@ impl Config {
         let club_info: Vec<(String, String)> = lex
             .abbreviations
             .iter()
-            .filter(|(_, _, kind)| kind == "club")
-            .map(|(f, e, _)| (fold_str(f), fold_str(e)))
+            .filter(|row| row.kind == AbbreviationKind::Club)
+            .map(|row| (fold_str(&row.abbr), fold_str(&row.expansion)))
             .collect();
         for (f, _) in &club_info {
             mark(f, KEY_CLUB);
@@ -251,18 +284,14 @@ impl Config {
         Ok(Config {
             clubs: reg(WordList::new(club_info.iter().map(|(f, _)| f.as_str()))),
             club_info,
-            sports_words: reg(WordList::new(list(file, "sports_words"))),
-            club_suffixes: file.setting_list("club_suffixes"),
-            sports_min_words: file
-                .settings
-                .get("sports_min_words")
-                .and_then(|v| v.as_u64())
-                .unwrap_or(3) as usize,
+            sports_words: reg(WordList::new(fold(&s.sports_words))),
+            club_suffixes: s.club_suffixes.clone(),
+            sports_min_words: s.sports_min_words,
             start_keys,
             heads: reg(heads),
             head_info,
             lower_heads: reg(lower_heads),
-            prefix_heads: reg(words(file, "prefix_heads")),
+            prefix_heads: reg(fold_words(&s.prefix_heads)),
             abbrs: reg(abbrs),
             abbr_info,
             expansions: reg(expansions),
@@ -273,71 +302,70 @@ impl Config {
             place_is_level,
             levels: reg(WordList::new(levels)),
             upper_levels,
-            level_compounds: reg(words(file, "level_compounds")),
+            level_compounds: reg(fold_words(&s.level_compounds)),
             titles: reg(lex.titles.clone()),
             surnames: reg(lex.surnames.clone()),
-            name_words: reg(words(file, "name_words")),
-            stop_words: reg(words(file, "stop_words")),
-            not_after_head: reg(words(file, "not_after_head")),
-            role_suffixes: reg(words(file, "role_suffixes")),
-            plural_before: reg(words(file, "plural_before")),
-            class_after: reg(words(file, "class_after")),
-            event_after: reg(words(file, "event_after")),
-            joined: reg(words(file, "joined_names")),
-            head_compounds: reg(words(file, "head_compounds")),
-            cap_stops: reg(words(file, "capitalised_stop_words")),
+            name_words: reg(fold_words(&s.name_words)),
+            stop_words: reg(fold_words(&s.stop_words)),
+            not_after_head: reg(fold_words(&s.not_after_head)),
+            role_suffixes: reg(fold_words(&s.role_suffixes)),
+            plural_before: reg(fold_words(&s.plural_before)),
+            class_after: reg(fold_words(&s.class_after)),
+            event_after: reg(fold_words(&s.event_after)),
+            joined: reg(fold_words(&s.joined_names)),
+            head_compounds: reg(fold_words(&s.head_compounds)),
+            cap_stops: reg(fold_words(&s.capitalised_stop_words)),
             honorifics: reg(lex.honorifics.clone()),
-            at_place_heads: list(file, "at_place_heads")
+            at_place_heads: fold(&s.at_place_heads)
                 .iter()
                 .map(|w| lowercase(w))
                 .collect(),
-            not_units: reg(words(file, "not_units")),
-            no_bridge_heads: list(file, "no_bridge_heads")
+            not_units: reg(fold_words(&s.not_units)),
+            no_bridge_heads: fold(&s.no_bridge_heads)
                 .iter()
                 .map(|w| lowercase(w))
                 .collect(),
-            company_forms: reg(words(file, "company_forms")),
+            company_forms: reg(fold_words(&s.company_forms)),
             all_abbreviations: lex
                 .abbreviations
                 .iter()
-                .map(|(f, _, _)| fold_str(f))
+                .map(|row| fold_str(&row.abbr))
                 .collect(),
-            numbered_categories: file.setting_list("numbered_categories"),
-            term: file.compile_setting("term")?,
-            police_code: file.compile_setting("police_code")?,
-            short_name_cue: file.compile_setting("short_name_cue")?,
-            short_name_cue_caps: list(file, "short_name_cue_caps"),
-            place_named_heads: list(file, "place_named_heads")
+            numbered_categories: s.numbered_categories.clone(),
+            term: file.compile_setting("term", &s.term)?,
+            police_code: file.compile_setting("police_code", &s.police_code)?,
+            short_name_cue: file.compile_setting("short_name_cue", &s.short_name_cue)?,
+            short_name_cue_caps: fold(&s.short_name_cue_caps),
+            place_named_heads: fold(&s.place_named_heads)
                 .iter()
                 .map(|w| lowercase(w))
                 .collect(),
-            foreign_name: file.compile_setting("foreign_name")?,
+            foreign_name: file.compile_setting("foreign_name", &s.foreign_name)?,
             foreign_kinds: foreign_kinds(file)?,
-            not_short_names: list(file, "not_short_names"),
-            max_bridge: file
-                .settings
-                .get("max_bridge")
-                .and_then(|v| v.as_u64())
-                .unwrap_or(4) as usize,
+            not_short_names: fold(&s.not_short_names),
+            max_bridge: s.max_bridge,
+            name_joiners: reg(fold_words(&s.name_joiners)),
+            at_place_words: reg(fold_words(&s.at_place_words)),
+            number_words: reg(fold_words(&s.number_words)),
         })
     }
 }
 
 /// Head words from the lexicon, plus the known names of `units.json`.
-fn heads(file: &RuleFile, lex: &Lexicon) -> (WordList, Vec<HeadInfo>) {
+fn heads(s: &UnitSettings, lex: &Lexicon) -> (WordList, Vec<HeadInfo>) {
     let mut info: Vec<HeadInfo> = lex
         .unit_head_rows
         .iter()
         .map(|r| HeadInfo {
             canonical: fold_str(&r.head),
-            category: r.category.clone(),
+            kind: HeadKind::Listed(r.category),
             standalone: r.standalone,
         })
         .collect();
-    for name in list(file, "known_names") {
+    for name in fold(&s.known_names) {
         info.push(HeadInfo {
             canonical: name,
-            category: "name".into(),
+            kind: HeadKind::KnownName,
             standalone: true,
         });
     }

@@ -2,9 +2,11 @@
 //! (`Đảng ủy Cơ quan Chính quyền (CQCQ)`), which then stand for that name
 //! wherever the article uses them.
 
-use super::config::Config;
+use super::config::{Config, HeadKind};
 pub use super::def::Def;
-use super::scan::{Scanner, initials, is_abbreviation, is_vietnamese_syllable, letters};
+use super::scan::Scanner;
+use super::shapes::{initials, is_abbreviation, is_vietnamese_syllable, letters};
+use crate::rules::lists::UnitCategory;
 use crate::text::Analysis;
 use crate::text::chars::{is_word_boundary, lowercase};
 use crate::text::tokens::Tok;
@@ -224,7 +226,7 @@ fn company_ending_at(scanner: &Scanner, open: usize) -> Option<usize> {
         pos = t.start;
         if let Some(u) = scanner.unit_at(t.start, false)
             && u.end == end
-            && scanner.category(u.head) == Some("business")
+            && scanner.kind(u.head) == Some(HeadKind::Listed(UnitCategory::Business))
         {
             return Some(t.start);
         }
@@ -258,7 +260,7 @@ fn is_brand(cfg: &Config, form: &str) -> bool {
 fn define(cfg: &Config, a: &Analysis, open: usize, form: &str) -> Option<Def> {
     let work = a.work();
     let scanner = Scanner::new(cfg, a, &[], &[]);
-    if let Some(start) = initials_start(a, open, form) {
+    if let Some(start) = initials_start(cfg, a, open, form) {
         let expansion = work[start..open].trim().to_string();
         // The name goes on to the left (`Đảng ủy Cơ quan ...`): a part.
         let continued = [1, 2]
@@ -288,7 +290,7 @@ fn define(cfg: &Config, a: &Analysis, open: usize, form: &str) -> Option<Def> {
 }
 
 /// Where the words whose initials spell `form` start, just before `open`.
-fn initials_start(a: &Analysis, open: usize, form: &str) -> Option<usize> {
+fn initials_start(cfg: &Config, a: &Analysis, open: usize, form: &str) -> Option<usize> {
     let work = a.work();
     let want = letters(form);
     let n = want.chars().count();
@@ -303,7 +305,7 @@ fn initials_start(a: &Analysis, open: usize, form: &str) -> Option<usize> {
         }
         words += 1;
         let phrase = &work[t.start..open];
-        let got = initials(phrase);
+        let got = initials(phrase, &cfg.name_joiners.words);
         if got == want {
             start = Some(t.start);
             break;

@@ -10,16 +10,19 @@ mod config;
 mod def;
 mod defs;
 mod scan;
+mod shapes;
 mod value;
 
 use super::Ctx;
 use super::lexicon::Lexicon;
 use crate::model::{Entity, EntityType};
+use crate::rules::lists::UnitCategory;
+use crate::rules::typed::Units;
 use crate::rules::{RuleError, RuleSources};
 use crate::text::chars::is_word_boundary;
 use crate::text::tokens::{Kind, shape};
 use crate::text::{Analysis, ListSetBuilder};
-use config::Config;
+use config::{Config, HeadKind};
 use def::Def;
 use scan::{Scanner, Span, Start};
 use std::collections::HashMap;
@@ -79,9 +82,8 @@ impl UnitExtractor {
         lex: &Lexicon,
         lists: &mut ListSetBuilder,
     ) -> Result<UnitExtractor, RuleError> {
-        let file = sources.json("units.json")?;
         Ok(UnitExtractor {
-            cfg: Config::new(&file, lex, lists)?,
+            cfg: Config::new(&sources.load::<Units>()?, lex, lists)?,
         })
     }
 
@@ -257,10 +259,10 @@ impl UnitExtractor {
         if work[..span.start].ends_with(['/', '-']) || glued(&work[span.end..]) {
             return false;
         }
-        let category = scanner.category(span.head).unwrap_or("");
+        let media = scanner.kind(span.head) == Some(HeadKind::Listed(UnitCategory::Media));
         // A news outlet in a credit (`Ảnh: Doãn Tấn/TTXVN`, `(TTXVN)`).
         let next = scanner.a.next_tok(span.end);
-        if category == "media"
+        if media
             && (prev.is_some_and(|p| matches!(p.text(work), "/" | "(" | "-" | "–" | ":"))
                 || next.is_some_and(|n| n.text(work) == "/"))
         {
@@ -306,7 +308,7 @@ fn rule_of(cfg: &Config, span: &Span) -> &'static str {
         Start::Def(_) => DEFINED_ABBREVIATION,
         Start::Club(_) => KNOWN_NAME,
         Start::Abbr(_) if bare => ABBREVIATION,
-        Start::Head(i) if bare && cfg.head_info[i].category == "name" => KNOWN_NAME,
+        Start::Head(i) if bare && cfg.head_info[i].kind == HeadKind::KnownName => KNOWN_NAME,
         _ if bare => STANDALONE,
         _ if span.level_only => LEVEL,
         _ => HEAD_NAME,
@@ -356,5 +358,34 @@ mod tests {
         assert_eq!(got.unwrap().1, "Đảng ủy Cơ quan Chính quyền");
         let got = reading("Chủ tịch UBND TP.HCM phát biểu.", "UBND");
         assert_eq!(got.unwrap().1, "Ủy ban nhân dân Thành phố Hồ Chí Minh");
+    }
+
+    /// Unit mentions of `text`, with `from` replaced by `to` in units.json.
+    fn units(text: &str, from: &str, to: &str) -> Vec<String> {
+        let mut sources = RuleSources::embedded();
+        let original = sources.text("units.json").unwrap();
+        assert!(original.contains(from), "{from}");
+        let changed = original.replacen(from, to, 1);
+        sources.set("units.json", &changed);
+        let engine = Engine::new(&sources, Options::default()).unwrap();
+        let article = engine.extract_text(text, None);
+        article
+            .entities
+            .into_iter()
+            .filter(|e| e.etype == crate::model::EntityType::Unit)
+            .map(|e| e.text)
+            .collect()
+    }
+
+    #[test]
+    fn number_words_are_read_from_the_rules() {
+        let text = "Tổng công ty Xây dựng số 1 vừa khởi công dự án.";
+        let setting = r#""number_words": ["số"]"#;
+        assert_eq!(
+            units(text, setting, setting),
+            ["Tổng công ty Xây dựng số 1"]
+        );
+        let without = units(text, setting, r#""number_words": []"#);
+        assert!(!without.iter().any(|u| u.ends_with("số 1")), "{without:?}");
     }
 }

@@ -60,4 +60,25 @@ pub struct PersonSettings {
     /// Words for a tomb or shrine (`lăng`, `đền thờ`): the name after them
     /// is the person who lies there (rule `person.tomb`).
     pub tomb_words: Vec<String>,
+    /// Words right before initials that make them sign a photo or a story
+    /// (`Ảnh: H.T.P`, `Theo T.V.D.`) rather than name a person; `ảnh:` is
+    /// written with its colon.
+    pub credit_words: Vec<String>,
+    /// Words joining names in a list (`Lê Văn An và Trần Bình`, `cùng`):
+    /// a name after one, following a name found with a cue, is a name too
+    /// (rule `person.list`), and a one-word foreign name joined by one to
+    /// persons already found is a name (rule `person.paired_name`).
+    pub list_joiners: Vec<String>,
+    /// Words right before a place (`ở`, `tại`, `sang`): a one-word name
+    /// after one is the place of the same spelling (`sống ở Berlin`), not
+    /// the person of that name met earlier.
+    pub place_prepositions: Vec<String>,
+    /// Lower-case particles of foreign names, as written (`al`, `bin`,
+    /// `van`, `de`): inside a run of capitalised words they belong to the
+    /// name (`Haider al-Abadi`, `Robin van Persie`). None may be a
+    /// Vietnamese word that could stand before a capitalised one.
+    pub name_particles: Vec<String>,
+    /// Words between the names of a byline's authors, as written (`Thế Kha
+    /// và Tuấn Hợp`); commas and dashes separate them too.
+    pub byline_joiners: Vec<String>,
 }

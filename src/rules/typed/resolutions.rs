@@ -40,6 +40,7 @@ impl RuleKind for Resolutions {
         c: &Checker,
     ) -> Result<(), RuleError> {
         c.pattern(&setting(&[Step::from("date_text")]), &s.date_text)?;
+        c.pattern(&setting(&[Step::from("issuer_term")]), &s.issuer_term)?;
         let with_pattern = rules.iter().map(|r| (r.id.as_str(), r.pattern.is_some()));
         required_patterns(with_pattern, &PATTERN_RULES, c)?;
         for (i, rule) in rules.iter().enumerate() {
@@ -104,6 +105,18 @@ pub struct ResolutionSettings {
     /// Longest document name, in words.
     #[serde(default = "default_name_max_words")]
     pub name_max_words: usize,
+    /// Words joining two capitalised parts of an issuer written out (`Bộ
+    /// Tài nguyên và Môi trường`); right before a kind word, one starts the
+    /// next citation (`Nghị quyết 18 và Nghị quyết 19`).
+    pub joiners: Vec<String>,
+    /// Pattern of a term written after an issuer (` khóa XII` of `Bộ Chính
+    /// trị khóa XII`), read as part of the issuer; tried right at the
+    /// issuer's end.
+    pub issuer_term: String,
+    /// Short words written with a dot before a name that does not end the
+    /// phrase, as written (`Tp.` of `UBND Tp. Hà Nội`); short all-capital
+    /// words (`TP.`, `Q.`) never end it either.
+    pub dotted_abbreviations: Vec<String>,
 }
 
 fn default_subject_max_words() -> usize {

@@ -1,5 +1,6 @@
 //! `rules/titles.json`: what makes a role from `lexicon/titles.csv`
-//! generic, and which words a title takes before and after its role.
+//! generic, which words a title takes before and after its role, and the
+//! words linking allows between a title and its holder.
 //! The rules have no pattern: the code reports `title.office`,
 //! `title.with_unit` or `title.with_place`.
 
@@ -59,4 +60,28 @@ pub struct TitleSettings {
     pub role_domains: Vec<String>,
     /// Words kept before a role as part of it (`quyền`).
     pub role_prefixes: Vec<String>,
+    /// The word that makes a deputy of a role (`Phó`): the roles marked
+    /// `deputy` in `lexicon/titles.csv` are listed with it too (`Phó Bí
+    /// thư`), and no one holds both a role and its deputy's.
+    pub deputy_word: String,
+    /// Words right after a role that leave it bare: what follows is not its
+    /// unit or place (`của`: `Giám đốc của công ty`).
+    pub no_unit_after: Vec<String>,
+    /// Words between an envoy's country and the place of the posting
+    /// (`tại`: `Đại sứ Việt Nam tại Nhật Bản`), after `posted_roles`.
+    pub posting_words: Vec<String>,
+    /// Words joining titles listed together (`Bí thư và Phó Bí thư`); with
+    /// commas, they make a list of bare roles (see `plural_after_list`) or
+    /// of categories of office.
+    pub list_joiners: Vec<String>,
+    /// Words after bare roles listed together that make them categories,
+    /// not titles (`Bí thư, Phó Bí thư, cấp ủy các chi bộ`).
+    pub plural_after_list: Vec<String>,
+    /// Words allowed between a title and the name of its holder, and
+    /// between the titles of one chain: `kiêm`, `nguyên`, forms of address
+    /// (`Bộ trưởng, kiêm Chủ tịch ..., ông Lê Văn An`).
+    pub holder_joiners: Vec<String>,
+    /// Words for a former holder (`nguyên`, `cựu`), allowed between the
+    /// titles of a list of categories of office.
+    pub former_words: Vec<String>,
 }

@@ -139,6 +139,17 @@ pub struct UnitSettings {
     /// Heads never bridged to a name over lower-case words (`Vụ` is also
     /// `an affair`).
     pub no_bridge_heads: Vec<String>,
+    /// Lower-case words joining two parts of one name (`Bộ Văn hóa, Thể
+    /// thao và Du lịch`, `Trung tâm Lưu trữ và Thư viện`); one word each.
+    /// Skipped when the initials of a name are matched against an
+    /// abbreviation in brackets (`Kế hoạch hóa gia đình và ...`).
+    pub name_joiners: Vec<String>,
+    /// Words between a unit of `at_place_heads` and the place it is posted
+    /// at (`tại`: `Đại sứ quán Việt Nam tại Singapore`); one word each.
+    pub at_place_words: Vec<String>,
+    /// Words before a number that is part of a name (`số`: `Trường THCS
+    /// số 2`); one word each.
+    pub number_words: Vec<String>,
 }
 
 fn default_max_bridge() -> usize {

@@ -1,0 +1,173 @@
+//! Names that sign the article: the byline (a closing name line, or a
+//! short author tail after the last sentence) and photo credits
+//! (`Ảnh: Doãn Tấn/TTXVN`).
+
+use super::found::{Out, overlaps_any};
+use super::ids::{BYLINE_RULE, RULE_CREDIT};
+use super::{MAX_NAME_WORDS, PersonExtractor};
+use crate::extract::Ctx;
+use crate::extract::lexicon::lowercase;
+use crate::rules::{RuleError, RuleFile};
+use crate::text::chars::{floor_char, is_all_caps, is_name_shaped};
+use crate::text::tokens::words;
+use regex::Regex;
+
+impl PersonExtractor {
+    /// The byline tail pattern of `persons.json`, tried anchored at each
+    /// sentence end near the end of the article.
+    pub(super) fn byline_tail(file: &RuleFile) -> Result<Regex, RuleError> {
+        Ok(anchored(&file.compile_rule(BYLINE_RULE)?))
+    }
+
+    /// The byline: the layout's closing name line, or a short author tail
+    /// after the last sentence (`... ./. Lê Tuyết/VOV`).
+    pub(super) fn bylines(&self, ctx: &Ctx, out: &mut Out) -> Option<std::ops::Range<usize>> {
+        let work = ctx.work();
+        if let Some(r) = ctx.byline.clone().filter(|r| closes_line(work, r.end)) {
+            out.push(r.start, r.end, work, BYLINE_RULE);
+            return Some(r);
+        }
+        let tail_from = floor_char(work, work.len().saturating_sub(300));
+        // The pattern opens on a sentence end or a line break: try it
+        // anchored at each of those in turn (the leftmost that reaches the
+        // end wins), instead of an unanchored search for `$`.
+        let (at, caps) = work[tail_from..]
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, '.' | '!' | '?' | '…' | '”' | '"' | '»' | ')' | '\n'))
+            .find_map(|(i, _)| {
+                let at = tail_from + i;
+                self.byline_tail.captures(&work[at..]).map(|c| (at, c))
+            })?;
+        let authors = caps.name("authors")?;
+        let base = at + authors.start();
+        let text = authors.as_str();
+        let mut any = false;
+        for (s, e) in split_authors(text, &self.author_separators) {
+            let name = &text[s..e];
+            if self.is_author(name) {
+                out.push(base + s, base + e, work, BYLINE_RULE);
+                any = true;
+            }
+        }
+        any.then(|| base..base + text.len())
+    }
+
+    /// An author name of a byline or credit: two to five name words, or
+    /// an initial and a name (`P.Sơn`); no organisation or place.
+    pub(super) fn is_author(&self, name: &str) -> bool {
+        let parts: Vec<&str> = name.split([' ', '.']).filter(|p| !p.is_empty()).collect();
+        let initial_and_name = parts.len() == 2
+            && parts[0].chars().count() == 1
+            && parts[1].chars().count() > 1
+            && name.contains('.');
+        let shaped = parts.iter().all(|p| is_name_shaped(p) || is_all_caps(p));
+        let lower = lowercase(name);
+        shaped
+            && (initial_and_name || (2..=MAX_NAME_WORDS).contains(&parts.len()))
+            && parts[0].chars().count() > 1
+            || initial_and_name
+                && !parts
+                    .iter()
+                    .any(|p| self.never_in_name.contains(&lowercase(p)))
+                && self
+                    .place_list
+                    .at(&lower, 0)
+                    .is_none_or(|h| h.end < lower.len())
+    }
+
+    /// Photo credits: `Ảnh: Doãn Tấn/TTXVN` names a person; initials do not.
+    pub(super) fn credits(&self, ctx: &Ctx, owned: &[(usize, usize)], out: &mut Out) {
+        let work = ctx.work();
+        for caps in self.credit.captures_iter(work) {
+            let Some(m) = caps.name("name") else { continue };
+            let end = m.start() + self.credit_name_len(m.as_str());
+            let name = &work[m.start()..end];
+            if self.is_author(name) && !overlaps_any(owned, m.start(), end) {
+                out.push(m.start(), end, work, RULE_CREDIT);
+            }
+        }
+    }
+
+    /// How much of a credit's capitalised words is the name: a missing
+    /// full stop glues the next sentence's opening word on (`Ảnh: Minh
+    /// Khoa Theo kế hoạch`, `Ảnh: TRẦN AN Sau đó`).
+    pub(super) fn credit_name_len(&self, text: &str) -> usize {
+        let ws = words(text);
+        let caps = ws.first().is_some_and(|w| {
+            let t = w.text(text);
+            is_all_caps(t) && t.chars().count() > 1
+        });
+        for w in ws.iter().skip(1) {
+            let t = w.text(text);
+            let off_case = caps && !is_all_caps(t);
+            if off_case || self.never_in_name.contains(&lowercase(t)) {
+                return text[..w.start].trim_end().len();
+            }
+        }
+        text.len()
+    }
+}
+
+/// Split a byline's author block (`Thế Kha - Tuấn Hợp`, `Hoàng Thị Hoa,
+/// Hữu Quyết`) into names.
+pub(super) fn split_authors(text: &str, seps: &[String]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < text.len() {
+        if let Some(sep) = seps.iter().find(|s| text[i..].starts_with(*s)) {
+            out.push((start, i));
+            i += sep.len();
+            start = i;
+        } else {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out.push((start, text.len()));
+    out.into_iter()
+        .map(|(s, e)| {
+            let t = &text[s..e];
+            let lead = t.len() - t.trim_start().len();
+            (s + lead, s + t.trim_end().len())
+        })
+        .filter(|(s, e)| e > s)
+        .collect()
+}
+
+/// What separates the authors of a byline: dashes and commas, and the
+/// joiner words of the settings between spaces (` và `).
+pub(super) fn author_separators(joiners: &[String]) -> Vec<String> {
+    let mut seps: Vec<String> = [" - ", " – ", ", ", ","].map(String::from).to_vec();
+    seps.extend(joiners.iter().map(|w| format!(" {w} ")));
+    seps
+}
+
+/// After a byline name only a short source may follow on its line
+/// (`Minh Anh (TTXVN)`), not a sentence (`Phan Văn A (22 tuổi, ...`).
+pub(super) fn closes_line(work: &str, end: usize) -> bool {
+    let rest = work[end..].split('\n').next().unwrap_or("").trim();
+    rest.is_empty()
+        || (rest.chars().count() <= 40
+            && (rest.starts_with('(') && rest.ends_with(')') || rest.starts_with('/')))
+}
+
+/// The same pattern, matching only at the start of the haystack.
+fn anchored(re: &Regex) -> Regex {
+    Regex::new(&format!("^(?:{})", re.as_str())).expect("an anchored valid pattern is valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn authors_split() {
+        let t = "Thế Kha - Tuấn Hợp";
+        let seps = author_separators(&["và".to_string()]);
+        let v: Vec<&str> = split_authors(t, &seps)
+            .into_iter()
+            .map(|(s, e)| &t[s..e])
+            .collect();
+        assert_eq!(v, vec!["Thế Kha", "Tuấn Hợp"]);
+    }
+}

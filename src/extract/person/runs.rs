@@ -1,0 +1,156 @@
+//! Runs of capitalised words: where each run starts and ends, and the
+//! names read off each run in turn.
+
+use super::PersonExtractor;
+use super::cues::Cue;
+use super::found::{Out, overlaps_any};
+use super::shape::{is_roman, is_web_name};
+use crate::extract::Ctx;
+use crate::extract::lexicon::lowercase;
+use crate::model::{Entity, EntityType};
+use crate::text::Token as Word;
+use crate::text::chars::{is_all_caps, is_name_shaped};
+use std::collections::HashSet;
+
+impl PersonExtractor {
+    /// Names read off runs of capitalised words.
+    pub(super) fn runs(
+        &self,
+        ctx: &Ctx,
+        ws: &[Word],
+        found: &[Entity],
+        owned: &[(usize, usize)],
+        byline: Option<&std::ops::Range<usize>>,
+        out: &mut Out,
+    ) {
+        let work = ctx.work();
+        let lower = ctx.lower();
+        let title_ends: HashSet<usize> = found
+            .iter()
+            .filter(|e| e.etype == EntityType::Title)
+            .map(|e| e.end)
+            .collect();
+        let runs = self.all_runs(work, ws, owned);
+        let local_places = self.local_places(work, lower, &runs);
+        let mut last_person: Option<(usize, Cue)> = None;
+        for run in &runs {
+            if byline.is_some_and(|b| run[0].start >= b.start) {
+                continue;
+            }
+            let mut cue = self.cue_before(ctx.analysis, run[0].start, &title_ends, last_person);
+            // A run may hold several names (`Thủ tướng John Smith Peter
+            // Brown`): after the first, the rest needs its own evidence.
+            let mut from = 0;
+            while from < run.len() {
+                let rest = &run[from..];
+                let Some((s, e, rule, c, used)) =
+                    self.name_in_run(ctx.analysis, rest, cue, &local_places)
+                else {
+                    break;
+                };
+                // `Zing.vn`, `Thanhnien.com`: a web address, not a name.
+                if !is_web_name(work, e) {
+                    out.push(s, e, work, rule);
+                }
+                last_person = Some((e, c));
+                from += used;
+                cue = Some(Cue::None);
+            }
+        }
+    }
+
+    /// Every run of capitalised words, in order.
+    pub(super) fn all_runs(
+        &self,
+        work: &str,
+        ws: &[Word],
+        owned: &[(usize, usize)],
+    ) -> Vec<Vec<Word>> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < ws.len() {
+            let run = self.run_at(work, ws, i, owned);
+            if run.is_empty() {
+                i += 1;
+            } else {
+                i += run.len();
+                runs.push(run);
+            }
+        }
+        runs
+    }
+
+    /// Capitalised phrases the article itself writes after a place or
+    /// organisation word (`xã Trà Leng`): elsewhere in the article the
+    /// same phrase is that place, not a name.
+    pub(super) fn local_places(&self, work: &str, lower: &str, runs: &[Vec<Word>]) -> Vec<String> {
+        let mut phrases: Vec<String> = Vec::new();
+        for run in runs {
+            if self.blocked(lower, run[0].start) && run.len() >= 2 {
+                let text = lowercase(&work[run[0].start..run[run.len() - 1].end]);
+                if !phrases.contains(&text) {
+                    phrases.push(text);
+                }
+            }
+        }
+        phrases
+    }
+
+    /// The run of capitalised words starting at word `i` (empty if word
+    /// `i` cannot start one): words joined by single spaces, or by a dot
+    /// after one letter (`N.Nadalo`), none inside an owned span.
+    pub(super) fn run_at(
+        &self,
+        work: &str,
+        ws: &[Word],
+        i: usize,
+        owned: &[(usize, usize)],
+    ) -> Vec<Word> {
+        let mut run: Vec<Word> = Vec::new();
+        let caps_mode = is_all_caps(ws[i].text(work)) && ws[i].text(work).chars().count() > 1;
+        for (k, w) in ws[i..].iter().enumerate() {
+            let t = w.text(work);
+            let shaped = if caps_mode {
+                is_all_caps(t)
+            } else {
+                is_name_shaped(t)
+            };
+            if overlaps_any(owned, w.start, w.end) || (k == 0 && !shaped) {
+                break;
+            }
+            if k > 0 {
+                let prev = run[run.len() - 1];
+                let gap = &work[prev.end..w.start];
+                let one_letter = prev.text(work).chars().count() == 1;
+                let after_particle = self.is_particle(prev.text(work)) && gap == "-";
+                let joined = if shaped {
+                    (!gap.is_empty() && gap.chars().all(|c| c == ' '))
+                        || (!caps_mode && one_letter && matches!(gap, "." | "'" | "’"))
+                        || after_particle
+                } else if !caps_mode && gap == " " && self.is_particle(t) {
+                    // `Haider al-Abadi`, `Robin van Persie`: a lower-case
+                    // particle inside a foreign name, when a name goes on.
+                    ws.get(i + k + 1).is_some_and(|n| {
+                        matches!(&work[w.end..n.start], " " | "-") && is_name_shaped(n.text(work))
+                    })
+                } else {
+                    // `Soi-blơ`: a transliterated name's lower-case syllables;
+                    // `Felipe VI`: a regnal number.
+                    !caps_mode
+                        && ((gap == "-" && t.chars().all(char::is_lowercase))
+                            || (gap == " " && is_roman(t)))
+                };
+                if !joined {
+                    break;
+                }
+            }
+            run.push(*w);
+        }
+        run
+    }
+
+    /// A lower-case particle of foreign names, as written (`al`, `van`).
+    pub(super) fn is_particle(&self, t: &str) -> bool {
+        self.name_particles.contains(t)
+    }
+}

@@ -1,0 +1,137 @@
+//! What a role takes after it: the unit the unit stage read there (or on
+//! the role's own last words), a portfolio (`Bộ trưởng Ngoại giao`), a
+//! bare place (`Chủ tịch tỉnh Yên Bái`) and an envoy's posting.
+
+use super::{TitleExtractor, only_space_gap};
+use crate::extract::Ctx;
+use crate::extract::lexicon::entries_at;
+use crate::extract::unit::UnitMatch;
+use crate::text::chars::{is_name_shaped, skip_spaces};
+use crate::text::tokens::words;
+
+impl TitleExtractor {
+    /// The unit right after the role, or starting on the role's own last
+    /// word(s) (`Trưởng Phòng Nội vụ ...`, `Chánh Thanh tra Bộ ...`).
+    pub(super) fn attached_unit(
+        &self,
+        ctx: &Ctx,
+        role_start: usize,
+        role_end: usize,
+        next: usize,
+    ) -> Option<(usize, usize, String)> {
+        let work = ctx.work();
+        let units = ctx.units.get()?;
+        let after = if only_space_gap(work, role_end) {
+            units.at(next).cloned()
+        } else {
+            None
+        };
+        // Shared word: try the role's last one or two words.
+        let role = &work[role_start..role_end];
+        let starts: Vec<usize> = words(role)
+            .iter()
+            .skip(1)
+            .map(|w| role_start + w.start)
+            .collect();
+        let shared = starts
+            .iter()
+            .rev()
+            .take(2)
+            .rev()
+            .find_map(|&pos| units.at(pos).filter(|u| u.end > role_end).cloned());
+        // `Trưởng phòng Phòng Khoáng sản` repeats the head: the unit is
+        // the one written after the role.
+        let repeats_head = |a: &UnitMatch, b: &UnitMatch| {
+            let first = |u: &UnitMatch| {
+                ctx.lower()[u.start..u.end]
+                    .split(' ')
+                    .next()
+                    .map(str::to_string)
+            };
+            first(a) == first(b)
+        };
+        let pick = match (after, shared) {
+            (Some(a), Some(b)) if !repeats_head(&a, &b) => b,
+            (Some(a), _) => a,
+            (None, Some(b)) => b,
+            (None, None) => return None,
+        };
+        Some((pick.start, pick.end, pick.value))
+    }
+
+    /// End of a listed portfolio right after the role (`Ngoại giao`),
+    /// written capitalised as part of the office.
+    pub(super) fn domain_after(&self, ctx: &Ctx, role_end: usize) -> Option<usize> {
+        let work = ctx.work();
+        if !only_space_gap(work, role_end) {
+            return None;
+        }
+        let next = skip_spaces(work, role_end);
+        let capitalised = work[next..].chars().next().is_some_and(char::is_uppercase);
+        let h = ctx.hit(self.role_domains, next).filter(|_| capitalised)?;
+        // Whole words only (`Tài chính` but not `Tài chínhs`).
+        let whole = work[h.end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        whole.then_some(h.end)
+    }
+
+    /// A bare place after a role: a level word with a name or number
+    /// (`tỉnh Yên Bái`, `quận 9`), a level word alone (`Chủ tịch quận`),
+    /// or a listed place (`Hà Nội`).
+    pub(super) fn place_after(&self, ctx: &Ctx, pos: usize) -> Option<usize> {
+        let (work, lower) = (ctx.work(), ctx.lower());
+        if let Some(h) = ctx.hit(self.levels, pos) {
+            let after = skip_spaces(work, h.end);
+            let ws = ctx.tokens[ctx.token_from(after)..]
+                .iter()
+                .filter(|t| t.is_word());
+            let mut end = h.end;
+            if only_space_gap(work, h.end) || work[h.end..].starts_with('.') {
+                let mut last = after;
+                for w in ws {
+                    let t = w.text(work);
+                    let joined = work[last..w.start].chars().all(|c| c == ' ' || c == '.');
+                    if !joined || !(is_name_shaped(t) || t.chars().all(|c| c.is_ascii_digit())) {
+                        break;
+                    }
+                    end = w.end;
+                    last = end;
+                    if t.chars().all(|c| c.is_ascii_digit()) {
+                        break;
+                    }
+                }
+            }
+            return Some(end);
+        }
+        // A place named after a person (`Hồ Chí Minh`) needs its level word.
+        ctx.hit(self.places, pos)
+            .filter(|h| {
+                !(ctx.hit(self.surnames, pos).is_some()
+                    && lower[h.start..h.end].split(' ').count() >= 3)
+            })
+            .map(|h| h.end)
+    }
+
+    /// `Đại sứ Việt Nam tại Trung Quốc`: an envoy's posting after the
+    /// country stays in the span.
+    pub(super) fn posting_end(&self, ctx: &Ctx, role: &str, end: usize) -> usize {
+        let lower = ctx.lower();
+        if !self.posted_roles.iter().any(|r| role.ends_with(r.as_str())) {
+            return end;
+        }
+        // ` tại ` and the place of the posting.
+        let posting = lower[end..]
+            .starts_with(' ')
+            .then(|| {
+                entries_at(ctx, self.posting_words.id, end + 1)
+                    .find(|h| lower[h.end..].starts_with(' '))
+            })
+            .flatten();
+        match posting {
+            Some(h) => self.place_after(ctx, h.end + 1).unwrap_or(end),
+            None => end,
+        }
+    }
+}

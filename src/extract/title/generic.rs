@@ -1,0 +1,84 @@
+//! Roles that name no one person: generic or plural (`các Phó Chủ tịch`,
+//! `hội nghị Bí thư`), counted (`80 Bộ trưởng`), or bare roles listed as
+//! categories (`Bí thư, Phó Bí thư, cấp ủy các chi bộ`).
+
+use super::{Found, TitleExtractor};
+use crate::extract::lexicon::{entries_at, is_entry};
+use crate::text::Analysis;
+use crate::text::wordlists::word_before;
+
+impl TitleExtractor {
+    /// A word before the role makes it generic, or a number counts its
+    /// holders.
+    pub(super) fn generic_or_counted(&self, lower: &str, pos: usize) -> bool {
+        self.generic_word_before(lower, pos) || counted(lower, pos)
+    }
+
+    /// A word before the role makes it generic or part of a name (`các`,
+    /// `Phủ` of `Phủ Chủ tịch`), unless it ends a longer phrase that does
+    /// not (`chính phủ Tổng thống ...`).
+    fn generic_word_before(&self, lower: &str, pos: usize) -> bool {
+        let Some(b) = word_before(lower, pos, &self.generic_before) else {
+            return false;
+        };
+        word_before(lower, pos, &self.generic_except).is_none_or(|e| e >= b)
+    }
+
+    /// `Bí thư, Phó Bí thư, cấp ủy các chi bộ`: bare roles listed together
+    /// (a comma or a list joiner between them) and followed by a plural
+    /// (`plural_after_list`) are categories, not titles.
+    pub(super) fn drop_role_lists(&self, a: &Analysis, titles: &mut Vec<Found>) {
+        let lower = a.lower();
+        let mut drop = vec![false; titles.len()];
+        let mut i = 0;
+        while i < titles.len() {
+            let mut j = i;
+            while j + 1 < titles.len() && titles[j].is_bare() && titles[j + 1].is_bare() {
+                let (s, e) = trimmed(lower, titles[j].end, titles[j + 1].start);
+                let joiner = |s: usize| is_entry(a, self.list_joiners.id, s, e);
+                let gap = &lower[s..e];
+                let listed = gap == "," || joiner(s) || (gap.starts_with(", ") && joiner(s + 2));
+                if !listed {
+                    break;
+                }
+                j += 1;
+            }
+            if j > i {
+                let end = titles[j].end;
+                let rest =
+                    end + lower[end..].len() - lower[end..].trim_start_matches([',', ' ']).len();
+                if entries_at(a, self.plural_after_list.id, rest)
+                    .next()
+                    .is_some()
+                {
+                    drop[i..=j].iter_mut().for_each(|d| *d = true);
+                }
+            }
+            i = j + 1;
+        }
+        let mut k = 0;
+        titles.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+    }
+}
+
+/// A small number right before a role counts office-holders (`1 Phó Giám
+/// đốc`, `80 Bộ trưởng`): no one person. A year (`2017 Thứ trưởng` in a
+/// run-on headline) does not count.
+fn counted(lower: &str, pos: usize) -> bool {
+    let before = lower[..pos].trim_end_matches(' ');
+    before.len() < pos
+        && before
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `from..to` without the whitespace at either end.
+fn trimmed(s: &str, from: usize, to: usize) -> (usize, usize) {
+    let gap = &s[from..to];
+    let start = from + gap.len() - gap.trim_start().len();
+    (start, start.max(from + gap.trim_end().len()))
+}
