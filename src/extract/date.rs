@@ -28,8 +28,9 @@ pub struct DateExtractor {
     /// Words that, with digits, mark where a date may be (`anchor_words`).
     anchors: ListId,
     settings: Settings,
-    /// Where any absolute rule can match; and any rule, relative ones too.
-    any_absolute: Regex,
+    /// Where any rule, relative ones too, can match: relative references
+    /// (`hôm qua`) have no digit or anchor word to look near, so with
+    /// `--relative-dates` the whole text is searched with this.
     any_rule: Regex,
     /// Which rules can match in a place (indices as in `rules`).
     which: RegexSet,
@@ -82,14 +83,8 @@ impl DateExtractor {
         let settings = Settings::load(&file)?;
         let rules = rules::compile_rules(&file, &settings)?;
         let all: Vec<&crate::rules::Rule> = file.rules.iter().collect();
-        let absolute: Vec<&crate::rules::Rule> = file
-            .rules
-            .iter()
-            .filter(|r| r.fields.get("relative") != Some(&serde_json::Value::Bool(true)))
-            .collect();
         Ok(DateExtractor {
             anchors: lists.add(file.setting_list("anchor_words")),
-            any_absolute: rules::union_of(&file, &absolute)?,
             any_rule: rules::union_of(&file, &all)?,
             which: rules::set_of(&file, &all)?,
             rules,
@@ -98,15 +93,15 @@ impl DateExtractor {
     }
 
     pub fn extract(&self, ctx: &Ctx, found: &mut Vec<Entity>) {
-        let any = if ctx.relative_dates {
-            &self.any_rule
-        } else {
-            &self.any_absolute
-        };
+        // Absolute dates are looked for only near digits and anchor words.
         let zones = if ctx.relative_dates {
-            zones(any, ctx.lower(), std::iter::once(0..ctx.lower().len()))
+            zones(
+                &self.any_rule,
+                ctx.lower(),
+                std::iter::once(0..ctx.lower().len()),
+            )
         } else {
-            zones(any, ctx.lower(), self.windows(ctx).into_iter())
+            self.windows(ctx)
         };
         let mut candidates = Vec::new();
         for zone in &zones {
