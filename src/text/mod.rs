@@ -15,4 +15,4 @@ pub use layout::{byline_range, headline_range};
 pub use normalize::{Text, fold_str};
 pub use sentences::{Segmenter, sentence_of};
 pub use tokens::{Kind, Token, shape};
-pub use wordlists::{Hit, ListId, ListSet, ListSetBuilder, Listed, WordHits, WordList};
+pub use wordlists::{Hit, ListId, ListSet, ListSetBuilder, Listed, OnDemand, WordHits, WordList};

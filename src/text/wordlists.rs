@@ -141,6 +141,20 @@ impl std::ops::Deref for Listed {
     }
 }
 
+/// A word list looked up only where an extractor asks, not searched for
+/// in every article: for lists of very common words (`từ`, `là`) that
+/// matter only in a few places (after a cited document), which would
+/// otherwise fill every article's hits.
+#[derive(Debug, Clone)]
+pub struct OnDemand(pub WordList);
+
+impl OnDemand {
+    /// The longest entry starting at `pos` of the article.
+    pub fn hit_in(&self, a: &super::Analysis, pos: usize) -> Option<Hit> {
+        self.0.at(a.lower(), pos)
+    }
+}
+
 /// Collects the lists of every extractor before one automaton is built.
 #[derive(Debug, Default)]
 pub struct ListSetBuilder {

@@ -5,7 +5,7 @@ use crate::extract::lexicon::WordList;
 use crate::rules::typed::resolutions::ResolutionSettings;
 use crate::rules::{RuleError, RuleFile};
 use crate::text::fold_str;
-use crate::text::{ListSetBuilder, Listed};
+use crate::text::{ListSetBuilder, Listed, OnDemand};
 use regex::Regex;
 
 pub use crate::rules::typed::resolutions::Named;
@@ -48,18 +48,18 @@ pub struct Patterns {
 
 /// Word lists from the settings, lower-cased and tone-folded like the text.
 pub struct Words {
-    pub not_after_bare_number: Listed,
+    pub not_after_bare_number: OnDemand,
     /// Words that, in the same sentence, make `Đề án 941` a weapon
     /// design (a translated Russian `project`), not a document.
-    pub project_context: Listed,
+    pub project_context: OnDemand,
     /// Words that may not stand between a kind word and a late number.
-    pub late_number_stops: Listed,
-    pub law_names: Listed,
-    pub law_name_not_first: Listed,
-    pub name_stops: Listed,
-    pub issuer_stops: Listed,
-    pub subject_stops: Listed,
-    pub subject_comma_stops: Listed,
+    pub late_number_stops: OnDemand,
+    pub law_names: OnDemand,
+    pub law_name_not_first: OnDemand,
+    pub name_stops: OnDemand,
+    pub issuer_stops: OnDemand,
+    pub subject_stops: OnDemand,
+    pub subject_comma_stops: OnDemand,
     pub subject_max_words: usize,
     pub issuer_max_words: usize,
     pub name_max_words: usize,
@@ -114,16 +114,17 @@ pub fn words(s: &ResolutionSettings, lists: &mut ListSetBuilder) -> Words {
         let words = WordList::new(words.iter().map(|w| fold_lower(w)));
         Listed::new(words, lists)
     };
+    let on_demand = |words: &[String]| OnDemand(WordList::new(words.iter().map(|w| fold_lower(w))));
     Words {
-        not_after_bare_number: list(&s.not_after_bare_number),
-        project_context: list(&s.project_context_words),
-        late_number_stops: list(&s.late_number_stop_words),
-        law_names: list(&s.law_names),
-        law_name_not_first: list(&s.law_name_not_first),
-        name_stops: list(&s.name_stop_words),
-        issuer_stops: list(&s.issuer_stop_words),
-        subject_stops: list(&s.subject_stop_words),
-        subject_comma_stops: list(&s.subject_comma_stop_words),
+        not_after_bare_number: on_demand(&s.not_after_bare_number),
+        project_context: on_demand(&s.project_context_words),
+        late_number_stops: on_demand(&s.late_number_stop_words),
+        law_names: on_demand(&s.law_names),
+        law_name_not_first: on_demand(&s.law_name_not_first),
+        name_stops: on_demand(&s.name_stop_words),
+        issuer_stops: on_demand(&s.issuer_stop_words),
+        subject_stops: on_demand(&s.subject_stop_words),
+        subject_comma_stops: on_demand(&s.subject_comma_stop_words),
         subject_max_words: s.subject_max_words,
         issuer_max_words: s.issuer_max_words,
         name_max_words: s.name_max_words,

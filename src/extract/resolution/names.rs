@@ -22,17 +22,20 @@ impl ResolutionExtractor {
         if first.start == kind_end || !first.starts_with_letter(work) {
             return None;
         }
-        if ctx
-            .hit(self.words.law_name_not_first.id, first.start)
+        if self
+            .words
+            .law_name_not_first
+            .hit_in(ctx, first.start)
             .is_some()
         {
             return None;
         }
         // A one-word name in lower case (`luật giá`) is too often an
         // ordinary phrase: listed names in lower case need two words.
-        let listed = ctx
-            .hit(self.words.law_names.id, first.start)
-            .filter(|hit| first.is_capitalised(work) || lower[hit.start..hit.end].contains(' '));
+        let listed =
+            self.words.law_names.hit_in(ctx, first.start).filter(|hit| {
+                first.is_capitalised(work) || lower[hit.start..hit.end].contains(' ')
+            });
         let name_end = match listed {
             Some(hit) => hit.end,
             None => {
@@ -62,7 +65,7 @@ impl ResolutionExtractor {
                 break;
             }
             if i > 0
-                && (ctx.hit(self.words.name_stops.id, tok.start).is_some()
+                && (self.words.name_stops.hit_in(ctx, tok.start).is_some()
                     || ctx.hit(self.kind_words.id, tok.start).is_some())
             {
                 break;

@@ -128,7 +128,7 @@ impl ResolutionExtractor {
         }
         let next_word = end + work[end..].len() - work[end..].trim_start_matches(' ').len();
         let counter = (next_word > end)
-            .then(|| ctx.hit(self.words.not_after_bare_number.id, next_word))
+            .then(|| self.words.not_after_bare_number.hit_in(ctx, next_word))
             .flatten();
         if let Some(counter) = counter {
             // `3 năm` counts; `67 năm 2014`, `2039 ngày 29/5` do not.
@@ -172,12 +172,13 @@ impl ResolutionExtractor {
             .get(ctx.sentence_of(kind_start))
             .cloned()
             .unwrap_or(0..ctx.work().len());
-        let hits = ctx.hits.all(self.words.project_context.id);
-        let first = hits.partition_point(|h| h.start < sentence.start);
-        hits[first..]
-            .iter()
-            .take_while(|h| h.start < sentence.end)
-            .all(|h| h.end > sentence.end)
+        let lower = &ctx.lower()[sentence];
+        self.words
+            .project_context
+            .0
+            .find_all(lower)
+            .next()
+            .is_none()
     }
 
     /// A full number after a few words that name the issuer or the
@@ -192,7 +193,7 @@ impl ResolutionExtractor {
             .take_while(|t| t.start < kind_end + between.end())
             .any(|t| {
                 ctx.hit(self.kind_words.id, t.start).is_some()
-                    || ctx.hit(self.words.late_number_stops.id, t.start).is_some()
+                    || self.words.late_number_stops.hit_in(ctx, t.start).is_some()
             });
         if blocked {
             return None;

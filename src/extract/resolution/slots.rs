@@ -105,7 +105,7 @@ impl ResolutionExtractor {
             .skip(1)
             .take_while(|t| t.start < mention_end)
             .find(|t| {
-                ctx.hit(self.words.issuer_stops.id, t.start).is_some()
+                self.words.issuer_stops.hit_in(ctx, t.start).is_some()
                     || ctx.hit(self.kind_words.id, t.start).is_some()
             })
             .map(|t| work[..t.start].trim_end().len());
@@ -150,11 +150,11 @@ impl ResolutionExtractor {
                 && tokens(ctx, tok.end).next().is_some_and(|next| {
                     next.is_capitalised(work)
                         && ctx.hit(self.kind_words.id, next.start).is_none()
-                        && ctx.hit(self.words.issuer_stops.id, next.start).is_none()
+                        && self.words.issuer_stops.hit_in(ctx, next.start).is_none()
                 });
             if !joins
                 && (!tok.starts_with_letter(work)
-                    || ctx.hit(self.words.issuer_stops.id, tok.start).is_some()
+                    || self.words.issuer_stops.hit_in(ctx, tok.start).is_some()
                     || (i > 0 && ctx.hit(self.kind_words.id, tok.start).is_some()))
             {
                 break;
@@ -208,10 +208,12 @@ impl ResolutionExtractor {
             }
             let stop_here = i > 0
                 && !nesting.open()
-                && (ctx.hit(self.words.subject_stops.id, tok.start).is_some()
+                && (self.words.subject_stops.hit_in(ctx, tok.start).is_some()
                     || (after_comma
-                        && ctx
-                            .hit(self.words.subject_comma_stops.id, tok.start)
+                        && self
+                            .words
+                            .subject_comma_stops
+                            .hit_in(ctx, tok.start)
                             .is_some())
                     || (after_comma && ctx.hit(self.kind_words.id, tok.start).is_some())
                     || self.joins_next_citation(ctx, tok));
