@@ -19,18 +19,40 @@ pub struct Text {
     pub work: String,
     /// `work` lower-cased character by character; same byte offsets as `work`.
     pub lower: String,
-    /// For each byte offset of `work` that starts a character: the code
-    /// point index in `original` where the source of that character starts.
-    start_cp: Vec<u32>,
-    /// For each byte offset of `work` that ends a character: the code point
-    /// index in `original` just after the source of that character.
-    end_cp: Vec<u32>,
+    /// From byte offsets of `work` to code points of `original`.
+    map: OffsetMap,
     /// Byte offset in `original` of every code point (plus one past the end).
     orig_byte: Vec<u32>,
     /// `original` is known to be NFC (every character in ranges where
     /// nothing composes), so its slices need no normalising.
     nfc: bool,
 }
+
+/// How byte offsets of the working text map to code points of the text
+/// as read.
+#[derive(Debug, Clone)]
+enum OffsetMap {
+    /// Every working character stands for one original character (spaces
+    /// made plain and tone marks moved do not change the count): a code
+    /// point offset is the number of characters before the byte, counted
+    /// from the nearest checkpoint.
+    OneToOne {
+        /// Characters of `work` before every `CHECKPOINT`-th byte.
+        checkpoints: Vec<u32>,
+    },
+    /// Characters were composed, joined or dropped: a table per byte.
+    Table {
+        /// For each byte offset of `work` that starts a character: the
+        /// code point index in `original` where its source starts.
+        start_cp: Vec<u32>,
+        /// For each byte offset of `work` that ends a character: the code
+        /// point index in `original` just after its source.
+        end_cp: Vec<u32>,
+    },
+}
+
+/// Bytes between two checkpoints of a one-to-one map.
+const CHECKPOINT: usize = 64;
 
 /// One working character and the range of original code points it came from.
 #[derive(Clone, Copy)]
@@ -42,6 +64,14 @@ struct Mapped {
 
 impl Text {
     pub fn new(original: &str) -> Text {
+        if let Some(t) = Text::one_to_one(original) {
+            return t;
+        }
+        Text::by_table(original)
+    }
+
+    /// Any text: characters mapped one by one into a table.
+    fn by_table(original: &str) -> Text {
         let nfc = original.chars().all(is_composed_already);
         let mut mapped = if nfc {
             original
@@ -60,6 +90,50 @@ impl Text {
         clean_spaces(&mut mapped);
         fold_tone_marks(&mut mapped);
         Text::from_mapped(original, &mapped, nfc)
+    }
+
+    /// The common case, built in one pass: an NFC text in which no
+    /// character is composed, joined (`\r\n`) or dropped (invisible ones).
+    fn one_to_one(original: &str) -> Option<Text> {
+        let mut chars: Vec<char> = Vec::with_capacity(original.len());
+        let mut iter = original.chars().peekable();
+        while let Some(c) = iter.next() {
+            if !is_composed_already(c) || is_invisible(c) {
+                return None;
+            }
+            chars.push(match c {
+                '\r' if iter.peek() == Some(&'\n') => return None,
+                '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => '\n',
+                c if is_odd_space(c) => ' ',
+                c => c,
+            });
+        }
+        fold_chars(&mut chars);
+        let mut work = String::with_capacity(original.len());
+        let mut lower = String::with_capacity(original.len());
+        let mut checkpoints = Vec::with_capacity(original.len() / CHECKPOINT + 2);
+        for (i, &c) in chars.iter().enumerate() {
+            let before = work.len();
+            work.push(c);
+            lower.push(same_width_lowercase(c));
+            // A checkpoint for every multiple of CHECKPOINT this character
+            // starts at or covers.
+            while checkpoints.len() * CHECKPOINT < work.len() {
+                let at = checkpoints.len() * CHECKPOINT;
+                checkpoints.push(i as u32 + u32::from(at > before));
+            }
+        }
+        checkpoints.push(chars.len() as u32);
+        let mut orig_byte: Vec<u32> = original.char_indices().map(|(b, _)| b as u32).collect();
+        orig_byte.push(original.len() as u32);
+        Some(Text {
+            original: original.to_string(),
+            work,
+            lower,
+            map: OffsetMap::OneToOne { checkpoints },
+            orig_byte,
+            nfc: true,
+        })
     }
 
     fn from_mapped(original: &str, mapped: &[Mapped], nfc: bool) -> Text {
@@ -89,8 +163,7 @@ impl Text {
             original: original.to_string(),
             work,
             lower,
-            start_cp,
-            end_cp,
+            map: OffsetMap::Table { start_cp, end_cp },
             orig_byte,
             nfc,
         }
@@ -98,13 +171,34 @@ impl Text {
 
     /// Code point offsets in the original text of a working byte range.
     pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
-        let s = self.start_cp[start] as usize;
-        let e = if end <= start {
-            s
-        } else {
-            self.end_cp[end] as usize
-        };
-        (s, e.max(s))
+        match &self.map {
+            OffsetMap::OneToOne { checkpoints } => {
+                let cp = |b: usize| {
+                    let k = b / CHECKPOINT;
+                    let from = k * CHECKPOINT;
+                    // Characters starting in [from, b): bytes that are not
+                    // continuation bytes. `from` may fall inside a
+                    // character, whose start the checkpoint counted.
+                    let extra = self.work.as_bytes()[from..b]
+                        .iter()
+                        .filter(|&&x| (x as i8) >= -0x40)
+                        .count();
+                    checkpoints[k] as usize + extra
+                };
+                let s = cp(start);
+                let e = if end <= start { s } else { cp(end) };
+                (s, e.max(s))
+            }
+            OffsetMap::Table { start_cp, end_cp } => {
+                let s = start_cp[start] as usize;
+                let e = if end <= start {
+                    s
+                } else {
+                    end_cp[end] as usize
+                };
+                (s, e.max(s))
+            }
+        }
     }
 
     /// The original text of a code point range, NFC-normalised.
@@ -209,6 +303,25 @@ fn is_composed_already(c: char) -> bool {
         '\0'..='\u{2ff}' | '\u{1e00}'..='\u{1eff}' | '\u{2002}'..='\u{2027}' | '\u{2030}'..='\u{205e}'
         | '\u{feff}'
     )
+}
+
+/// `fold_tone_marks` on plain characters.
+fn fold_chars(chars: &mut [char]) {
+    for i in 0..chars.len().saturating_sub(1) {
+        let (a, b) = (chars[i], chars[i + 1]);
+        if !matches!(a, 'o' | 'O' | 'u' | 'U') || b.is_ascii() {
+            continue;
+        }
+        let Some((na, nb)) = fold_pair(a, b) else {
+            continue;
+        };
+        let at_syllable_end = chars.get(i + 2).is_none_or(|n| !n.is_alphabetic());
+        let after_q = i > 0 && matches!(chars[i - 1], 'q' | 'Q');
+        if at_syllable_end && !after_q {
+            chars[i] = na;
+            chars[i + 1] = nb;
+        }
+    }
 }
 
 /// The "old" placement puts the tone on the second vowel of `oa`, `oe`,
@@ -337,6 +450,38 @@ mod tests {
             if is_composed_already(c) {
                 assert_eq!(s.nfc().collect::<String>(), s, "{c:?}");
             }
+        }
+    }
+
+    fn same_as_table(original: &str) {
+        let fast = Text::one_to_one(original);
+        let table = Text::by_table(original);
+        let Some(fast) = fast else { return };
+        assert_eq!(fast.work, table.work, "{original:?}");
+        assert_eq!(fast.lower, table.lower);
+        let bounds: Vec<usize> = (0..=fast.work.len())
+            .filter(|&b| fast.work.is_char_boundary(b))
+            .collect();
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b >= a) {
+                let (s, e) = fast.original_span(a, b);
+                assert_eq!((s, e), table.original_span(a, b), "{original:?} {a}..{b}");
+                assert_eq!(fast.original_text(s, e), table.original_text(s, e));
+            }
+        }
+    }
+
+    #[test]
+    fn one_to_one_map_agrees_with_the_table() {
+        same_as_table("Thanh Hoá,\tthuỷ\u{a0}sản\rxong\u{2028}Hoà Bình quý");
+        same_as_table(&"Ông Lê Văn Nghĩa hoà giải. ".repeat(12));
+        same_as_table("");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_to_one_map_agrees_on_any_text(s in "[a-cOoUuàáỷyọ \t\u{a0}\n\r\u{2028}đẠ.]{0,150}") {
+            same_as_table(&s);
         }
     }
 
