@@ -36,15 +36,29 @@ impl PersonExtractor {
             // The list follows the line's label (`Đội A: ...`), if any.
             let body_from = line.find(": ").map_or(0, |i| i + 2);
             for piece in split_keep(line, body_from, &['.', '!', '?', ':']) {
+                let separators = line[piece.0..piece.1]
+                    .bytes()
+                    .filter(|&b| b == b',' || b == b';')
+                    .count();
+                if separators + 1 < MIN_ITEMS {
+                    continue;
+                }
+                // Every item must be a name item: stop at the first that is not.
                 let text = &line[..piece.1];
-                let items: Vec<(usize, usize)> = split_keep(text, piece.0, &[',', ';'])
-                    .into_iter()
-                    .map(|(s, e)| trim(text, s, e))
-                    .filter(|&(s, e)| e > s)
-                    .collect();
-                if items.len() < MIN_ITEMS
-                    || !items.iter().all(|&(s, e)| self.is_name_item(&line[s..e]))
-                {
+                let mut items: Vec<(usize, usize)> = Vec::new();
+                let mut all_names = true;
+                for (s, e) in split_keep(text, piece.0, &[',', ';']) {
+                    let (s, e) = trim(text, s, e);
+                    if e <= s {
+                        continue;
+                    }
+                    if !self.is_name_item(&line[s..e]) {
+                        all_names = false;
+                        break;
+                    }
+                    items.push((s, e));
+                }
+                if !all_names || items.len() < MIN_ITEMS {
                     continue;
                 }
                 let abs: Vec<(usize, usize)> =
@@ -136,12 +150,15 @@ impl PersonExtractor {
     /// A list item that can be a name: one to four capitalised words (or
     /// foreign particles) joined by single spaces or hyphens.
     fn is_name_item(&self, item: &str) -> bool {
-        let parts: Vec<&str> = item.split([' ', '-']).collect();
-        (1..=4).contains(&parts.len())
-            && is_name_shaped(parts[0])
-            && parts
-                .iter()
-                .all(|p| is_name_shaped(p) || self.is_particle(p))
+        let mut parts = 0;
+        for p in item.split([' ', '-']) {
+            parts += 1;
+            let shaped = is_name_shaped(p);
+            if parts > 4 || (parts == 1 && !shaped) || !(shaped || self.is_particle(p)) {
+                return false;
+            }
+        }
+        parts > 0
     }
 }
 
