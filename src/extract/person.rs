@@ -23,7 +23,7 @@ mod value;
 pub use ids::BYLINE_RULE;
 
 use super::Ctx;
-use super::lexicon::{Lexicon, WordList, folded, lowercase};
+use super::lexicon::{FnvSet, Lexicon, WordList, folded, lowercase};
 use crate::model::Entity;
 use crate::rules::lists::{HonorificKind, PlaceKind};
 use crate::rules::typed::Persons;
@@ -47,15 +47,15 @@ pub struct PersonExtractor {
     /// (`đường Trần Phú`, `Công ty Nguyễn Kim`).
     blockers: ListId,
     /// Capitalised words that never belong to a name (`Bộ`, `Sở`).
-    never_in_name: HashSet<String>,
+    never_in_name: FnvSet,
     /// Capitalised phrases that are not names (`Hà Nội`), with places.
     not_names: ListId,
     /// Common foreign given names (`Robert`, `Ariana`): with a capitalised
     /// word after them they start a name without any cue.
-    foreign_given: HashSet<String>,
+    foreign_given: FnvSet,
     /// Honorifics that, capitalised in mid-sentence, start a place name
     /// (`Bà Rịa`, `nóc Ông Lục`) rather than a person.
-    place_honorifics: HashSet<String>,
+    place_honorifics: FnvSet,
     /// Forms of address and kinship words (`ông`, `em`, `bố`): a one-word
     /// name after them is a name wherever else the article writes it.
     address_forms: WordSet,
@@ -63,12 +63,12 @@ pub struct PersonExtractor {
     tomb_words: WordSet,
     /// Places that are also given names (`Vinh`, `Huế`) or level words
     /// (`bang`), not countries (`phu nhân Mỹ`).
-    addressable_places: HashSet<String>,
+    addressable_places: FnvSet,
     /// Phrases that open a sentence (`Căn cứ`, `Tuy nhiên`): a name
     /// written before a missing full stop ends there.
     openers: ListId,
     /// Words of `never_in_name` that are also common middle names (`Công`).
-    middle_names: HashSet<String>,
+    middle_names: FnvSet,
     places: ListId,
     /// The same places, for names read outside the article text.
     place_list: WordList,
