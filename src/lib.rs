@@ -10,6 +10,7 @@
 
 pub mod extract;
 pub mod input;
+pub mod learn;
 pub mod model;
 pub mod output;
 pub mod pipeline;
