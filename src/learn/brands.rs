@@ -32,6 +32,13 @@ pub fn table(l: &Learned, lex: &Lexicons) -> Table {
             continue;
         }
         let toks = phrase_tokens(name);
+        // A common word capitalised now and then (`Thuốc`, `In`).
+        if let [word] = toks.as_slice() {
+            let c = l.case.count(word);
+            if c.mid_lower > c.mid_cap {
+                continue;
+            }
+        }
         if lex.places.contains(&toks)
             || lex.not_names.contains(&toks)
             || lex.abbreviations.contains(&toks)

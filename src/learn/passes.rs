@@ -124,6 +124,7 @@ pub fn mine(
             compounds: &compounds,
             heads: &lex.unit_heads,
             levels: &lex.place_levels,
+            titles: &lex.titles,
         },
     );
 

@@ -12,13 +12,13 @@ use super::write::Table;
 const MIN_CUED_ARTICLES: u32 = 3;
 
 /// The corpus treats this run as a person's name: cued in two or more
-/// articles, and cued often enough for its mentions that the cues are not
-/// accidents (a place cued twice in ten thousand mentions is not a name);
+/// articles, and cued in 1 mention of 10 at least, so that the cues are
+/// not accidents (a place or a club cued now and then is not a name);
 /// rarely in a place's or a company's position.
 pub fn is_person(r: &RunCount) -> bool {
     let cued = r.cued();
     r.cued_articles >= 2
-        && cued * 20 >= r.mentions
+        && cued * 10 >= r.mentions
         && r.place_context * 5 < r.mentions
         && r.after_head * 5 < r.mentions
         && r.company <= cued
@@ -78,7 +78,7 @@ pub fn table(l: &Learned, lex: &Lexicons) -> Table {
             "(lexicon/honorifics.csv: ông, chị, HLV, tiền đạo), a title (lexicon/titles.csv), or in apposition"
                 .into(),
             format!(
-                "(`X, tiền đạo ...`, `X (35 tuổi)`), in {MIN_CUED_ARTICLES}+ articles, with a cue for at least 1 mention in 20,"
+                "(`X, tiền đạo ...`, `X (35 tuổi)`), in {MIN_CUED_ARTICLES}+ articles, with a cue for at least 1 mention in 10,"
             ),
             "and rarely after a place word, a unit head or a company word.".into(),
             "mentions/articles: the name as a whole run of capitals (not inside a longer name), cued or not;"

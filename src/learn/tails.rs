@@ -120,8 +120,15 @@ fn tail_words(t: &Tokens, from: usize) -> (Vec<TailWord>, bool) {
             k += 1;
             continue;
         }
-        let joins = matches!(tok.text, "," | "-" | "–" | "&");
-        if tok.shape == Shape::Punct && !(joins && next_is_name) {
+        // A comma may belong to a name (`Cục Quản lý Khám, chữa bệnh`); a
+        // dash or `&` only before a capital (`Hậu cần - Kỹ thuật`).
+        let next_is_word = t.toks.get(k + 1).is_some_and(|n| n.is_word() && !n.forced);
+        let joins = match tok.text {
+            "," => next_is_word,
+            "-" | "–" | "&" => next_is_name,
+            _ => false,
+        };
+        if tok.shape == Shape::Punct && !joins {
             return (words, true);
         }
         if tok.forced {
@@ -179,15 +186,17 @@ mod tests {
     #[test]
     fn tails_stop_at_punctuation_and_sentence_ends() {
         let got = words_of(
-            "Trường hợp này, ông đến Bệnh viện Bạch Mai, rồi về Bộ Văn hóa, Thể thao. \
-             Ở Tây Ban Nha có Hội nghị lớn của Công an TP. Hồ Chí Minh",
+            "Trường hợp này, ông đến Bệnh viện Bạch Mai (Hà Nội) rồi về Bộ Văn hóa, Thể thao. \
+             Ở Tây Ban Nha có Hội nghị lớn của Công an TP. Hồ Chí Minh. \
+             Cục Quản lý Khám, chữa bệnh",
         );
-        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got.len(), 4, "{got:?}");
         assert_eq!(got[0].0, "Bệnh viện");
         assert_eq!(got[0].1, vec!["Bạch", "Mai"]);
         assert!(got[0].2);
         assert_eq!(got[1].1, vec!["Văn", "hóa", ",", "Thể", "thao"]);
         assert_eq!(got[2].1, vec!["TP.", "Hồ", "Chí", "Minh"]);
         assert!(got[2].2);
+        assert_eq!(got[3].1, vec!["Quản", "lý", "Khám", ",", "chữa", "bệnh"]);
     }
 }

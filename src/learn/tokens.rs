@@ -98,9 +98,18 @@ pub fn tokenize_line(line: &str) -> Vec<Token<'_>> {
                     chars.next();
                 } else if is_joiner(d) {
                     // A joiner stays inside only with a letter or digit on
-                    // both sides (`TP.HCM`, not `TP.` at a sentence end).
+                    // both sides (`TP.HCM`, not `TP.` at a sentence end),
+                    // and a hyphen not between a lower-case Vietnamese
+                    // syllable and a capital (`hình sự-Công an` is two
+                    // names' words; `al-Baghdadi` is one).
                     let rest = &line[j + d.len_utf8()..];
-                    if rest.chars().next().is_some_and(char::is_alphanumeric) {
+                    let next = rest.chars().next();
+                    let part = line[i..j].rsplit(is_joiner).next().unwrap_or("");
+                    let case_break = d == '-'
+                        && part.starts_with(char::is_lowercase)
+                        && !part.is_ascii()
+                        && next.is_some_and(char::is_uppercase);
+                    if next.is_some_and(char::is_alphanumeric) && !case_break {
                         end = j + d.len_utf8();
                         chars.next();
                     } else {
@@ -213,6 +222,10 @@ mod tests {
         assert_eq!(
             texts("Covid-19 (SN 1990)"),
             vec!["Covid-19", "(", "SN", "1990", ")"]
+        );
+        assert_eq!(
+            texts("sự-Công Á-Âu al-Baghdadi"),
+            vec!["sự", "-", "Công", "Á-Âu", "al-Baghdadi"]
         );
     }
 

@@ -17,7 +17,8 @@ const MIN_NAME_ARTICLES: u32 = 3;
 const MIN_STOP_ARTICLES: u32 = 30;
 
 /// Names that are listed: complete in enough articles, ending closed in
-/// two thirds of its occurrences (see [`super::boundaries::end_of`]), with a
+/// two thirds of its occurrences (see [`super::boundaries::end_of`]),
+/// standing on its own (see [`super::boundaries::Decision::complete`]), with a
 /// proper part after the head that is more than a legal form, not cut on
 /// a function word, neither a place nor a person's name (`Đài Loan`,
 /// `Đoàn Văn Hậu`), and not running on into a person's name (`Bộ Ngoại
@@ -28,7 +29,7 @@ fn listed_names(l: &Learned, lex: &Lexicons) -> Vec<(u32, String)> {
         if end.df < MIN_NAME_ARTICLES || !l.decision.proper[node as usize] {
             continue;
         }
-        if end.closed * 3 < end.occ * 2 {
+        if end.closed * 3 < end.occ * 2 || !l.decision.complete[node as usize] {
             continue;
         }
         let name = l.trie.name(node);
@@ -52,7 +53,7 @@ fn listed_names(l: &Learned, lex: &Lexicons) -> Vec<(u32, String)> {
         {
             continue;
         }
-        if ends_in_person(l, node) || only_legal_form(l, node) {
+        if ends_in_person(l, lex, node) || only_legal_form(l, node) {
             continue;
         }
         out.push((node, name));
@@ -61,8 +62,9 @@ fn listed_names(l: &Learned, lex: &Lexicons) -> Vec<(u32, String)> {
 }
 
 /// The name's last capitalised words, or a tail of them, are a person's
-/// name.
-fn ends_in_person(l: &Learned, node: u32) -> bool {
+/// name: one the corpus treats as a person, or a run led by a surname
+/// that has been seen with a person's cue (`Tỉnh ủy Lê Đình Sơn`).
+fn ends_in_person(l: &Learned, lex: &Lexicons, node: u32) -> bool {
     let path = l.trie.path(node);
     let caps: Vec<&str> = path
         .iter()
@@ -73,7 +75,10 @@ fn ends_in_person(l: &Learned, node: u32) -> bool {
         .collect();
     (1..=caps.len()).any(|k| {
         let name: Vec<&str> = caps[..k].iter().rev().copied().collect();
-        l.runs.get(&name.join(" ")).is_some_and(persons::is_person)
+        let surname_led = lex.surnames.contains(&name[0].to_lowercase()) && k >= 2;
+        l.runs
+            .get(&name.join(" "))
+            .is_some_and(|r| persons::is_person(r) || (surname_led && r.cued() > 0))
     })
 }
 
@@ -127,7 +132,9 @@ pub fn names_table(l: &Learned, lex: &Lexicons) -> Table {
             format!(
                 "Listed when the name ends there in {MIN_NAME_ARTICLES}+ articles, in 2 of 3 occurrences at punctuation or before a"
             ),
-            "predicate, a function word or a new name (not before a rare lower-case word that may go on), and has a"
+            "predicate, a function word or a new name (not before a rare lower-case word that may go on), stopping there"
+                .into(),
+            "in 1 occurrence of 5 at least (not the shared start of a family: `Viện Nghiên cứu` + a field), and has a"
                 .into(),
             "capitalised word, acronym or number after its head.".into(),
             "articles/mentions: where the name occurs complete (a longer name is not counted under a shorter one);"
