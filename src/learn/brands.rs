@@ -21,7 +21,7 @@ pub fn table(l: &Learned, lex: &Lexicons) -> Table {
         if r.company_articles < MIN_COMPANY_ARTICLES || r.company * 50 < r.mentions {
             continue;
         }
-        let bare = r.mentions.saturating_sub(r.company + r.after_head);
+        let bare = r.bare;
         if bare < MIN_BARE_MENTIONS || r.subject_articles == 0 {
             continue;
         }

@@ -39,6 +39,8 @@ pub struct RunCount {
     /// company name).
     pub company: u32,
     pub company_articles: u32,
+    /// Mentions with neither a company word nor a unit head before them.
+    pub bare: u32,
     /// The subject of an actor verb (`X ra mắt`, `X cho biết`).
     pub subject: u32,
     pub subject_articles: u32,
@@ -67,6 +69,7 @@ impl Weight for RunCount {
         self.after_head += o.after_head;
         self.company += o.company;
         self.company_articles += o.company_articles;
+        self.bare += o.bare;
         self.subject += o.subject;
         self.subject_articles += o.subject_articles;
         self.compound += o.compound;
@@ -252,11 +255,9 @@ fn one_run(t: &Tokens, k: &Knowledge, i: usize, j: usize, out: &mut ArticleRuns)
             !first.is_capitalised() || first.forced || first.shape == Shape::Upper
         });
         let by_head = head.is_some_and(|(h, _)| t.toks[i - h].is_capitalised());
-        if by_classifier || by_head {
-            count.company += 1;
-        }
-        if t.toks[i - 1].is_punct('(') && bracket_after_company(t, k, i, j) {
-            count.company += 1;
+        let bracket = t.toks[i - 1].is_punct('(') && bracket_after_company(t, k, i, j);
+        if by_classifier || by_head || bracket {
+            count.company = 1;
         }
     }
     // `Công ty TNHH Samsung`: the legal form is part of the run.
@@ -264,9 +265,11 @@ fn one_run(t: &Tokens, k: &Knowledge, i: usize, j: usize, out: &mut ArticleRuns)
         let after_company = k.cues.company_heads.longest_before(&t.lowers, s).is_some();
         if after_company && s + h < j {
             s += h;
-            count.company += 1;
+            count.company = 1;
         }
     }
+    count.place_context = count.place_context.min(1);
+    count.bare = u32::from(count.company == 0 && count.after_head == 0);
     let clause_start = s == i && (t.toks[i].forced || i > 0 && t.toks[i - 1].is_punct(','));
     if clause_start && cue.is_none() && subject_of_actor_verb(t, k, j) {
         count.subject += 1;

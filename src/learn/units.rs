@@ -63,7 +63,9 @@ fn listed_names(l: &Learned, lex: &Lexicons) -> Vec<(u32, String)> {
 
 /// The name's last capitalised words, or a tail of them, are a person's
 /// name: one the corpus treats as a person, or a run led by a surname
-/// that has been seen with a person's cue (`Tỉnh ủy Lê Đình Sơn`).
+/// that has been seen with a person's cue (`Tỉnh ủy Lê Đình Sơn`). A
+/// place the name ends in is not looked into (`Bộ Ngoại giao Trung
+/// Quốc` does not end in the given name `Quốc`).
 fn ends_in_person(l: &Learned, lex: &Lexicons, node: u32) -> bool {
     let path = l.trie.path(node);
     let caps: Vec<&str> = path
@@ -73,8 +75,13 @@ fn ends_in_person(l: &Learned, lex: &Lexicons, node: u32) -> bool {
         .take_while(|&&n| l.trie.nodes[n as usize].capitalised())
         .map(|&n| l.trie.form(n))
         .collect();
-    (1..=caps.len()).any(|k| {
-        let name: Vec<&str> = caps[..k].iter().rev().copied().collect();
+    let suffix = |k: usize| -> Vec<&str> { caps[..k].iter().rev().copied().collect() };
+    let place = (1..=caps.len())
+        .filter(|&k| lex.places.contains(&phrase_tokens(&suffix(k).join(" "))))
+        .max()
+        .unwrap_or(0);
+    (place + 1..=caps.len()).any(|k| {
+        let name = suffix(k);
         let surname_led = lex.surnames.contains(&name[0].to_lowercase()) && k >= 2;
         l.runs
             .get(&name.join(" "))
