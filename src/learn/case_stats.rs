@@ -9,9 +9,10 @@
 //! than that word's share of running lower-case text, is the first half
 //! of a compound (`Quốc hội`, `Quốc tế`, `Dân trí`, `Y tế`, `Bộ
 //! trưởng`), so a cue before it does not make it a given name, provided
-//! it is also 20 times more often after this word than after a name with
-//! an honorific (`ông X đã`): a name and its verb (`Obama đã`, `Putin
-//! nói`) are not a compound.
+//! it is also 50 times more often after this word than after a name with
+//! an honorific (`ông X đã`), or 20 times when the pair is used inside
+//! unit names (`Cục Hàng không`): a name and its verb (`Obama đã`, `Putin
+//! nói`, `ông Chung yêu cầu`) are not a compound.
 
 use super::corpus::Tokens;
 use super::counts::{Bounded, Weight, key};
@@ -57,9 +58,11 @@ pub struct ArticleCase {
     after_cap: HashMap<String, u32>,
     /// lower-case word right after a name that follows an honorific.
     after_cue: HashMap<String, u32>,
+    /// The pairs of `pairs` seen right after a unit head (`Cục Hàng không`).
+    pairs_in_units: HashMap<String, u32>,
 }
 
-pub fn analyse(t: &Tokens, honorifics: &PhraseList) -> ArticleCase {
+pub fn analyse(t: &Tokens, honorifics: &PhraseList, heads: &PhraseList) -> ArticleCase {
     let mut a = ArticleCase::default();
     for (i, tok) in t.toks.iter().enumerate() {
         if !tok.is_word() {
@@ -102,9 +105,14 @@ pub fn analyse(t: &Tokens, honorifics: &PhraseList) -> ArticleCase {
         // capitalised word.
         if tok.shape == Shape::Cap && !tok.forced && next_lower.is_some() {
             c.cap_then_lower += 1;
-            *a.pairs
-                .entry(key(&[&t.lowers[i], &t.lowers[i + 1]]))
-                .or_default() += 1;
+            let pair = key(&[&t.lowers[i], &t.lowers[i + 1]]);
+            let after_head = heads
+                .longest_before(&t.lowers, i)
+                .is_some_and(|(h, _)| t.toks[i - h].is_capitalised());
+            if after_head {
+                *a.pairs_in_units.entry(pair.clone()).or_default() += 1;
+            }
+            *a.pairs.entry(pair).or_default() += 1;
             *a.after_cap.entry(t.lowers[i + 1].clone()).or_default() += 1;
             // And the two words after it, to judge syllables in context.
             if t.toks.get(i + 2).is_some_and(|n| n.shape == Shape::Lower) {
@@ -120,6 +128,7 @@ pub fn analyse(t: &Tokens, honorifics: &PhraseList) -> ArticleCase {
 pub struct CaseStats {
     pub words: Bounded<CaseCount>,
     pairs: Bounded<u32>,
+    pairs_in_units: Bounded<u32>,
     after_cap: Bounded<u32>,
     after_cap_total: u64,
     after_cue: Bounded<u32>,
@@ -133,6 +142,7 @@ impl Default for CaseStats {
         CaseStats {
             words: Bounded::new(2_000_000),
             pairs: Bounded::new(3_000_000),
+            pairs_in_units: Bounded::new(1_000_000),
             after_cap: Bounded::new(1_000_000),
             after_cap_total: 0,
             after_cue: Bounded::new(1_000_000),
@@ -147,6 +157,9 @@ impl CaseStats {
         for (k, v) in &a.words {
             self.words.add(k, v);
             self.lower_total += u64::from(v.mid_lower);
+        }
+        for (k, v) in &a.pairs_in_units {
+            self.pairs_in_units.add(k, v);
         }
         for (k, v) in &a.pairs {
             self.pairs.add(k, v);
@@ -166,6 +179,7 @@ impl CaseStats {
     pub fn prune(&mut self) {
         self.words.prune();
         self.pairs.prune();
+        self.pairs_in_units.prune();
         self.after_cap.prune();
         self.after_cue.prune();
     }
@@ -219,7 +233,12 @@ impl CaseStats {
             // Smoothed so that a corpus with few cues says little.
             let cue_share = (f64::from(self.after_cue.get(next).copied().unwrap_or(0)) + 0.5)
                 / (self.after_cue_total as f64 + 50.0);
-            if share >= 0.05 && lift >= 20.0 && share / cue_share >= 20.0 {
+            let cue_lift = share / cue_share;
+            // Inside unit names in 3 of its uses in 10 (`Cục Hàng không`):
+            // a name's word, whatever may follow a name elsewhere.
+            let in_units = self.pairs_in_units.get(k).copied().unwrap_or(0);
+            let named = in_units * 10 >= n * 3;
+            if share >= 0.05 && lift >= 20.0 && (cue_lift >= 50.0 || (named && cue_lift >= 20.0)) {
                 out.insert(k.clone());
             }
         }
@@ -249,7 +268,11 @@ mod tests {
         let mut s = CaseStats::default();
         for t in texts {
             let a = Article::new(t);
-            s.merge(analyse(&Tokens::of(&a), &PhraseList::new(["ông"])));
+            s.merge(analyse(
+                &Tokens::of(&a),
+                &PhraseList::new(["ông"]),
+                &PhraseList::new(["Bộ"]),
+            ));
         }
         s
     }

@@ -55,7 +55,7 @@ pub fn mine(
             let t = Tokens::of(a);
             (
                 a.bytes,
-                case_stats::analyse(&t, &lex.honorifics),
+                case_stats::analyse(&t, &lex.honorifics, &lex.unit_heads),
                 repeats::article_hashes(&t),
             )
         },
