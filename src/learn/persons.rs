@@ -8,10 +8,10 @@ use super::runs::RunCount;
 use super::tokens::phrase_tokens;
 use super::write::Table;
 
-/// Articles with a cue a name needs to be listed: 2, or 3 for a name
+/// Articles with a cue a name needs to be listed: 2, or 4 for a name
 /// that starts with a surname (which the extractors find without a cue).
 const MIN_CUED_ARTICLES: u32 = 2;
-const MIN_CUED_ARTICLES_SURNAME: u32 = 3;
+const MIN_CUED_ARTICLES_SURNAME: u32 = 4;
 
 /// The corpus treats this run as a person's name: cued in two or more
 /// articles, and cued in 1 mention of 10 at least, so that the cues are
