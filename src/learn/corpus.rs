@@ -34,7 +34,7 @@ impl Corpus {
             walk_errors.extend(errors);
             sources.push(Source {
                 name: last_component(p),
-                files: files.into_iter().filter(|f| !f.records).collect(),
+                files: files.into_iter().filter(is_article_file).collect(),
             });
         }
         Corpus {
@@ -97,6 +97,15 @@ impl Corpus {
             progress(done);
         }
     }
+}
+
+/// A file of one article; files of records (JSON Lines, JSON) are left
+/// out (by extension, so as not to depend on how the walk labels them).
+fn is_article_file(f: &InputFile) -> bool {
+    !matches!(
+        f.path.extension().and_then(|x| x.to_str()),
+        Some("jsonl" | "ndjson" | "json")
+    )
 }
 
 /// The last component of a path, for headers that must not depend on
