@@ -12,6 +12,7 @@
 pub mod check;
 pub mod extract;
 pub mod input;
+pub mod learn;
 pub mod model;
 pub mod output;
 pub mod pipeline;

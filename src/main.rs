@@ -111,6 +111,25 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Mine a corpus for names and counts; write them as lexicon files (rules/learned/).
+    Learn {
+        /// Corpus files or folders (read like `extract` reads them).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Folder for the learned .csv files.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Folder of word lists replacing the built-in ones (same relative paths).
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+        /// Worker threads (default: all cores); the files do not depend on it.
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
+        /// No progress bar and no summary.
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Check the rule files against their examples, or write the built-in ones out.
     Rules {
         #[command(subcommand)]
         action: RulesAction,
@@ -169,6 +188,7 @@ fn main() -> ExitCode {
     let common = match &cli.command {
         Command::Rules { action } => return rules(action),
         Command::Extract { common, .. } | Command::Stream { common } => common,
+        Command::Learn { .. } => return learn(cli.command),
     };
     let (engine, pool) = match setup(common) {
         Ok(x) => x,
@@ -218,6 +238,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Learn { .. } => unreachable!("`learn` returns before the engine is built"),
     }
 }
 
@@ -434,4 +455,93 @@ fn extract(
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
+}
+
+// --- `learn` ---------------------------------------------------------------
+
+fn learn(command: Command) -> ExitCode {
+    let Command::Learn {
+        paths,
+        output,
+        rules,
+        threads,
+        quiet,
+    } = command
+    else {
+        return ExitCode::from(2);
+    };
+    let sources = match &rules {
+        Some(dir) => RuleSources::with_override(dir),
+        None => Ok(RuleSources::embedded()),
+    };
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        if n == 0 {
+            eprintln!("vnextract: --threads must be at least 1");
+            return ExitCode::from(2);
+        }
+        pool = pool.num_threads(n);
+    }
+    let (sources, pool) = match (sources, pool.build()) {
+        (Ok(s), Ok(p)) => (s, p),
+        (Err(e), _) => {
+            eprintln!("vnextract: {e}");
+            return ExitCode::from(2);
+        }
+        (_, Err(e)) => {
+            eprintln!("vnextract: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let bar = ProgressBar::hidden();
+    if !quiet && std::io::stderr().is_terminal() {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("pass {msg}/3 {bar:40} {pos}/{len} files eta {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+    }
+    let progress = |pass: usize, done: usize, total: usize| {
+        bar.set_message(pass.to_string());
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    };
+    let job = vnextract::learn::LearnJob {
+        inputs: &paths,
+        out_dir: &output,
+        rules_dir: rules.as_deref(),
+    };
+    match vnextract::learn::run_learn(&sources, &job, &pool, &progress) {
+        Ok(report) => {
+            bar.finish_and_clear();
+            for e in &report.errors {
+                eprintln!("vnextract: {}: {} ({})", e.path, e.message, e.kind);
+            }
+            if !quiet {
+                let files: Vec<String> = report
+                    .files
+                    .iter()
+                    .map(|(f, n)| format!("{f} {n} rows"))
+                    .collect();
+                eprintln!(
+                    "{} articles, {:.1} MB in {:.1} s; {}: {}",
+                    report.articles,
+                    report.bytes as f64 / 1e6,
+                    report.seconds,
+                    output.display(),
+                    files.join(", ")
+                );
+            }
+            if report.errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => {
+            bar.finish_and_clear();
+            eprintln!("vnextract: {e}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -1,0 +1,154 @@
+//! `person_names.csv`: names the corpus shows with a person's cue (an
+//! honorific, a title, an apposition), with how often they come with one
+//! and without.
+
+use super::Learned;
+use super::lexicons::Lexicons;
+use super::runs::RunCount;
+use super::tokens::phrase_tokens;
+use super::write::Table;
+
+/// Articles with a cue a name needs to be listed: 2, or 4 for a name
+/// that starts with a surname (which the extractors find without a cue).
+const MIN_CUED_ARTICLES: u32 = 2;
+const MIN_CUED_ARTICLES_SURNAME: u32 = 4;
+
+/// The corpus treats this run as a person's name: cued in two or more
+/// articles, and cued in 1 mention of 10 at least, so that the cues are
+/// not accidents (a place or a club cued now and then is not a name);
+/// rarely in a place's or a company's position or before the lower-case
+/// half of a compound (`Giám đốc Marketing`).
+pub fn is_person(r: &RunCount) -> bool {
+    r.cued() * 10 >= r.mentions && person_contexts(r)
+}
+
+/// A star the news names bare (`Messi`, `Công Phượng`): cued in 15
+/// articles and 1 mention of 100, and, for one word, one that is not an
+/// ordinary word written in lower case too (`Tây`, `Hai`, `Sáng`).
+fn is_star(name: &[String], r: &RunCount, l: &Learned) -> bool {
+    let ordinary = match name {
+        [w] => {
+            let c = l.case.count(w);
+            c.mid_lower * 10 >= c.mid_cap
+        }
+        _ => false,
+    };
+    r.cued_articles >= 15 && r.cued() * 100 >= r.mentions && !ordinary && person_contexts(r)
+}
+
+/// `Montenegro Dusko Markovic`, `Kremlin Dmitry Peskov` (after `Thủ
+/// tướng`, `người phát ngôn Điện`): a foreign name of three words or more
+/// whose first word is a name of its own, mentioned alone 10 times and
+/// hardly ever with a cue, and whose other words are a name of their own.
+fn led_by_other_name(name: &str, l: &Learned) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.len() < 3 {
+        return false;
+    }
+    let first_alone = l
+        .runs
+        .get(words[0])
+        .is_some_and(|r| r.mentions >= 10 && r.cued() * 20 < r.mentions);
+    let rest = l
+        .runs
+        .get(&words[1..].join(" "))
+        .is_some_and(|r| r.mentions > 0);
+    first_alone && rest
+}
+
+fn person_contexts(r: &RunCount) -> bool {
+    r.cued_articles >= 2
+        && r.place_context * 5 < r.mentions
+        && r.after_head * 5 < r.mentions
+        && r.company <= r.cued()
+        && r.compound * 4 < r.mentions
+}
+
+pub fn table(l: &Learned, lex: &Lexicons) -> Table {
+    let mut rows: Vec<(u32, &String, &RunCount)> = Vec::new();
+    for (name, r) in &l.runs.map {
+        let toks = phrase_tokens(name);
+        let surname = toks.first().is_some_and(|f| lex.surnames.contains(f));
+        let min = if surname {
+            MIN_CUED_ARTICLES_SURNAME
+        } else {
+            MIN_CUED_ARTICLES
+        };
+        if r.cued_articles < min || !(is_person(r) || is_star(&toks, r, l)) {
+            continue;
+        }
+        if lex.places.contains(&toks)
+            || lex.not_names.contains(&toks)
+            || lex.abbreviations.contains(&toks)
+            || lex.unit_heads.longest_at(&toks, 0).is_some()
+        {
+            continue;
+        }
+        if toks.len() == 1 && l.case.is_sentence_word(&toks[0]) {
+            continue;
+        }
+        if !surname && led_by_other_name(name, l) {
+            continue;
+        }
+        // Initials (`T`, `N.T.L`) are names only where they stand.
+        if toks
+            .iter()
+            .all(|w| w.chars().count() == 1 || w.contains('.'))
+        {
+            continue;
+        }
+        rows.push((r.cued_articles, name, r));
+    }
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let rows = rows
+        .into_iter()
+        .map(|(_, name, r)| {
+            let surname = phrase_tokens(name)
+                .first()
+                .is_some_and(|f| lex.surnames.contains(f));
+            vec![
+                name.clone(),
+                r.mentions.to_string(),
+                r.cued().to_string(),
+                r.articles.to_string(),
+                r.cued_articles.to_string(),
+                r.by_honorific.to_string(),
+                r.by_title.to_string(),
+                r.by_apposition.to_string(),
+                if surname { "yes" } else { "no" }.to_string(),
+            ]
+        })
+        .collect();
+    Table {
+        file: "person_names.csv",
+        about: vec![
+            "Person names: runs of capitalised words found right after an honorific or profession"
+                .into(),
+            "(lexicon/honorifics.csv: ông, chị, HLV, tiền đạo), a title (lexicon/titles.csv), or in apposition"
+                .into(),
+            format!(
+                "(`X, tiền đạo ...`, `X (35 tuổi)`), in {MIN_CUED_ARTICLES}+ articles ({MIN_CUED_ARTICLES_SURNAME}+ for a name led by a surname, which"
+            ),
+            "the extractors find without a cue), with a cue for 1 mention in 10 (or 1 in 100 and 15 cued articles: a"
+                .into(),
+            "star named bare), rarely after a place word, a unit head or a company word or glued to a lower-case word."
+                .into(),
+            "mentions/articles: the name as a whole run of capitals (not inside a longer name), cued or not;"
+                .into(),
+            "cued = honorific + title + apposition; surname: starts with a surname of lexicon/surnames.csv."
+                .into(),
+        ],
+        columns: vec![
+            "name",
+            "mentions",
+            "cued",
+            "articles",
+            "cued_articles",
+            "honorific",
+            "title",
+            "apposition",
+            "surname",
+        ],
+        rows,
+    }
+}
