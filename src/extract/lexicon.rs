@@ -13,28 +13,7 @@ pub use crate::text::chars::{is_word_boundary, lowercase};
 pub use crate::text::wordlists::{Hit, WordList};
 use crate::text::{Analysis, ListId, fold_str};
 
-/// FNV-1a: the keys of the word-list gates are a few bytes long and not
-/// chosen by an adversary, so a simpler hash than the default one will do.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+pub use crate::text::wordlists::Fnv;
 
 /// A string set and map keyed with [`Fnv`].
 pub type FnvSet = std::collections::HashSet<String, std::hash::BuildHasherDefault<Fnv>>;
