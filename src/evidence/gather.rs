@@ -23,6 +23,15 @@ pub fn of_article(article: &Article) -> Evidence {
                 // Oceanbank`): a one-word name needs an honorific.
                 let single = !name.contains(' ');
                 if batch_worthy(&name) && !(single && e.rule == RULE_TITLE) {
+                    // A foreigner is also named by the surname alone
+                    // (`Cavani` for `Edinson Cavani`).
+                    let words: Vec<&str> = name.split(' ').collect();
+                    if words.len() >= 2 && words.iter().all(|w| is_foreign_word(w)) {
+                        let last = words[words.len() - 1];
+                        if batch_worthy(last) {
+                            persons.insert(last.to_string());
+                        }
+                    }
                     persons.insert(name);
                 }
             }
