@@ -87,11 +87,12 @@ impl Evidence {
             .map(|((k, key, d), n)| (*k, key.as_str(), d.as_str(), *n))
     }
 
-    /// Names seen with a cue in at least `min_articles` articles.
-    pub fn person_names(&self, min_articles: u64) -> impl Iterator<Item = &str> + '_ {
+    /// Names seen with a cue in at least `min_articles` articles, with
+    /// the number of those articles.
+    pub fn person_names(&self, min_articles: u64) -> impl Iterator<Item = (&str, u64)> + '_ {
         self.rows()
             .filter(move |&(k, _, _, n)| k == Kind::Person && n >= min_articles)
-            .map(|(_, key, _, _)| key)
+            .map(|(_, key, _, n)| (key, n))
     }
 
     /// Abbreviations defined in at least `min_articles` articles, each with
@@ -131,7 +132,7 @@ mod tests {
         let mut ba = b;
         ba.merge(a);
         assert_eq!(ab, ba);
-        assert_eq!(ab.person_names(3).collect::<Vec<_>>(), ["Trấn Thành"]);
+        assert_eq!(ab.person_names(3).collect::<Vec<_>>(), [("Trấn Thành", 3)]);
         assert_eq!(ab.person_names(1).count(), 2);
     }
 

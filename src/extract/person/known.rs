@@ -19,7 +19,7 @@ use crate::text::tokens::Kind;
 /// thresholds of `persons.json`) and the batch evidence.
 pub(super) fn known_names<'a>(
     learned: &'a [LearnedPersonName],
-    batch: impl Iterator<Item = &'a str>,
+    batch: impl Iterator<Item = (&'a str, u64)>,
     s: &PersonSettings,
     brands: &FnvSet,
 ) -> Vec<String> {
@@ -35,9 +35,14 @@ pub(super) fn known_names<'a>(
                         && is_foreign_word(&r.name)))
         })
         .map(|r| r.name.as_str());
+    // One word is a name by batch evidence only when several articles
+    // cue it (one cue may be a misreading: `võ sư Taekwondo`).
+    let batch = batch
+        .filter(|(n, articles)| !single(n) || *articles >= s.batch_single_name_min_articles)
+        .map(|(n, _)| n);
     let mut names: Vec<String> = from_corpus
         .chain(batch)
-        .filter(|n| !brands.contains(&lowercase(n)))
+        .filter(|n| !n.split(' ').any(|w| brands.contains(&lowercase(w))))
         .map(String::from)
         .collect();
     names.sort_unstable();

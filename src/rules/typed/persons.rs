@@ -97,6 +97,9 @@ pub struct PersonSettings {
     /// `stream --batch`) is looked for without a cue when seen so in at
     /// least this many articles.
     pub batch_name_min_articles: u64,
+    /// The same for a one-word name (`Paulinho`): one cue may be a
+    /// misreading (`võ sư Taekwondo`), several articles are needed.
+    pub batch_single_name_min_articles: u64,
     /// Two capitalised Vietnamese syllables that no surname starts, written
     /// alone at least this many times in one article and never after a
     /// place or organisation word, are a name (rule `person.repeated_name`:
