@@ -45,6 +45,10 @@ pub struct Lexicon {
     pub issuer_codes: Vec<(String, String)>,
     /// `not_names.csv`.
     pub not_names: WordList,
+    /// Unit abbreviations other articles of the batch define after a full
+    /// name (batch evidence): read like those of `abbreviations.csv`, but
+    /// an article may still define them itself.
+    pub batch_abbreviations: Vec<Abbreviation>,
 }
 
 /// A role of `titles.csv`, or the deputy's role generated from it.
@@ -96,7 +100,34 @@ impl Lexicon {
             place_kinds: places.iter().map(|r| r.kind).collect(),
             issuer_codes: codes.into_iter().map(|r| (r.code, r.issuer)).collect(),
             not_names: WordList::new(not_names.iter().map(|r| r.word.as_str())),
+            batch_abbreviations: Vec::new(),
         })
+    }
+
+    /// Take the abbreviations the batch defines (in at least
+    /// `batch_abbreviation_min_articles` articles, `units.json`) that the
+    /// lexicon does not know.
+    pub fn add_batch_abbreviations(
+        &mut self,
+        sources: &RuleSources,
+        evidence: &crate::evidence::Evidence,
+    ) -> Result<(), RuleError> {
+        let min = sources
+            .load::<crate::rules::typed::Units>()?
+            .settings
+            .batch_abbreviation_min_articles;
+        for (abbr, name) in evidence.abbreviations(min) {
+            let (abbr, expansion) = (fold_str(&abbr), fold_str(&name));
+            if self.abbreviations.iter().any(|a| a.abbr == abbr) {
+                continue;
+            }
+            self.batch_abbreviations.push(Abbreviation {
+                abbr,
+                expansion,
+                kind: crate::rules::lists::AbbreviationKind::Unit,
+            });
+        }
+        Ok(())
     }
 }
 
