@@ -38,9 +38,13 @@ pub fn gather_files(
     inputs: &[PathBuf],
     input: &InputOptions,
     cancel: &AtomicBool,
+    warn: bool,
 ) -> Result<Gathered, Stop<()>> {
     let (files, mut errors) = walk_inputs(inputs);
     let mut units = Units::new(&files, input);
+    if !warn {
+        units = units.without_warnings();
+    }
     let items = std::iter::from_fn(move || units.next());
     let mut evidence = Evidence::default();
     let mut articles = 0;

@@ -64,7 +64,7 @@ pub fn with_batch_evidence(
 ) -> Result<Engine, ExitCode> {
     let (sources, options) = sources_and_options(common).map_err(|m| fail(&m, 2))?;
     let never = AtomicBool::new(false);
-    let gathered = batch::gather_files(&first, pool, paths, input, &never)
+    let gathered = batch::gather_files(&first, pool, paths, input, &never, false)
         .map_err(|_| fail("interrupted while gathering batch evidence", 130))?;
     drop(first);
     batch::engine_with(&sources, &options, gathered.evidence).map_err(|e| fail(&e.to_string(), 2))
@@ -132,7 +132,7 @@ pub fn gather(command: Command) -> ExitCode {
         evidence,
         articles,
         errors,
-    }) = batch::gather_files(&engine, &pool, &paths, &input, &never)
+    }) = batch::gather_files(&engine, &pool, &paths, &input, &never, true)
     else {
         return fail("interrupted", 130);
     };

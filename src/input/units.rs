@@ -62,6 +62,9 @@ pub struct Units<'a> {
     records: Option<(&'a InputFile, char, RecordReader<BufReader<File>>)>,
     options: &'a InputOptions,
     ids: HashSet<String>,
+    /// Say each renamed id on stderr (off for a pass that only gathers,
+    /// whose input the extraction pass reads and reports again).
+    warn: bool,
 }
 
 impl<'a> Units<'a> {
@@ -71,7 +74,14 @@ impl<'a> Units<'a> {
             records: None,
             options,
             ids: HashSet::new(),
+            warn: true,
         }
+    }
+
+    /// The same reader without warnings on stderr (their rows still come).
+    pub fn without_warnings(mut self) -> Units<'a> {
+        self.warn = false;
+        self
     }
 
     /// Files not started yet (for progress).
@@ -91,7 +101,9 @@ impl<'a> Units<'a> {
         self.ids.insert(unique.clone());
         let message =
             format!("id `{id}` is already used by an earlier article; this one is `{unique}`");
-        eprintln!("vnextract: warning: {place}: {message}");
+        if self.warn {
+            eprintln!("vnextract: warning: {place}: {message}");
+        }
         (
             unique,
             Some(Notice {
