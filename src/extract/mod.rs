@@ -204,6 +204,12 @@ const RULE_UNIT_IN_TITLE: &str = "unit.in_title";
 /// The unit inside a title is also a unit mention (spec: `unit`).
 fn add_units_of_titles(found: &mut Vec<Entity>) {
     let mut extra = Vec::new();
+    // Unit spans present, looked up rather than searched for per title.
+    let mut present: std::collections::HashSet<(usize, usize)> = found
+        .iter()
+        .filter(|x| x.etype == EntityType::Unit)
+        .map(|x| (x.start, x.end))
+        .collect();
     for e in found.iter() {
         let Fields::Title {
             unit_span: Some((s, en, value)),
@@ -212,11 +218,7 @@ fn add_units_of_titles(found: &mut Vec<Entity>) {
         else {
             continue;
         };
-        let present = found
-            .iter()
-            .chain(&extra)
-            .any(|x| x.etype == EntityType::Unit && x.start == *s && x.end == *en);
-        if !present {
+        if present.insert((*s, *en)) {
             let mut u = Entity::new(EntityType::Unit, *s, *en, RULE_UNIT_IN_TITLE);
             u.value = Some(value.clone());
             extra.push(u);
@@ -237,17 +239,25 @@ fn settle_overlaps(mut found: Vec<Entity>) -> Vec<Entity> {
         ))
     });
     found.dedup_by(|b, a| a.etype == b.etype && a.start == b.start && a.end == b.end);
+    // Spans by start, each end raised to the furthest so far: whether a
+    // mention overlaps any of them is one binary search, not a scan.
     let spans_of = |t: EntityType, found: &[Entity]| -> Vec<(usize, usize)> {
+        let mut furthest = 0;
         found
             .iter()
             .filter(|e| e.etype == t)
-            .map(|e| (e.start, e.end))
+            .map(|e| {
+                furthest = furthest.max(e.end);
+                (e.start, furthest)
+            })
             .collect()
     };
     let resolutions = spans_of(EntityType::Resolution, &found);
     let units = spans_of(EntityType::Unit, &found);
-    let hits =
-        |spans: &[(usize, usize)], e: &Entity| spans.iter().any(|&(s, en)| e.overlaps(s, en));
+    let hits = |spans: &[(usize, usize)], e: &Entity| {
+        let upto = spans.partition_point(|&(s, _)| s < e.end);
+        upto > 0 && spans[upto - 1].1 > e.start
+    };
     found.retain(|e| match e.etype {
         EntityType::Resolution => true,
         EntityType::Person => !hits(&resolutions, e) && !hits(&units, e),
