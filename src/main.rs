@@ -37,6 +37,23 @@ struct Common {
     /// Worker threads (default: the cores this process may use).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
+    /// An article longer than this (in MB of text) is read in sections cut at
+    /// paragraph, line or sentence ends, offsets still into the whole text.
+    #[arg(long, value_name = "MB", default_value_t = 4.0, value_parser = parse_megabytes)]
+    max_article_mb: f64,
+}
+
+/// A positive number of megabytes.
+fn parse_megabytes(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(mb) if mb.is_finite() && mb > 0.0 => Ok(mb),
+        _ => Err(format!("`{s}` is not a size in MB above 0 (e.g. 4 or 0.5)")),
+    }
+}
+
+/// Bytes in `mb` megabytes (MiB).
+fn megabytes(mb: f64) -> usize {
+    (mb * (1u64 << 20) as f64).min(usize::MAX as f64) as usize
 }
 
 /// How records files (`.jsonl`, `.json`) name their fields.
@@ -168,6 +185,7 @@ fn setup(common: &Common) -> Result<(Engine, rayon::ThreadPool), String> {
     let options = Options {
         reference_date: common.reference_date,
         relative_dates: common.relative_dates,
+        max_article_bytes: megabytes(common.max_article_mb),
     };
     let engine = Engine::new(&sources, options).map_err(|e| e.to_string())?;
     // The cores this process may use (cgroup and affinity limits included).

@@ -8,6 +8,7 @@ pub mod lexicon;
 pub mod link;
 pub mod person;
 pub mod resolution;
+pub mod sections;
 pub mod title;
 pub mod unit;
 
@@ -72,11 +73,24 @@ impl Stage {
 }
 
 /// Options of a run that change what is extracted.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Used when a document has no date of its own.
     pub reference_date: Option<Ymd>,
     pub relative_dates: bool,
+    /// A longer text is read in sections of at most this many bytes
+    /// (`--max-article-mb`), so that time and memory stay bounded.
+    pub max_article_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            reference_date: None,
+            relative_dates: false,
+            max_article_bytes: sections::DEFAULT_MAX_ARTICLE_BYTES,
+        }
+    }
 }
 
 /// All compiled rules; shared read-only by every worker thread.
@@ -150,7 +164,38 @@ impl Engine {
     }
 
     /// Extract everything from one document and build its output record.
+    /// A text over the size limit is read in sections (see [`sections`]):
+    /// a mention is found as in a whole reading unless a cut falls inside
+    /// it (cuts fall at paragraph, line or sentence ends where there are).
     pub fn process(&self, doc: &Document) -> Article {
+        if doc.text.len() <= self.options.max_article_bytes {
+            return self.process_whole(doc);
+        }
+        let mut whole: Option<Article> = None;
+        let (mut chars_before, mut counted_to) = (0, 0);
+        for range in sections::sections(&doc.text, self.options.max_article_bytes) {
+            chars_before += doc.text[counted_to..range.start].chars().count();
+            counted_to = range.start;
+            let part = Document {
+                id: doc.id.clone(),
+                path: doc.path.clone(),
+                text: doc.text[range].to_string(),
+                date: doc.date.clone(),
+                title: doc.title.clone(),
+                encoding: doc.encoding,
+                notices: Vec::new(),
+            };
+            let article = self.process_whole(&part);
+            match whole.as_mut() {
+                None => whole = Some(article),
+                Some(w) => sections::append(w, article, chars_before),
+            }
+        }
+        whole.unwrap_or_else(|| self.process_whole(doc))
+    }
+
+    /// [`Engine::process`] on the whole text at once.
+    fn process_whole(&self, doc: &Document) -> Article {
         let analysis = self.analyse(&doc.text);
         let ctx = self.ctx(&analysis, doc.date.as_deref());
         let mut entities = self.entities(&ctx);
