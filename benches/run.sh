@@ -22,12 +22,14 @@ trap 'rm -rf "$work"' EXIT
 run() {
     local label=$1 mb=$2 n=$3
     shift 3
-    /usr/bin/time -f '%e %M' -o "$work/time" "$bin" extract "$@" -o "$work/out" --force --quiet \
-        >/dev/null 2>"$work/stderr" || true
-    read -r secs kb <"$work/time"
-    awk -v l="$label" -v s="$secs" -v kb="$kb" -v mb="$mb" -v n="$n" 'BEGIN {
-        printf "%-34s %8.2f s %8.2f MB/s %9.0f articles/s %7.0f MB peak RSS\n",
-            l, s, mb / s, n / s, kb / 1024 }'
+    /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$bin" extract "$@" -o "$work/out" --force \
+        --quiet >/dev/null 2>"$work/stderr" || true
+    read -r secs user sys kb <"$work/time"
+    # CPU seconds too: on a shared machine they say more than the wall clock.
+    awk -v l="$label" -v s="$secs" -v c="$(awk -v u="$user" -v y="$sys" 'BEGIN {print u + y}')" \
+        -v kb="$kb" -v mb="$mb" -v n="$n" 'BEGIN {
+        printf "%-34s %7.2f s wall %7.2f s CPU %7.2f MB/s %9.1f articles/s %5.3f CPU s/MB %6.0f MB peak RSS\n",
+            l, s, c, mb / s, n / s, c / mb, kb / 1024 }'
 }
 
 bytes=$(find "$corpus" -type f -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}')
