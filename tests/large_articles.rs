@@ -113,3 +113,19 @@ fn every_repeated_mention_is_found_once_with_a_bounded_context() {
         }
     }
 }
+
+#[test]
+fn repeated_citations_and_name_runs_are_read_once_each() {
+    // The same document cited 1,500 times: a row per citation, one
+    // document in the index (its issuer gathered once, not per citation).
+    let cited = "Theo Nghị quyết số 12/NQ-CP của Chính phủ, ".repeat(1500);
+    // A run of 6,000 capitalised name words is no name (too long for one).
+    let names = "Nguyễn Văn ".repeat(3000);
+    let dir = articles(&[("cited.txt", &cited), ("names.txt", &names)]);
+    let (_t, out, o) = extract(dir.path(), &["--quiet"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = csv_rows(&out.join("resolutions.csv"));
+    assert_eq!(rows.len(), 1500);
+    assert_eq!(csv_rows(&out.join("documents.csv")).len(), 1);
+    assert!(csv_rows(&out.join("persons.csv")).is_empty());
+}
