@@ -29,6 +29,7 @@ pub fn sources_and_options(common: &Common) -> Result<(RuleSources, Options), St
         reference_date: common.reference_date,
         relative_dates: common.relative_dates,
         evidence,
+        max_article_bytes: crate::megabytes(common.max_article_mb),
     };
     Ok((sources, options))
 }

@@ -42,6 +42,23 @@ struct Common {
     /// Batch evidence file(s) written by `vnextract gather` (several are merged).
     #[arg(long, value_name = "FILE")]
     evidence: Vec<PathBuf>,
+    /// An article longer than this (in MB of text) is read in sections cut at
+    /// paragraph, line or sentence ends, offsets still into the whole text.
+    #[arg(long, value_name = "MB", default_value_t = 4.0, value_parser = parse_megabytes)]
+    max_article_mb: f64,
+}
+
+/// A positive number of megabytes.
+fn parse_megabytes(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(mb) if mb.is_finite() && mb > 0.0 => Ok(mb),
+        _ => Err(format!("`{s}` is not a size in MB above 0 (e.g. 4 or 0.5)")),
+    }
+}
+
+/// Bytes in `mb` megabytes (MiB).
+fn megabytes(mb: f64) -> usize {
+    (mb * (1u64 << 20) as f64).min(usize::MAX as f64) as usize
 }
 
 /// How records files (`.jsonl`, `.json`) name their fields.

@@ -8,6 +8,7 @@ pub mod lexicon;
 pub mod link;
 pub mod person;
 pub mod resolution;
+pub mod sections;
 pub mod title;
 pub mod unit;
 
@@ -72,7 +73,7 @@ impl Stage {
 }
 
 /// Options of a run that change what is extracted.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Used when a document has no date of its own.
     pub reference_date: Option<Ymd>,
@@ -80,6 +81,20 @@ pub struct Options {
     /// What the whole batch established (see [`crate::evidence`]): names
     /// seen with a cue elsewhere, abbreviations defined elsewhere.
     pub evidence: Option<std::sync::Arc<crate::evidence::Evidence>>,
+    /// A longer text is read in sections of at most this many bytes
+    /// (`--max-article-mb`), so that time and memory stay bounded.
+    pub max_article_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            reference_date: None,
+            relative_dates: false,
+            max_article_bytes: sections::DEFAULT_MAX_ARTICLE_BYTES,
+            evidence: None,
+        }
+    }
 }
 
 /// All compiled rules; shared read-only by every worker thread.
@@ -157,7 +172,38 @@ impl Engine {
     }
 
     /// Extract everything from one document and build its output record.
+    /// A text over the size limit is read in sections (see [`sections`]):
+    /// a mention is found as in a whole reading unless a cut falls inside
+    /// it (cuts fall at paragraph, line or sentence ends where there are).
     pub fn process(&self, doc: &Document) -> Article {
+        if doc.text.len() <= self.options.max_article_bytes {
+            return self.process_whole(doc);
+        }
+        let mut whole: Option<Article> = None;
+        let (mut chars_before, mut counted_to) = (0, 0);
+        for range in sections::sections(&doc.text, self.options.max_article_bytes) {
+            chars_before += doc.text[counted_to..range.start].chars().count();
+            counted_to = range.start;
+            let part = Document {
+                id: doc.id.clone(),
+                path: doc.path.clone(),
+                text: doc.text[range].to_string(),
+                date: doc.date.clone(),
+                title: doc.title.clone(),
+                encoding: doc.encoding,
+                notices: Vec::new(),
+            };
+            let article = self.process_whole(&part);
+            match whole.as_mut() {
+                None => whole = Some(article),
+                Some(w) => sections::append(w, article, chars_before),
+            }
+        }
+        whole.unwrap_or_else(|| self.process_whole(doc))
+    }
+
+    /// [`Engine::process`] on the whole text at once.
+    fn process_whole(&self, doc: &Document) -> Article {
         let analysis = self.analyse(&doc.text);
         let ctx = self.ctx(&analysis, doc.date.as_deref());
         let mut entities = self.entities(&ctx);
@@ -211,6 +257,12 @@ const RULE_UNIT_IN_TITLE: &str = "unit.in_title";
 /// The unit inside a title is also a unit mention (spec: `unit`).
 fn add_units_of_titles(found: &mut Vec<Entity>) {
     let mut extra = Vec::new();
+    // Unit spans present, looked up rather than searched for per title.
+    let mut present: std::collections::HashSet<(usize, usize)> = found
+        .iter()
+        .filter(|x| x.etype == EntityType::Unit)
+        .map(|x| (x.start, x.end))
+        .collect();
     for e in found.iter() {
         let Fields::Title {
             unit_span: Some((s, en, value)),
@@ -219,11 +271,7 @@ fn add_units_of_titles(found: &mut Vec<Entity>) {
         else {
             continue;
         };
-        let present = found
-            .iter()
-            .chain(&extra)
-            .any(|x| x.etype == EntityType::Unit && x.start == *s && x.end == *en);
-        if !present {
+        if present.insert((*s, *en)) {
             let mut u = Entity::new(EntityType::Unit, *s, *en, RULE_UNIT_IN_TITLE);
             u.value = Some(value.clone());
             extra.push(u);
@@ -244,17 +292,25 @@ fn settle_overlaps(mut found: Vec<Entity>) -> Vec<Entity> {
         ))
     });
     found.dedup_by(|b, a| a.etype == b.etype && a.start == b.start && a.end == b.end);
+    // Spans by start, each end raised to the furthest so far: whether a
+    // mention overlaps any of them is one binary search, not a scan.
     let spans_of = |t: EntityType, found: &[Entity]| -> Vec<(usize, usize)> {
+        let mut furthest = 0;
         found
             .iter()
             .filter(|e| e.etype == t)
-            .map(|e| (e.start, e.end))
+            .map(|e| {
+                furthest = furthest.max(e.end);
+                (e.start, furthest)
+            })
             .collect()
     };
     let resolutions = spans_of(EntityType::Resolution, &found);
     let units = spans_of(EntityType::Unit, &found);
-    let hits =
-        |spans: &[(usize, usize)], e: &Entity| spans.iter().any(|&(s, en)| e.overlaps(s, en));
+    let hits = |spans: &[(usize, usize)], e: &Entity| {
+        let upto = spans.partition_point(|&(s, _)| s < e.end);
+        upto > 0 && spans[upto - 1].1 > e.start
+    };
     found.retain(|e| match e.etype {
         EntityType::Resolution => true,
         EntityType::Person => !hits(&resolutions, e) && !hits(&units, e),

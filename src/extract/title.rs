@@ -132,11 +132,19 @@ impl TitleExtractor {
     pub fn extract(&self, ctx: &Ctx, found: &mut Vec<Entity>) {
         let work = ctx.work();
         let lower = ctx.lower();
-        let unit_spans: Vec<(usize, usize)> = found
+        let mut unit_spans: Vec<(usize, usize)> = found
             .iter()
             .filter(|e| e.etype == EntityType::Unit)
             .map(|e| (e.start, e.end))
             .collect();
+        // By start, each end raised to the furthest so far: whether a role
+        // word lies inside a unit is one binary search, not a scan.
+        unit_spans.sort_unstable();
+        let mut furthest = 0;
+        for span in &mut unit_spans {
+            furthest = furthest.max(span.1);
+            span.1 = furthest;
+        }
         let mut titles: Vec<Found> = Vec::new();
         for hit in ctx.hits.leftmost_longest(self.titles) {
             if titles.last().is_some_and(|t| hit.start < t.end) {
@@ -144,10 +152,8 @@ impl TitleExtractor {
             }
             // A role word inside a unit name (`Văn phòng Chủ tịch nước`,
             // `Ban Thường vụ`) is part of the name.
-            if unit_spans
-                .iter()
-                .any(|&(s, e)| s < hit.start && hit.start < e)
-            {
+            let before = unit_spans.partition_point(|&(s, _)| s < hit.start);
+            if before > 0 && unit_spans[before - 1].1 > hit.start {
                 continue;
             }
             if !self.case_fits(&work[hit.start..hit.end], hit.index) {

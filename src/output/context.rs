@@ -92,9 +92,15 @@ impl<'a> Contexts<'a> {
 
     /// Byte offset in the current sentence of code point `target`.
     fn byte_at(&mut self, text: &str, target: usize) -> usize {
+        // A mention inside the one before (a unit in a title) starts behind
+        // the cursor: step back to it rather than from the sentence start.
         if target < self.chars {
-            self.chars = 0;
-            self.bytes = 0;
+            let mut back = text[..self.bytes].chars().rev();
+            while self.chars > target {
+                let Some(c) = back.next() else { break };
+                self.chars -= 1;
+                self.bytes -= c.len_utf8();
+            }
         }
         for c in text[self.bytes..].chars() {
             if self.chars == target {

@@ -3,9 +3,12 @@
 
 use super::value::name_value;
 use crate::model::{Entity, EntityType};
+use std::collections::{BTreeMap, HashSet};
 
 /// Spans of units, titles, dates and resolutions found so far: no name
-/// word may lie inside them.
+/// word may lie inside them. Sorted by start, each end raised to the
+/// furthest end so far, so that `overlaps_any` looks at one span only
+/// (a run of thousands of mentions is not rescanned per candidate).
 pub(super) fn owned_spans(found: &[Entity]) -> Vec<(usize, usize)> {
     let mut v: Vec<(usize, usize)> = found
         .iter()
@@ -13,24 +16,48 @@ pub(super) fn owned_spans(found: &[Entity]) -> Vec<(usize, usize)> {
         .map(|e| (e.start, e.end))
         .collect();
     v.sort_unstable();
+    let mut furthest = 0;
+    for span in &mut v {
+        furthest = furthest.max(span.1);
+        span.1 = furthest;
+    }
     v
 }
 
+/// Whether `s..e` overlaps an owned span (spans as `owned_spans` gives them).
 pub(super) fn overlaps_any(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
-    // Spans are sorted by start; only those starting before `e` matter.
+    // Only spans starting before `e` matter; the last of them has the
+    // furthest end of all.
     let upto = spans.partition_point(|&(st, _)| st < e);
-    spans[..upto].iter().any(|&(_, en)| en > s)
+    upto > 0 && spans[upto - 1].1 > s
 }
 
 /// Persons found in one article, without duplicates.
 #[derive(Default)]
 pub(super) struct Out {
     pub(super) entities: Vec<Entity>,
+    /// The same spans by start (they never overlap, so their ends are in
+    /// order too): an overlap test is one look-up, not a scan.
+    spans: BTreeMap<usize, usize>,
+    ends: HashSet<usize>,
 }
 
 impl Out {
     pub(super) fn overlaps(&self, s: usize, e: usize) -> bool {
-        self.entities.iter().any(|x| x.overlaps(s, e))
+        self.spans
+            .range(..e)
+            .next_back()
+            .is_some_and(|(_, &end)| end > s)
+    }
+
+    /// A person found so far starts at `pos`.
+    pub(super) fn starts_at(&self, pos: usize) -> bool {
+        self.spans.contains_key(&pos)
+    }
+
+    /// A person found so far ends at `pos`.
+    pub(super) fn ends_at(&self, pos: usize) -> bool {
+        self.ends.contains(&pos)
     }
 
     pub(super) fn push(&mut self, s: usize, e: usize, work: &str, rule: &str) {
@@ -40,5 +67,7 @@ impl Out {
         let mut ent = Entity::new(EntityType::Person, s, e, rule);
         ent.value = Some(name_value(&work[s..e]));
         self.entities.push(ent);
+        self.spans.insert(s, e);
+        self.ends.insert(e);
     }
 }

@@ -8,6 +8,7 @@ use super::ids::{
     BYLINE_RULE, RULE_CREDIT, RULE_GIVEN, RULE_HONORIFIC, RULE_INITIALS, RULE_NAME_LIST,
     RULE_PAIRED,
 };
+use super::runs::first_word;
 use super::shape::has_vietnamese_letters;
 use crate::extract::Ctx;
 use crate::extract::lexicon::{entries_ending_at, longest};
@@ -16,7 +17,7 @@ use crate::text::chars::{is_capitalised, is_name_shaped, only_spaces};
 use crate::text::tokens::words;
 use crate::text::wordlists::word_before;
 use crate::text::{Analysis, Token as Word};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 impl PersonExtractor {
     /// Other mentions of someone already named in the article: the same
@@ -42,13 +43,22 @@ impl PersonExtractor {
             .iter()
             .filter_map(|n| words(n).first().map(|w| w.text(n)))
             .collect();
+        // The surfaces by their leading letters, longest first: a surface
+        // written at a word opens with the letters written there.
+        let mut by_head: HashMap<&str, Vec<&String>> = HashMap::new();
+        for n in &surfaces {
+            by_head.entry(first_word(n)).or_default().push(n);
+        }
         let mut extra = Vec::new();
         for (i, w) in ws.iter().enumerate() {
             if !firsts.contains(w.text(work)) {
                 continue;
             }
+            let Some(group) = by_head.get(first_word(&work[w.start..])) else {
+                continue;
+            };
             // Longest known surface written here, ending at a word end.
-            let Some(e) = surfaces
+            let Some(e) = group
                 .iter()
                 .filter(|n| work[w.start..].starts_with(n.as_str()))
                 .map(|n| w.start + n.len())
@@ -92,10 +102,16 @@ impl PersonExtractor {
     }
 
     /// Name surfaces worth looking for again, longest first.
-    pub(super) fn known_names(&self, work: &str, lower: &str, found: &[Entity]) -> Vec<String> {
+    pub(super) fn known_names<'a>(
+        &self,
+        work: &'a str,
+        lower: &str,
+        found: &'a [Entity],
+    ) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         let mut add = |n: &str| {
-            if n.chars().count() > 1 && !names.iter().any(|x| x == n) {
+            if n.chars().count() > 1 && seen.insert(n.to_string()) {
                 names.push(n.to_string());
             }
         };

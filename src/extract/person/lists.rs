@@ -122,8 +122,8 @@ impl PersonExtractor {
             {
                 continue;
             }
-            let person_ends_at = |pos: usize| out.entities.iter().any(|e| e.end == pos);
-            let person_starts_at = |pos: usize| out.entities.iter().any(|e| e.start == pos);
+            let person_ends_at = |pos: usize| out.ends_at(pos);
+            let person_starts_at = |pos: usize| out.starts_at(pos);
             // ` và `, ` cùng ` between this word and a person found.
             let joiners = self.list_joiners.id;
             let before = lower[..w.start].ends_with(' ')

@@ -4,6 +4,7 @@
 
 use super::cues::Cue;
 use super::ids::RULE_CAPS;
+use super::runs::LocalPlaces;
 use super::shape::{
     after_lowercase_word, has_vietnamese_letters, is_capitalised_or_caps, sentence_initial,
     spoken_words,
@@ -21,7 +22,7 @@ impl PersonExtractor {
         a: &Analysis,
         run: &[Word],
         cue: Option<Cue>,
-        local_places: &[String],
+        local_places: &LocalPlaces,
     ) -> Option<(usize, usize, &'static str, Cue, usize)> {
         let (work, lower) = (a.work(), a.lower());
         let mut cue = cue?;
@@ -53,15 +54,11 @@ impl PersonExtractor {
             // Only a name with no cue gives way to a local place: a person
             // may share a street's name (`đường Lê Lợi`, `ông Lê Lợi`).
             let at = run[k].start;
-            let local = local_places
-                .iter()
-                .filter(|_| cue == Cue::None)
-                .filter(|p| {
-                    lower[at..].starts_with(p.as_str())
-                        && !lower[at + p.len()..].starts_with(char::is_alphanumeric)
-                })
-                .map(|p| at + p.len())
-                .max();
+            let local = if cue == Cue::None {
+                local_places.longest_at(lower, at)
+            } else {
+                None
+            };
             // `ông Bang`, `bà Huế`: one word right after a form of address
             // is a given name even when it spells a town (not a country).
             let addressed = cue == Cue::Honorific
@@ -135,9 +132,19 @@ impl PersonExtractor {
     pub(super) fn name_end(&self, a: &Analysis, run: &[Word], k: usize) -> usize {
         let work = a.work();
         let mut end = k + 1;
+        // Words as spoken so far: past MAX_NAME_WORDS the name is too long
+        // whatever follows, so a long run is not read to its end from
+        // every word (that was quadratic in the run).
+        let mut spoken = 1;
         while end < run.len() {
             let t = run[end].text(work);
             let pos = run[end].start;
+            if !matches!(&work[run[end - 1].end..pos], "-" | "'" | "’") {
+                if spoken > MAX_NAME_WORDS {
+                    break;
+                }
+                spoken += 1;
+            }
             if self.phrase_at(a, pos, run[end].end) {
                 break;
             }

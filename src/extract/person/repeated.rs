@@ -41,7 +41,7 @@ impl PersonExtractor {
             // Written once after a place or organisation word, it is that
             // place everywhere in the article.
             if self.blocked(lower, s)
-                || local_places.iter().any(|p| *p == lower[s..e])
+                || local_places.contains(&lower[s..e])
                 || self.after_place_word(ctx.analysis, s)
                 || dash_joined(work, s, e)
             {

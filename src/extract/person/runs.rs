@@ -10,7 +10,7 @@ use crate::extract::lexicon::lowercase;
 use crate::model::{Entity, EntityType};
 use crate::text::Token as Word;
 use crate::text::chars::{is_all_caps, is_name_shaped};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 impl PersonExtractor {
     /// Names read off runs of capitalised words.
@@ -83,17 +83,14 @@ impl PersonExtractor {
     /// Capitalised phrases the article itself writes after a place or
     /// organisation word (`xã Trà Leng`): elsewhere in the article the
     /// same phrase is that place, not a name.
-    pub(super) fn local_places(&self, work: &str, lower: &str, runs: &[Vec<Word>]) -> Vec<String> {
-        let mut phrases: Vec<String> = Vec::new();
+    pub(super) fn local_places(&self, work: &str, lower: &str, runs: &[Vec<Word>]) -> LocalPlaces {
+        let mut places = LocalPlaces::default();
         for run in runs {
             if self.blocked(lower, run[0].start) && run.len() >= 2 {
-                let text = lowercase(&work[run[0].start..run[run.len() - 1].end]);
-                if !phrases.contains(&text) {
-                    phrases.push(text);
-                }
+                places.add(lowercase(&work[run[0].start..run[run.len() - 1].end]));
             }
         }
-        phrases
+        places
     }
 
     /// The run of capitalised words starting at word `i` (empty if word
@@ -153,4 +150,51 @@ impl PersonExtractor {
     pub(super) fn is_particle(&self, t: &str) -> bool {
         self.name_particles.contains(t)
     }
+}
+
+/// Capitalised phrases written after a place or organisation word, in
+/// lower case, by their first word: a position is checked against the
+/// phrases that open with the word written there, not against them all.
+#[derive(Default)]
+pub(super) struct LocalPlaces {
+    by_first_word: HashMap<String, Vec<String>>,
+}
+
+impl LocalPlaces {
+    fn add(&mut self, phrase: String) {
+        let group = self
+            .by_first_word
+            .entry(first_word(&phrase).to_string())
+            .or_default();
+        if !group.contains(&phrase) {
+            group.push(phrase);
+        }
+    }
+
+    /// Whether `phrase` (lower case) is one of the phrases.
+    pub(super) fn contains(&self, phrase: &str) -> bool {
+        self.by_first_word
+            .get(first_word(phrase))
+            .is_some_and(|group| group.iter().any(|p| p == phrase))
+    }
+
+    /// The end of the longest phrase written at `at` in `lower`, ending
+    /// at a word end.
+    pub(super) fn longest_at(&self, lower: &str, at: usize) -> Option<usize> {
+        // A phrase written here ends its first word where the text does.
+        self.by_first_word
+            .get(first_word(&lower[at..]))?
+            .iter()
+            .filter(|p| {
+                lower[at..].starts_with(p.as_str())
+                    && !lower[at + p.len()..].starts_with(char::is_alphanumeric)
+            })
+            .map(|p| at + p.len())
+            .max()
+    }
+}
+
+/// The leading letters and digits of `s`.
+pub(super) fn first_word(s: &str) -> &str {
+    &s[..s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len())]
 }

@@ -140,15 +140,23 @@ impl Identities {
     /// the same short number elsewhere, when it gives only one.
     pub fn identify_article(&self, cites: &[Citing]) -> Vec<Cited> {
         let full = full_citations(cites.iter().map(|(k, v, _)| (*k, *v)));
-        let issuer_elsewhere = |kind: &str, value: &str| -> Option<&str> {
-            let mut issuers = cites
-                .iter()
-                .filter(|(k, v, i)| i.is_some() && k.eq_ignore_ascii_case(kind) && *v == value)
-                .filter_map(|(_, _, i)| *i);
-            let first = issuers.next()?;
+        // For each (kind, number) cited with an issuer: the first issuer
+        // named, and whether every other one is the same body. Gathered
+        // once, not searched for again per citation.
+        let mut issuers: std::collections::HashMap<(String, &str), (&str, String, bool)> =
+            std::collections::HashMap::new();
+        for &(k, v, i) in cites {
+            let Some(i) = i else { continue };
             issuers
-                .all(|i| name_key(i) == name_key(first))
-                .then_some(first)
+                .entry((k.to_ascii_lowercase(), v))
+                .and_modify(|(_, first_key, same)| *same &= name_key(i) == *first_key)
+                .or_insert_with(|| (i, name_key(i), true));
+        }
+        let issuer_elsewhere = |kind: &str, value: &str| -> Option<&str> {
+            match issuers.get(&(kind.to_ascii_lowercase(), value)) {
+                Some(&(first, _, true)) => Some(first),
+                _ => None,
+            }
         };
         cites
             .iter()

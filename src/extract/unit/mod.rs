@@ -141,13 +141,12 @@ impl UnitExtractor {
             out.extend(a.hits.all(list.id).iter().map(|h| h.start));
         }
         let work = a.work();
-        for d in defs {
-            out.extend(
-                work.match_indices(d.form.as_str())
-                    .map(|(i, _)| i)
-                    .filter(|&i| is_word_boundary(work, i, i + d.form.len())),
-            );
-        }
+        out.extend(
+            written_forms(work, defs)
+                .into_iter()
+                .filter(|&(i, d)| is_word_boundary(work, i, i + defs[d].form.len()))
+                .map(|(i, _)| i),
+        );
         let lower = a.lower();
         out.extend(
             a.tokens
@@ -313,6 +312,29 @@ fn rule_of(cfg: &Config, span: &Span) -> &'static str {
         _ if span.level_only => LEVEL,
         _ => HEAD_NAME,
     }
+}
+
+/// Where each defined form is written (start, index of its definition):
+/// for each form, its occurrences left to right that do not overlap the
+/// one before (as `str::match_indices` finds them), all forms found in
+/// one pass over the text rather than one pass per form.
+fn written_forms(work: &str, defs: &[Def]) -> Vec<(usize, usize)> {
+    if defs.is_empty() {
+        return Vec::new();
+    }
+    let Ok(ac) = aho_corasick::AhoCorasick::new(defs.iter().map(|d| d.form.as_str())) else {
+        return Vec::new();
+    };
+    let mut next_free = vec![0usize; defs.len()];
+    let mut out = Vec::new();
+    for m in ac.find_overlapping_iter(work) {
+        let d = m.pattern().as_usize();
+        if m.start() >= next_free[d] {
+            next_free[d] = m.end();
+            out.push((m.start(), d));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,131 @@
+//! Large and repetitive articles: read in sections above `--max-article-mb`
+//! with the same mentions as a whole reading, and context cells bounded
+//! however long the sentence. Inputs are written by the tests; nothing is
+//! timed (the benchmark in benches/ measures speed).
+
+mod support;
+
+use support::{articles, csv_rows, extract, run, stderr};
+
+/// A paragraph that every extractor finds something in.
+const PARAGRAPH: &str = "Ngày 12/3/2021, ông Trần Minh Khoa, Phó Chủ tịch UBND tỉnh Bình Định, \
+     làm việc với Sở Y tế về Nghị quyết số 15/NQ-HĐND ngày 5/1/2021 của HĐND tỉnh. \
+     Bà Lê Thị Hoa cho biết kế hoạch sẽ xong trong quý 4 năm 2021.\n\n";
+
+/// (type, start, end, text, value) of every mention in articles.jsonl.
+fn mentions(out: &std::path::Path) -> Vec<(String, u64, u64, String, String)> {
+    let text = std::fs::read_to_string(out.join("articles.jsonl")).unwrap();
+    let mut all = Vec::new();
+    for line in text.lines() {
+        let a: serde_json::Value = serde_json::from_str(line).unwrap();
+        for e in a["entities"].as_array().unwrap() {
+            all.push((
+                e["type"].as_str().unwrap().to_string(),
+                e["start"].as_u64().unwrap(),
+                e["end"].as_u64().unwrap(),
+                e["text"].as_str().unwrap().to_string(),
+                e["value"].to_string(),
+            ));
+        }
+    }
+    all
+}
+
+#[test]
+fn an_article_over_the_limit_is_read_in_sections_with_the_same_mentions() {
+    let text = PARAGRAPH.repeat(60);
+    let dir = articles(&[("long.txt", &text)]);
+    let (_t1, whole_out, whole) = extract(dir.path(), &["--quiet"]);
+    assert!(whole.status.success(), "{}", stderr(&whole));
+    // About 2 KB a section: the article is cut into a dozen or more.
+    let (_t2, cut_out, cut) = extract(dir.path(), &["--quiet", "--max-article-mb", "0.002"]);
+    assert!(cut.status.success(), "{}", stderr(&cut));
+    let (whole, cut) = (mentions(&whole_out), mentions(&cut_out));
+    assert!(whole.len() >= 60 * 5, "{}", whole.len());
+    assert_eq!(whole, cut);
+    // Offsets point into the whole text, not into a section.
+    let chars: Vec<char> = text.chars().collect();
+    for (_, s, e, t, _) in &cut {
+        let at: String = chars[*s as usize..*e as usize].iter().collect();
+        assert_eq!(&at, t);
+    }
+    // The sentence table and the context cells are those of the whole text.
+    let rows = csv_rows(&cut_out.join("persons.csv"));
+    assert_eq!(rows.len(), 120);
+    assert!(rows.iter().all(|r| r["context"].contains("[[")));
+}
+
+#[test]
+fn stream_reads_a_long_record_in_sections_too() {
+    let record = serde_json::json!({"id": "a", "text": PARAGRAPH.repeat(30)}).to_string();
+    let stream = |extra: &[&str]| {
+        use std::io::Write;
+        let mut child = support::bin()
+            .arg("stream")
+            .args(extra)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{record}\n").as_bytes())
+            .unwrap();
+        let o = child.wait_with_output().unwrap();
+        assert!(o.status.success());
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["entities"].clone()
+    };
+    let whole = stream(&[]);
+    assert!(whole.as_array().unwrap().len() >= 30 * 5);
+    assert_eq!(whole, stream(&["--max-article-mb", "0.001"]));
+}
+
+#[test]
+fn a_bad_size_limit_is_refused() {
+    for bad in ["0", "-1", "abc", "NaN"] {
+        let arg = format!("--max-article-mb={bad}");
+        let o = run(&["stream", &arg]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(stderr(&o).contains("max-article-mb"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn every_repeated_mention_is_found_once_with_a_bounded_context() {
+    // One sentence of thousands of dates and of titles with their units:
+    // every mention gets its row, and no context cell holds the sentence.
+    let dates = "1/1/2020 ".repeat(3000);
+    let titles = "Phó Chủ tịch UBND tỉnh ".repeat(1500);
+    let dir = articles(&[("dates.txt", &dates), ("titles.txt", &titles)]);
+    for mode in ["window", "sentence"] {
+        let (_t, out, o) = extract(dir.path(), &["--quiet", "--context", mode]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let rows = csv_rows(&out.join("dates.csv"));
+        assert_eq!(rows.len(), 3000);
+        let titles = csv_rows(&out.join("titles.csv"));
+        assert!(titles.len() >= 1000, "{}", titles.len());
+        let most = if mode == "window" { 200 } else { 2100 };
+        for r in rows.iter().chain(&titles) {
+            assert!(r["context"].chars().count() <= most, "{}", r["context"]);
+        }
+    }
+}
+
+#[test]
+fn repeated_citations_and_name_runs_are_read_once_each() {
+    // The same document cited 1,500 times: a row per citation, one
+    // document in the index (its issuer gathered once, not per citation).
+    let cited = "Theo Nghị quyết số 12/NQ-CP của Chính phủ, ".repeat(1500);
+    // A run of 6,000 capitalised name words is no name (too long for one).
+    let names = "Nguyễn Văn ".repeat(3000);
+    let dir = articles(&[("cited.txt", &cited), ("names.txt", &names)]);
+    let (_t, out, o) = extract(dir.path(), &["--quiet"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = csv_rows(&out.join("resolutions.csv"));
+    assert_eq!(rows.len(), 1500);
+    assert_eq!(csv_rows(&out.join("documents.csv")).len(), 1);
+    assert!(csv_rows(&out.join("persons.csv")).is_empty());
+}
