@@ -14,6 +14,7 @@ use super::{Ctx, title_fields};
 use crate::model::{Entity, EntityType, Fields};
 use crate::rules::typed::Titles;
 use crate::rules::{RuleError, RuleSources};
+use crate::text::wordlists::{WordList, WordSet, word_before};
 use crate::text::{Analysis, ListSetBuilder, Listed};
 
 /// Fewest offices in a list, none held by a named person, that make the
@@ -31,6 +32,8 @@ pub struct Linker {
     former_words: Listed,
     /// The deputy word, lower-cased, with the space after it (`phó `).
     deputy: String,
+    /// Words that make a title the object of a phrase (`của`).
+    object_markers: WordSet,
 }
 
 impl Linker {
@@ -41,6 +44,7 @@ impl Linker {
             list_joiners: Listed::new(folded(&s.list_joiners), lists),
             former_words: Listed::new(folded(&s.former_words), lists),
             deputy: format!("{} ", lowercase(&s.deputy_word)),
+            object_markers: WordSet::new(&WordList::new(&s.object_markers)),
         })
     }
 
@@ -57,9 +61,19 @@ impl Linker {
             if found[ti].etype != EntityType::Title {
                 continue;
             }
-            let holder = self
-                .forward(ctx, found, &order, k)
-                .or_else(|| self.backward(ctx, found, &order, k));
+            // A holder joined loosely after the title (`Thị trưởng, ông An`)
+            // gives way to one in apposition before it (`ông Bình, Phó Chủ
+            // tịch - Trưởng đoàn, ông An, ...` lists two people).
+            // After `của` the comma ends the phrase (`chuyến thăm của Bí
+            // thư, anh An viết`).
+            let object = word_before(ctx.lower(), found[ti].start, &self.object_markers).is_some();
+            let holder = match self.forward(ctx, found, &order, k) {
+                Some((j, false)) => Some(j),
+                Some((j, true)) => self
+                    .backward(ctx, found, &order, k)
+                    .or((!object).then_some(j)),
+                None => self.backward(ctx, found, &order, k),
+            };
             if let Some(pi) = holder {
                 let name = found[pi]
                     .value
@@ -157,11 +171,20 @@ impl Linker {
 
     /// The person a title chain leads to going right: between the last title
     /// and the name only spaces or an honorific.
-    fn forward(&self, ctx: &Ctx, found: &[Entity], order: &[usize], k: usize) -> Option<usize> {
+    /// With it, whether the name is joined loosely (a comma or a dash).
+    fn forward(
+        &self,
+        ctx: &Ctx,
+        found: &[Entity],
+        order: &[usize],
+        k: usize,
+    ) -> Option<(usize, bool)> {
         let lower = ctx.lower();
         let sentence = ctx.sentence_of(found[order[k]].start);
         let mut prev_end = found[order[k]].end;
         let mut nested = false;
+        // `TS. Shankar`: a dot may end an abbreviated title.
+        let abbreviated = !ctx.work()[found[order[k]].start..prev_end].contains(' ');
         for (n, &j) in order[k + 1..].iter().enumerate() {
             let e = &found[j];
             if ctx.sentence_of(e.start) != sentence {
@@ -180,11 +203,11 @@ impl Linker {
                                 .is_empty()
                     });
                     return match second {
-                        Some(&q) => self.is_adjacent(ctx, gap).then_some(q),
-                        None => self.is_adjacent(ctx, gap).then_some(j),
+                        Some(&q) => self.joined(ctx, gap, abbreviated).map(|l| (q, l)),
+                        None => self.joined(ctx, gap, abbreviated).map(|l| (j, l)),
                     };
                 }
-                EntityType::Person => return self.is_adjacent(ctx, gap).then_some(j),
+                EntityType::Person => return self.joined(ctx, gap, abbreviated).map(|l| (j, l)),
                 _ => {
                     if !self.is_chain_gap(ctx, gap) || self.exclusive(&found[order[k]], e) {
                         return None;
@@ -211,7 +234,8 @@ impl Linker {
             let gap = trimmed(lower, e.end, next_start);
             match e.etype {
                 EntityType::Person => {
-                    return (self.is_chain_gap(ctx, gap) && gap.0 < gap.1).then_some(j);
+                    let held = self.held_by_another(ctx, found, order, j, &found[order[k]]);
+                    return (self.is_chain_gap(ctx, gap) && gap.0 < gap.1 && !held).then_some(j);
                 }
                 _ => {
                     if !self.is_chain_gap(ctx, gap) || self.exclusive(&found[order[k]], e) {
@@ -224,11 +248,52 @@ impl Linker {
         None
     }
 
+    /// `Thủ tướng Chính phủ Lê Văn An, Thủ tướng ... Lào`: the name right
+    /// before a title already holds the same office (or its deputy's) from
+    /// the title written just before it, so it is not this title's holder.
+    fn held_by_another(
+        &self,
+        a: &Analysis,
+        found: &[Entity],
+        order: &[usize],
+        person: usize,
+        title: &Entity,
+    ) -> bool {
+        let Some(pos) = order.iter().position(|&i| i == person) else {
+            return false;
+        };
+        let Some(&before) = pos.checked_sub(1).and_then(|p| order.get(p)) else {
+            return false;
+        };
+        let t = &found[before];
+        t.etype == EntityType::Title
+            && t.end <= found[person].start
+            && self
+                .joined(a, trimmed(a.lower(), t.end, found[person].start), false)
+                .is_some()
+            && self.exclusive(t, title)
+    }
+
     /// Between a title and the name right after it (`gap`, trimmed):
-    /// nothing, a bracket, or a holder joiner (an honorific).
-    fn is_adjacent(&self, a: &Analysis, (s, e): (usize, usize)) -> bool {
-        let gap = &a.lower()[s..e];
-        gap.is_empty() || is_entry(a, self.holder_joiners.id, s, e) || gap == "("
+    /// nothing, a bracket, a holder joiner (an honorific), a dash, a comma
+    /// or a dash followed by a holder joiner (`Thị trưởng, ông An`), or a
+    /// dot after an abbreviated title (`TS. An`).
+    /// `Some(loose)` when joined: loose for a comma or a dash.
+    fn joined(&self, a: &Analysis, (s, e): (usize, usize), abbreviated: bool) -> Option<bool> {
+        let lower = a.lower();
+        let gap = &lower[s..e];
+        if gap.is_empty() || is_entry(a, self.holder_joiners.id, s, e) || gap == "(" {
+            return Some(false);
+        }
+        if abbreviated && gap == "." {
+            return Some(false);
+        }
+        if gap == "-" || gap == "–" {
+            return Some(true);
+        }
+        let rest = gap.strip_prefix([',', '-', '–'])?;
+        let from = e - rest.trim_start().len();
+        (from < e && is_entry(a, self.holder_joiners.id, from, e)).then_some(true)
     }
 
     /// Between links of a chain (`gap`, trimmed): punctuation of
