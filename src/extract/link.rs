@@ -9,13 +9,13 @@
 //! Chính trị, Bộ trưởng Bộ Công an`). A verb (`làm`, `là`) or a
 //! preposition (`của`, `đối với`) breaks the chain.
 
-use super::lexicon::{folded, is_entry, lowercase};
+use super::lexicon::{Lexicon, folded, is_entry, lowercase};
 use super::{Ctx, title_fields};
 use crate::model::{Entity, EntityType, Fields};
 use crate::rules::typed::Titles;
 use crate::rules::{RuleError, RuleSources};
 use crate::text::wordlists::{WordList, WordSet, word_before};
-use crate::text::{Analysis, ListSetBuilder, Listed};
+use crate::text::{Analysis, ListId, ListSetBuilder, Listed};
 
 /// Fewest offices in a list, none held by a named person, that make the
 /// list a list of categories (`Chủ tịch nước; Chủ tịch Quốc hội; Thủ
@@ -34,10 +34,18 @@ pub struct Linker {
     deputy: String,
     /// Words that make a title the object of a phrase (`của`).
     object_markers: WordSet,
+    /// `surnames.csv`: a name led by one is a Vietnamese full name.
+    surnames: ListId,
+    /// The holder joiners as a set, to step back over an honorific.
+    honorific_words: WordSet,
 }
 
 impl Linker {
-    pub fn new(sources: &RuleSources, lists: &mut ListSetBuilder) -> Result<Linker, RuleError> {
+    pub fn new(
+        sources: &RuleSources,
+        lex: &Lexicon,
+        lists: &mut ListSetBuilder,
+    ) -> Result<Linker, RuleError> {
         let s = sources.load::<Titles>()?.settings;
         Ok(Linker {
             holder_joiners: Listed::new(folded(&s.holder_joiners), lists),
@@ -45,6 +53,8 @@ impl Linker {
             former_words: Listed::new(folded(&s.former_words), lists),
             deputy: format!("{} ", lowercase(&s.deputy_word)),
             object_markers: WordSet::new(&WordList::new(&s.object_markers)),
+            surnames: lists.add_list(&lex.surnames),
+            honorific_words: WordSet::new(&WordList::new(&s.holder_joiners)),
         })
     }
 
@@ -68,7 +78,13 @@ impl Linker {
             // thư, anh An viết`).
             let object = word_before(ctx.lower(), found[ti].start, &self.object_markers).is_some();
             let holder = match self.forward(ctx, found, &order, k) {
-                Some((j, false)) => Some(j),
+                // `ông Ashok Sud, Tổng giám đốc Standard Chartered`: a free
+                // name right before the title, set off by a comma, is its
+                // holder; what follows the title is its unit.
+                Some((j, false)) => self
+                    .introduced_by(ctx, found, &order, k)
+                    .filter(|&b| self.doubtful_after(ctx, &found[j], &found[b]))
+                    .or(Some(j)),
                 Some((j, true)) => self
                     .backward(ctx, found, &order, k)
                     .or((!object).then_some(j)),
@@ -246,6 +262,56 @@ impl Linker {
             next_start = e.start;
         }
         None
+    }
+
+    /// The name after a title is doubtful next to the one introducing it
+    /// when it is one word (`Becamex`, `Chi` of `Chi nhánh`), or when it
+    /// is no Vietnamese full name and the one before is (`ông Nguyễn Bá
+    /// Quỳnh, Giám đốc Khối Khách Hàng`).
+    fn doubtful_after(&self, a: &Analysis, after: &Entity, before: &Entity) -> bool {
+        let one_word = !a.work()[after.start..after.end].contains(' ');
+        let full = |e: &Entity| a.hit(self.surnames, e.start).is_some();
+        one_word || (!full(after) && full(before))
+    }
+
+    /// The name right before title `order[k]`, set off by a comma or a
+    /// dash only, that holds no title written just before it (`ông An,
+    /// Giám đốc ...`; not `Bộ trưởng An, Thứ trưởng Bình`).
+    fn introduced_by(
+        &self,
+        a: &Analysis,
+        found: &[Entity],
+        order: &[usize],
+        k: usize,
+    ) -> Option<usize> {
+        let p = *order.get(k.checked_sub(1)?)?;
+        let title = &found[order[k]];
+        if found[p].etype != EntityType::Person || found[p].end > title.start {
+            return None;
+        }
+        let gap = a.lower()[found[p].end..title.start].trim();
+        if !matches!(gap, "," | "-" | "–") {
+            return None;
+        }
+        // `ý kiến của ông Cơ, GS Lâm ...`: a name that is the object of a
+        // phrase introduces no one.
+        let lower = a.lower();
+        let mut s = found[p].start;
+        if let Some(h) = word_before(lower, s, &self.honorific_words) {
+            s = h;
+        }
+        if word_before(lower, s, &self.object_markers).is_some() {
+            return None;
+        }
+        let held = k >= 2 && {
+            let t = &found[order[k - 2]];
+            t.etype == EntityType::Title
+                && t.end <= found[p].start
+                && self
+                    .joined(a, trimmed(a.lower(), t.end, found[p].start), false)
+                    .is_some()
+        };
+        (!held).then_some(p)
     }
 
     /// `Thủ tướng Chính phủ Lê Văn An, Thủ tướng ... Lào`: the name right
