@@ -302,15 +302,22 @@ impl TitleExtractor {
         self.keep_bare(ctx, t, index)
     }
 
-    /// `nữ hoàng nhan sắc`, `vua phá lưới`: an epithet role written in
-    /// lower case with no capitalised word (a name, a place) after it.
+    /// `nữ hoàng nhan sắc`, `vua phá lưới`: an epithet role with no
+    /// capitalised word (a name, a place) after it, written in lower case
+    /// or followed by a lower-case word.
     fn is_epithet(&self, ctx: &Ctx, s: usize, e: usize, index: usize) -> bool {
         if !self.epithets.contains(&self.title_words[index]) {
             return false;
         }
         let work = ctx.work();
+        // Capitalised, it may only start a sentence (`Nữ hoàng nội y ...`).
         let lower_case = work[s..].chars().next().is_some_and(char::is_lowercase);
-        lower_case && !capital_after(work, e)
+        let word_after = only_space_gap(work, e)
+            && work[skip_spaces(work, e)..]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        (lower_case || word_after) && !capital_after(work, e)
     }
 
     /// `một tổng thống mới nhậm chức`: an indefinite word before the role
