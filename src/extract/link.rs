@@ -9,12 +9,13 @@
 //! Chính trị, Bộ trưởng Bộ Công an`). A verb (`làm`, `là`) or a
 //! preposition (`của`, `đối với`) breaks the chain.
 
-use super::lexicon::{folded, is_entry, lowercase};
+use super::lexicon::{Lexicon, folded, is_entry, lowercase};
 use super::{Ctx, title_fields};
 use crate::model::{Entity, EntityType, Fields};
 use crate::rules::typed::Titles;
 use crate::rules::{RuleError, RuleSources};
-use crate::text::{Analysis, ListSetBuilder, Listed};
+use crate::text::wordlists::{WordList, WordSet, word_before};
+use crate::text::{Analysis, ListId, ListSetBuilder, Listed};
 
 /// Fewest offices in a list, none held by a named person, that make the
 /// list a list of categories (`Chủ tịch nước; Chủ tịch Quốc hội; Thủ
@@ -31,16 +32,29 @@ pub struct Linker {
     former_words: Listed,
     /// The deputy word, lower-cased, with the space after it (`phó `).
     deputy: String,
+    /// Words that make a title the object of a phrase (`của`).
+    object_markers: WordSet,
+    /// `surnames.csv`: a name led by one is a Vietnamese full name.
+    surnames: ListId,
+    /// The holder joiners as a set, to step back over an honorific.
+    honorific_words: WordSet,
 }
 
 impl Linker {
-    pub fn new(sources: &RuleSources, lists: &mut ListSetBuilder) -> Result<Linker, RuleError> {
+    pub fn new(
+        sources: &RuleSources,
+        lex: &Lexicon,
+        lists: &mut ListSetBuilder,
+    ) -> Result<Linker, RuleError> {
         let s = sources.load::<Titles>()?.settings;
         Ok(Linker {
             holder_joiners: Listed::new(folded(&s.holder_joiners), lists),
             list_joiners: Listed::new(folded(&s.list_joiners), lists),
             former_words: Listed::new(folded(&s.former_words), lists),
             deputy: format!("{} ", lowercase(&s.deputy_word)),
+            object_markers: WordSet::new(&WordList::new(&s.object_markers)),
+            surnames: lists.add_list(&lex.surnames),
+            honorific_words: WordSet::new(&WordList::new(&s.holder_joiners)),
         })
     }
 
@@ -57,9 +71,25 @@ impl Linker {
             if found[ti].etype != EntityType::Title {
                 continue;
             }
-            let holder = self
-                .forward(ctx, found, &order, k)
-                .or_else(|| self.backward(ctx, found, &order, k));
+            // A holder joined loosely after the title (`Thị trưởng, ông An`)
+            // gives way to one in apposition before it (`ông Bình, Phó Chủ
+            // tịch - Trưởng đoàn, ông An, ...` lists two people).
+            // After `của` the comma ends the phrase (`chuyến thăm của Bí
+            // thư, anh An viết`).
+            let object = word_before(ctx.lower(), found[ti].start, &self.object_markers).is_some();
+            let holder = match self.forward(ctx, found, &order, k) {
+                // `ông Ashok Sud, Tổng giám đốc Standard Chartered`: a free
+                // name right before the title, set off by a comma, is its
+                // holder; what follows the title is its unit.
+                Some((j, false)) => self
+                    .introduced_by(ctx, found, &order, k)
+                    .filter(|&b| self.doubtful_after(ctx, &found[j], &found[b]))
+                    .or(Some(j)),
+                Some((j, true)) => self
+                    .backward(ctx, found, &order, k)
+                    .or((!object).then_some(j)),
+                None => self.backward(ctx, found, &order, k),
+            };
             if let Some(pi) = holder {
                 let name = found[pi]
                     .value
@@ -157,11 +187,20 @@ impl Linker {
 
     /// The person a title chain leads to going right: between the last title
     /// and the name only spaces or an honorific.
-    fn forward(&self, ctx: &Ctx, found: &[Entity], order: &[usize], k: usize) -> Option<usize> {
+    /// With it, whether the name is joined loosely (a comma or a dash).
+    fn forward(
+        &self,
+        ctx: &Ctx,
+        found: &[Entity],
+        order: &[usize],
+        k: usize,
+    ) -> Option<(usize, bool)> {
         let lower = ctx.lower();
         let sentence = ctx.sentence_of(found[order[k]].start);
         let mut prev_end = found[order[k]].end;
         let mut nested = false;
+        // `TS. Shankar`: a dot may end an abbreviated title.
+        let abbreviated = !ctx.work()[found[order[k]].start..prev_end].contains(' ');
         for (n, &j) in order[k + 1..].iter().enumerate() {
             let e = &found[j];
             if ctx.sentence_of(e.start) != sentence {
@@ -180,11 +219,11 @@ impl Linker {
                                 .is_empty()
                     });
                     return match second {
-                        Some(&q) => self.is_adjacent(ctx, gap).then_some(q),
-                        None => self.is_adjacent(ctx, gap).then_some(j),
+                        Some(&q) => self.joined(ctx, gap, abbreviated).map(|l| (q, l)),
+                        None => self.joined(ctx, gap, abbreviated).map(|l| (j, l)),
                     };
                 }
-                EntityType::Person => return self.is_adjacent(ctx, gap).then_some(j),
+                EntityType::Person => return self.joined(ctx, gap, abbreviated).map(|l| (j, l)),
                 _ => {
                     if !self.is_chain_gap(ctx, gap) || self.exclusive(&found[order[k]], e) {
                         return None;
@@ -211,7 +250,8 @@ impl Linker {
             let gap = trimmed(lower, e.end, next_start);
             match e.etype {
                 EntityType::Person => {
-                    return (self.is_chain_gap(ctx, gap) && gap.0 < gap.1).then_some(j);
+                    let held = self.held_by_another(ctx, found, order, j, &found[order[k]]);
+                    return (self.is_chain_gap(ctx, gap) && gap.0 < gap.1 && !held).then_some(j);
                 }
                 _ => {
                     if !self.is_chain_gap(ctx, gap) || self.exclusive(&found[order[k]], e) {
@@ -224,11 +264,102 @@ impl Linker {
         None
     }
 
+    /// The name after a title is doubtful next to the one introducing it
+    /// when it is one word (`Becamex`, `Chi` of `Chi nhánh`), or when it
+    /// is no Vietnamese full name and the one before is (`ông Nguyễn Bá
+    /// Quỳnh, Giám đốc Khối Khách Hàng`).
+    fn doubtful_after(&self, a: &Analysis, after: &Entity, before: &Entity) -> bool {
+        let one_word = !a.work()[after.start..after.end].contains(' ');
+        let full = |e: &Entity| a.hit(self.surnames, e.start).is_some();
+        one_word || (!full(after) && full(before))
+    }
+
+    /// The name right before title `order[k]`, set off by a comma or a
+    /// dash only, that holds no title written just before it (`ông An,
+    /// Giám đốc ...`; not `Bộ trưởng An, Thứ trưởng Bình`).
+    fn introduced_by(
+        &self,
+        a: &Analysis,
+        found: &[Entity],
+        order: &[usize],
+        k: usize,
+    ) -> Option<usize> {
+        let p = *order.get(k.checked_sub(1)?)?;
+        let title = &found[order[k]];
+        if found[p].etype != EntityType::Person || found[p].end > title.start {
+            return None;
+        }
+        let gap = a.lower()[found[p].end..title.start].trim();
+        if !matches!(gap, "," | "-" | "–") {
+            return None;
+        }
+        // `ý kiến của ông Cơ, GS Lâm ...`: a name that is the object of a
+        // phrase introduces no one.
+        let lower = a.lower();
+        let mut s = found[p].start;
+        if let Some(h) = word_before(lower, s, &self.honorific_words) {
+            s = h;
+        }
+        if word_before(lower, s, &self.object_markers).is_some() {
+            return None;
+        }
+        let held = k >= 2 && {
+            let t = &found[order[k - 2]];
+            t.etype == EntityType::Title
+                && t.end <= found[p].start
+                && self
+                    .joined(a, trimmed(a.lower(), t.end, found[p].start), false)
+                    .is_some()
+        };
+        (!held).then_some(p)
+    }
+
+    /// `Thủ tướng Chính phủ Lê Văn An, Thủ tướng ... Lào`: the name right
+    /// before a title already holds the same office (or its deputy's) from
+    /// the title written just before it, so it is not this title's holder.
+    fn held_by_another(
+        &self,
+        a: &Analysis,
+        found: &[Entity],
+        order: &[usize],
+        person: usize,
+        title: &Entity,
+    ) -> bool {
+        let Some(pos) = order.iter().position(|&i| i == person) else {
+            return false;
+        };
+        let Some(&before) = pos.checked_sub(1).and_then(|p| order.get(p)) else {
+            return false;
+        };
+        let t = &found[before];
+        t.etype == EntityType::Title
+            && t.end <= found[person].start
+            && self
+                .joined(a, trimmed(a.lower(), t.end, found[person].start), false)
+                .is_some()
+            && self.exclusive(t, title)
+    }
+
     /// Between a title and the name right after it (`gap`, trimmed):
-    /// nothing, a bracket, or a holder joiner (an honorific).
-    fn is_adjacent(&self, a: &Analysis, (s, e): (usize, usize)) -> bool {
-        let gap = &a.lower()[s..e];
-        gap.is_empty() || is_entry(a, self.holder_joiners.id, s, e) || gap == "("
+    /// nothing, a bracket, a holder joiner (an honorific), a dash, a comma
+    /// or a dash followed by a holder joiner (`Thị trưởng, ông An`), or a
+    /// dot after an abbreviated title (`TS. An`).
+    /// `Some(loose)` when joined: loose for a comma or a dash.
+    fn joined(&self, a: &Analysis, (s, e): (usize, usize), abbreviated: bool) -> Option<bool> {
+        let lower = a.lower();
+        let gap = &lower[s..e];
+        if gap.is_empty() || is_entry(a, self.holder_joiners.id, s, e) || gap == "(" {
+            return Some(false);
+        }
+        if abbreviated && gap == "." {
+            return Some(false);
+        }
+        if gap == "-" || gap == "–" {
+            return Some(true);
+        }
+        let rest = gap.strip_prefix([',', '-', '–'])?;
+        let from = e - rest.trim_start().len();
+        (from < e && is_entry(a, self.holder_joiners.id, from, e)).then_some(true)
     }
 
     /// Between links of a chain (`gap`, trimmed): punctuation of

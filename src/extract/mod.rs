@@ -132,7 +132,7 @@ impl Engine {
             titles: title::TitleExtractor::new(sources, &lex, &mut lists)?,
             persons: person::PersonExtractor::new(sources, &lex, &mut lists, evidence)?,
             resolutions: resolution::ResolutionExtractor::new(sources, &lex, &mut lists)?,
-            link: link::Linker::new(sources, &mut lists)?,
+            link: link::Linker::new(sources, &lex, &mut lists)?,
             issuer_codes: lex.issuer_codes.clone(),
             identities: resolution::identity::Identities::new(
                 (0..lex.place_kinds.len())

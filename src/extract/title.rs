@@ -15,6 +15,7 @@ mod generic;
 use super::Ctx;
 use super::lexicon::{Lexicon, TitleRow, WordList, entries_at, folded, lowercase};
 use crate::model::{Entity, EntityType, Fields};
+use crate::rules::lists::PlaceKind;
 use crate::rules::typed::Titles;
 use crate::rules::{RuleError, RuleSources};
 use crate::text::chars::{is_name_shaped, skip_spaces};
@@ -73,6 +74,27 @@ pub struct TitleExtractor {
     /// Words after bare roles listed together that make them categories
     /// (`cấp ủy`, `các`).
     plural_after_list: Listed,
+    /// Roles that are also epithets when written in lower case (`nữ
+    /// hoàng nhan sắc`).
+    epithets: HashSet<String>,
+    /// Words after a role that make it a class of office (`cấp sở`).
+    class_after: Listed,
+    /// Short country names that follow a foreign office (`Nhật`).
+    country_short_forms: ListId,
+    /// Former words (`cựu`) between a generic word and the role (`hai
+    /// cựu Ngoại trưởng`).
+    former_words: WordSet,
+    /// Plural words that reach past a former word (`hai cựu`).
+    plural_before_former: WordSet,
+    /// Words that make a role indefinite when nothing capitalised follows
+    /// it (`một`).
+    indefinite_before: WordSet,
+    /// Places that are countries or regions (by index of `places`): never
+    /// taken for a place named after a person (`Vương quốc Anh`).
+    country_places: Vec<bool>,
+    /// Words for a country already named (`nước này`) that stay in the
+    /// span of a role before them.
+    place_phrases: ListId,
 }
 
 /// A title being built: byte ranges of the whole span and of its parts.
@@ -124,6 +146,18 @@ impl TitleExtractor {
             no_unit_after: Listed::new(folded(&s.no_unit_after), lists),
             list_joiners: Listed::new(folded(&s.list_joiners), lists),
             plural_after_list: Listed::new(folded(&s.plural_after_list), lists),
+            epithets: lower(&s.epithet_roles).into_iter().collect(),
+            class_after: Listed::new(folded(&s.class_after), lists),
+            country_short_forms: lists.add(&s.country_short_forms),
+            former_words: set(&s.former_words),
+            plural_before_former: set(&s.plural_before_former),
+            indefinite_before: set(&s.indefinite_before),
+            country_places: lex
+                .place_kinds
+                .iter()
+                .map(|k| matches!(k, PlaceKind::Country | PlaceKind::Region))
+                .collect(),
+            place_phrases: lists.add(&s.place_phrases),
         })
     }
 
@@ -145,6 +179,16 @@ impl TitleExtractor {
             furthest = furthest.max(span.1);
             span.1 = furthest;
         }
+        // Epithet roles written somewhere in the article with a name after
+        // them (`Nữ hoàng Elizabeth II`): their bare lower-case mentions
+        // (`nữ hoàng đã thay đổi`) mean that holder.
+        let anchored: HashSet<usize> = ctx
+            .hits
+            .leftmost_longest(self.titles)
+            .filter(|h| self.epithets.contains(&self.title_words[h.index]))
+            .filter(|h| capital_after(work, h.end))
+            .map(|h| h.index)
+            .collect();
         let mut titles: Vec<Found> = Vec::new();
         for hit in ctx.hits.leftmost_longest(self.titles) {
             if titles.last().is_some_and(|t| hit.start < t.end) {
@@ -159,7 +203,11 @@ impl TitleExtractor {
             if !self.case_fits(&work[hit.start..hit.end], hit.index) {
                 continue;
             }
-            if self.generic_or_counted(lower, hit.start) {
+            if self.generic_or_counted(lower, hit.start)
+                || self.is_indefinite(ctx, hit.start, hit.end)
+                || (self.is_epithet(ctx, hit.start, hit.end, hit.index)
+                    && !anchored.contains(&hit.index))
+            {
                 continue;
             }
             if only_space_gap(work, hit.end)
@@ -212,13 +260,21 @@ impl TitleExtractor {
             place: false,
         };
         let next = skip_spaces(work, role_end);
+        let class = entries_at(ctx, self.class_after.id, next)
+            .any(|h| !lower[h.end..].starts_with(char::is_alphanumeric));
+        if class && only_space_gap(work, role_end) {
+            return None;
+        }
         let no_unit =
             entries_at(ctx, self.no_unit_after.id, next).any(|h| lower[h.end..].starts_with(' '));
         if no_unit || ctx.hit(self.generic_after, next).is_some() {
             return self.keep_bare(ctx, t, index);
         }
         if let Some(u) = self.attached_unit(ctx, s, role_end, next) {
-            t.end = u.1.max(role_end);
+            // `Giám đốc WB tại Việt Nam`: the country of the posting stays.
+            t.end = self
+                .posting_after(ctx, u.1.max(role_end))
+                .unwrap_or(u.1.max(role_end));
             t.unit = Some(u);
             return Some(t);
         }
@@ -252,15 +308,49 @@ impl TitleExtractor {
         self.keep_bare(ctx, t, index)
     }
 
+    /// `nữ hoàng nhan sắc`, `vua phá lưới`: an epithet role with no
+    /// capitalised word (a name, a place) after it, written in lower case
+    /// or followed by a lower-case word.
+    fn is_epithet(&self, ctx: &Ctx, s: usize, e: usize, index: usize) -> bool {
+        if !self.epithets.contains(&self.title_words[index]) {
+            return false;
+        }
+        let work = ctx.work();
+        // Capitalised, it may only start a sentence (`Nữ hoàng nội y ...`).
+        let lower_case = work[s..].chars().next().is_some_and(char::is_lowercase);
+        let word_after = only_space_gap(work, e)
+            && work[skip_spaces(work, e)..]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        (lower_case || word_after) && !capital_after(work, e)
+    }
+
+    /// `một tổng thống mới nhậm chức`: an indefinite word before the role
+    /// (a former word may stand between) and nothing capitalised after it.
+    fn is_indefinite(&self, ctx: &Ctx, s: usize, e: usize) -> bool {
+        let lower = ctx.lower();
+        let before = word_before(lower, s, &self.former_words).unwrap_or(s);
+        word_before(lower, before, &self.indefinite_before).is_some()
+            && !capital_after(ctx.work(), e)
+    }
+
     /// A role with nothing attached: weak roles (`đại biểu`, `thư ký`) need
-    /// a name right after them.
+    /// a name right after them; an abbreviated one (`TS`) may have a dot
+    /// or a comma before it (`TS. Shankar`, `PGS, TS Lê Văn An`).
     fn keep_bare(&self, ctx: &Ctx, t: Found, index: usize) -> Option<Found> {
         let role = &self.title_words[index];
         if !self.weak.contains(role) {
             return Some(t);
         }
         let work = ctx.work();
-        let next = skip_spaces(work, t.end);
+        let surface = &work[t.start..t.end];
+        let abbreviated =
+            !surface.contains(' ') && surface.chars().filter(|c| c.is_uppercase()).count() >= 2;
+        let mut next = skip_spaces(work, t.end);
+        if abbreviated && work[next..].starts_with(['.', ',', '-']) {
+            next = skip_spaces(work, next + 1);
+        }
         let named = ctx
             .token_at(next)
             .is_some_and(|i| ctx.tokens[i].is_word() && is_name_shaped(ctx.tok(i)));
@@ -303,6 +393,15 @@ impl TitleExtractor {
         e.value = Some(work[t.start..t.end].to_string());
         e
     }
+}
+
+/// A capitalised word follows `pos` after plain spaces.
+fn capital_after(work: &str, pos: usize) -> bool {
+    only_space_gap(work, pos)
+        && work[skip_spaces(work, pos)..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
 }
 
 /// One or more plain spaces follow `pos` (no punctuation, no line break).

@@ -70,11 +70,25 @@ impl TitleExtractor {
         let capitalised = work[next..].chars().next().is_some_and(char::is_uppercase);
         let h = ctx.hit(self.role_domains, next).filter(|_| capitalised)?;
         // Whole words only (`Tài chính` but not `Tài chínhs`).
-        let whole = work[h.end..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        whole.then_some(h.end)
+        let whole = |end: usize| {
+            work[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        };
+        if !whole(h.end) {
+            return None;
+        }
+        // A field of several words (`Phát triển Sản phẩm`, `Phát triển
+        // dịch vụ`): all of it is the role, none of it a name.
+        let mut end = h.end;
+        while only_space_gap(work, end) {
+            match ctx.hit(self.role_domains, skip_spaces(work, end)) {
+                Some(n) if whole(n.end) => end = n.end,
+                _ => break,
+            }
+        }
+        Some(end)
     }
 
     /// A bare place after a role: a level word with a name or number
@@ -105,13 +119,55 @@ impl TitleExtractor {
             }
             return Some(end);
         }
-        // A place named after a person (`Hồ Chí Minh`) needs its level word.
-        ctx.hit(self.places, pos)
+        // A place named after a person (`Hồ Chí Minh`) needs its level
+        // word; a country does not (`Vương quốc Anh`).
+        let place = ctx
+            .hit(self.places, pos)
             .filter(|h| {
-                !(ctx.hit(self.surnames, pos).is_some()
-                    && lower[h.start..h.end].split(' ').count() >= 3)
+                self.country_places.get(h.index).copied().unwrap_or(false)
+                    || !(ctx.hit(self.surnames, pos).is_some()
+                        && lower[h.start..h.end].split(' ').count() >= 3)
             })
-            .map(|h| h.end)
+            .map(|h| h.end);
+        // `Tổng thống nước này`: the country named before.
+        if let Some(h) = ctx.hit(self.place_phrases, pos) {
+            return Some(h.end);
+        }
+        // `Thủ tướng Nhật`: a short country name, capitalised, whole word.
+        place.or_else(|| {
+            ctx.hit(self.country_short_forms, pos)
+                .filter(|h| {
+                    work[h.start..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                        && work[h.end..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                })
+                .map(|h| h.end)
+        })
+    }
+
+    /// `Giám đốc WB tại Việt Nam`: ` tại ` and a country (or a place with
+    /// its level word) after a title's unit stay in its span.
+    pub(super) fn posting_after(&self, ctx: &Ctx, end: usize) -> Option<usize> {
+        let lower = ctx.lower();
+        if !lower[end..].starts_with(' ') {
+            return None;
+        }
+        let h = entries_at(ctx, self.posting_words.id, end + 1)
+            .find(|h| lower[h.end..].starts_with(' '))?;
+        let at = h.end + 1;
+        let country = ctx
+            .hit(self.places, at)
+            .filter(|p| self.country_places.get(p.index).copied().unwrap_or(false))
+            .map(|p| p.end);
+        country.or_else(|| {
+            ctx.hit(self.levels, at)
+                .and_then(|_| self.place_after(ctx, at))
+        })
     }
 
     /// `Đại sứ Việt Nam tại Trung Quốc`: an envoy's posting after the

@@ -10,8 +10,15 @@ use crate::text::wordlists::word_before;
 impl TitleExtractor {
     /// A word before the role makes it generic, or a number counts its
     /// holders.
+    /// A former word in between does not change that (`hai cựu Ngoại
+    /// trưởng`).
     pub(super) fn generic_or_counted(&self, lower: &str, pos: usize) -> bool {
-        self.generic_word_before(lower, pos) || counted(lower, pos)
+        let plural = |p: usize| {
+            word_before(lower, p, &self.plural_before_former).is_some() || counted(lower, p)
+        };
+        self.generic_word_before(lower, pos)
+            || counted(lower, pos)
+            || word_before(lower, pos, &self.former_words).is_some_and(plural)
     }
 
     /// A word before the role makes it generic or part of a name (`các`,

@@ -84,4 +84,29 @@ pub struct TitleSettings {
     /// Words for a former holder (`nguyên`, `cựu`), allowed between the
     /// titles of a list of categories of office.
     pub former_words: Vec<String>,
+    /// Roles that are also epithets (`nữ hoàng nhan sắc`, `vua phá
+    /// lưới`): written in lower case, they are titles only with a
+    /// capitalised word (a name, a place) right after them.
+    pub epithet_roles: Vec<String>,
+    /// Words right after a role that make it a class of office, not one
+    /// person's (`phó phòng cấp sở`, `Chủ tịch cấp xã`): no title.
+    pub class_after: Vec<String>,
+    /// Short country names written right after a foreign office (`Thủ
+    /// tướng Nhật`): part of the title's span, never of the holder's name.
+    pub country_short_forms: Vec<String>,
+    /// Words that make a role plural or indefinite even with a former word
+    /// in between (`hai cựu Ngoại trưởng`, `một cựu thủ tướng`); other
+    /// generic words do not reach past it (`gồm cựu Thủ tướng ...`).
+    pub plural_before_former: Vec<String>,
+    /// Words that make a role indefinite (`một tổng thống mới nhậm
+    /// chức`) unless a capitalised word (a name, a unit, a place) follows
+    /// it (`một Tổng thống Donald Trump`).
+    pub indefinite_before: Vec<String>,
+    /// Words for a country named before, kept after a role as its place
+    /// (`Tổng thống nước này`).
+    pub place_phrases: Vec<String>,
+    /// Words before a title that make it the object of a phrase (`của`:
+    /// `chuyến thăm của Bí thư, anh An viết`): a name after a comma is
+    /// not its holder.
+    pub object_markers: Vec<String>,
 }
