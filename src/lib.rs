@@ -9,6 +9,7 @@
 //! the rule files through the engine. The CLI in `main.rs` only parses
 //! arguments and calls these.
 
+pub mod batch;
 pub mod check;
 pub mod extract;
 pub mod input;

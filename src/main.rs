@@ -1,5 +1,7 @@
 //! The command line: parses arguments and calls the library.
 
+mod batch_cli;
+
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
@@ -7,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use vnextract::batch::Shard;
 use vnextract::extract::calendar::Ymd;
 use vnextract::output::{ContextMode, Layout, RenderOptions, Selection};
 use vnextract::pipeline::{ExtractJob, RunError};
@@ -101,6 +104,10 @@ enum Command {
         /// resolution, sentence, or all (default: every entity type, no sentence table).
         #[arg(long, value_name = "LIST", value_parser = Selection::parse)]
         types: Option<Selection>,
+        /// Read only share K of N of the input (split by a stable hash of each
+        /// file's relative path) and write `shard.jsonl` for `vnextract merge`.
+        #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
+        shard: Option<Shard>,
         #[command(flatten)]
         records: RecordArgs,
         #[command(flatten)]
@@ -108,8 +115,39 @@ enum Command {
     },
     /// JSON Lines records {"id","text","date"?,"title"?} on stdin, contract lines on stdout.
     Stream {
+        /// Read the unit lines of `vnextract list` and write part lines for
+        /// `vnextract merge` (share K of N of a cluster job).
+        #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
+        parts: Option<Shard>,
         #[command(flatten)]
         common: Common,
+    },
+    /// The input's articles (files, records) as JSON lines in input order,
+    /// for a cluster job to hand out to `stream --parts`.
+    List {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// List only share K of N (as `extract --shard`).
+        #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
+        shard: Option<Shard>,
+        #[command(flatten)]
+        records: RecordArgs,
+    },
+    /// Put the output folders of `extract --shard` (or the part files of
+    /// `stream --parts`) together into the output of one run.
+    Merge {
+        /// Shard folders, or folders of part-* files.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output folder.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Write into an output folder that holds other files too.
+        #[arg(long)]
+        force: bool,
+        /// No summary line.
+        #[arg(long)]
+        quiet: bool,
     },
     /// Mine a corpus for names and counts; write them as lexicon files (rules/learned/).
     Learn {
@@ -187,8 +225,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let common = match &cli.command {
         Command::Rules { action } => return rules(action),
-        Command::Extract { common, .. } | Command::Stream { common } => common,
+        Command::Extract { common, .. } | Command::Stream { common, .. } => common,
         Command::Learn { .. } => return learn(cli.command),
+        Command::List {
+            paths,
+            shard,
+            records,
+        } => return batch_cli::list(paths, &records.options(), shard.unwrap_or(Shard::WHOLE)),
+        Command::Merge {
+            inputs,
+            output,
+            force,
+            quiet,
+        } => return batch_cli::merge(inputs, output, *force, *quiet),
     };
     let (engine, pool) = match setup(common) {
         Ok(x) => x,
@@ -206,6 +255,7 @@ fn main() -> ExitCode {
             force,
             context,
             types,
+            shard,
             records,
             common,
         } => {
@@ -218,6 +268,7 @@ fn main() -> ExitCode {
             let run = Run {
                 quiet,
                 force,
+                shard,
                 reference_given: common.reference_date.is_some(),
             };
             let input = records.options();
@@ -226,6 +277,14 @@ fn main() -> ExitCode {
             )
         }
         Command::Rules { .. } => unreachable!("handled before the engine is built"),
+        Command::Stream {
+            parts: Some(shard), ..
+        } => batch_cli::stream_parts(
+            &engine,
+            &pool,
+            &Layout::new(RenderOptions::default()),
+            shard,
+        ),
         Command::Stream { .. } => {
             let stdin = std::io::BufReader::new(std::io::stdin());
             let stdout = std::io::BufWriter::new(std::io::stdout().lock());
@@ -238,7 +297,9 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Learn { .. } => unreachable!("`learn` returns before the engine is built"),
+        Command::Learn { .. } | Command::List { .. } | Command::Merge { .. } => {
+            unreachable!("handled before the engine is built")
+        }
     }
 }
 
@@ -325,6 +386,7 @@ fn run_options(
 struct Run {
     quiet: bool,
     force: bool,
+    shard: Option<Shard>,
     reference_given: bool,
 }
 
@@ -374,6 +436,7 @@ fn extract(
         out_dir: out,
         layout,
         force: run.force,
+        shard: run.shard,
         options,
         cancel: &cancel,
         progress: &progress,

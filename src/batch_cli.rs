@@ -1,0 +1,104 @@
+//! The commands of split runs (`list`, `merge`, `stream --parts`): what
+//! the command line does with them, kept out of `main.rs`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+use vnextract::Engine;
+use vnextract::batch::units::{KeyedUnits, UnitLine, shard_files};
+use vnextract::batch::{Shard, merge, stage};
+use vnextract::input::{InputOptions, walk_inputs};
+use vnextract::output::Layout;
+
+/// `vnextract list PATH...`: every unit of the input as a JSON line, in
+/// input order, with its key (the walk's errors first).
+pub fn list(paths: &[PathBuf], input: &InputOptions, shard: Shard) -> ExitCode {
+    let (files, walk_errors) = walk_inputs(paths);
+    let stdout = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(stdout);
+    let mut write = |line: &UnitLine| -> std::io::Result<()> {
+        serde_json::to_writer(&mut out, line)?;
+        out.write_all(b"\n")
+    };
+    let mut result = Ok(());
+    if shard.reports_walk_errors() {
+        for (e, n) in walk_errors.iter().zip(1..) {
+            eprintln!("vnextract: {}: {}", e.path, e.message);
+            let unit = vnextract::input::Unit::Failed(e.clone());
+            result = result.and_then(|_| write(&UnitLine::of((0, n), &unit)));
+        }
+    }
+    let any = !files.is_empty();
+    let (files, indices) = shard_files(files, shard);
+    for (key, unit) in KeyedUnits::new(&files, indices, input) {
+        if result.is_err() {
+            break;
+        }
+        result = write(&UnitLine::of(key, &unit));
+    }
+    let result = result.and_then(|_| out.flush());
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("vnextract: {e}");
+            ExitCode::from(1)
+        }
+        Ok(()) if !any => {
+            eprintln!("vnextract: no articles found in the inputs");
+            ExitCode::from(1)
+        }
+        Ok(()) => ExitCode::SUCCESS,
+    }
+}
+
+/// `vnextract merge DIR... -o DIR`.
+pub fn merge(inputs: &[PathBuf], output: &Path, force: bool, quiet: bool) -> ExitCode {
+    let started = std::time::Instant::now();
+    match merge::run_merge(inputs, output, force) {
+        Ok(done) => {
+            if !quiet {
+                eprintln!("{}", done.summary.line(started.elapsed().as_secs_f64()));
+            }
+            if done.summary.errors > 0 {
+                eprintln!(
+                    "vnextract: {} inputs could not be read: see {}",
+                    done.summary.errors,
+                    output.join("errors.csv").display()
+                );
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(merge::MergeError::Refused(msg)) => {
+            eprintln!("vnextract: {msg}");
+            ExitCode::from(2)
+        }
+        Err(merge::MergeError::Io(e)) => {
+            eprintln!(
+                "vnextract: merge failed: {e}; the previous outputs in {} are unchanged",
+                output.display()
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `vnextract stream --parts K/N`.
+pub fn stream_parts(
+    engine: &Engine,
+    pool: &rayon::ThreadPool,
+    layout: &Layout,
+    shard: Shard,
+) -> ExitCode {
+    let stdin = std::io::BufReader::new(std::io::stdin());
+    let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let never = AtomicBool::new(false);
+    match stage::run_parts(engine, pool, layout, shard, stdin, stdout, &never) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("vnextract: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
