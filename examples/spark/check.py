@@ -65,6 +65,7 @@ def main(argv):
         SparkSession.builder.master(f"local[{args.threads}]")
         .appName("vnextract-example-test")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
