@@ -78,7 +78,10 @@ def main(argv):
             spark_out = os.path.join(args.work, f"spark-{n}")
             ref_out = os.path.join(args.work, f"extract-{n}")
             started = time.time()
-            job_args = extract.parse_args([folder, "-o", spark_out, "--vnextract", args.vnextract])
+            job = [folder, "-o", spark_out, "--vnextract", args.vnextract]
+            # The first input with the binary shipped as a Spark file, the
+            # others run from its path.
+            job_args = extract.parse_args(job + (["--ship"] if n == 0 else []))
             status = extract.job(job_args, spark.sparkContext)
             spark_s = time.time() - started
             started = time.time()

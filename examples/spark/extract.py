@@ -57,8 +57,9 @@ def parse_args(argv):
     p.add_argument(
         "--ship",
         action="store_true",
-        help="ship the binary (and --rules) to the executors with SparkContext.addFile, "
-        "instead of running it from a path every executor sees",
+        help="the executors get the binary (and --rules) as Spark files (spark-submit "
+        "--files, or added here with SparkContext.addFile) instead of running it from a "
+        "path every executor sees",
     )
     p.add_argument("--rules", help="folder of rule files replacing the built-in ones")
     p.add_argument(
@@ -229,7 +230,10 @@ def job(args, sc):
         sys.exit(f"extract.py: no vnextract binary at {args.vnextract}: give one with --vnextract")
     tools = Tools(binary, args.rules, args.ship)
     if args.ship:
-        sc.addFile(binary)
+        # Unless spark-submit --files shipped them already.
+        shipped = sc.getConf().get("spark.files", "")
+        if os.path.basename(binary) not in shipped:
+            sc.addFile(binary)
         if args.rules:
             sc.addFile(os.path.abspath(args.rules), recursive=True)
     evidence = args.evidence == "on" or (args.evidence == "auto" and has_gather(binary))
