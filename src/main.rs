@@ -1,6 +1,6 @@
 //! The command line: parses arguments and calls the library.
 
-mod batch_cli;
+mod split_cli;
 
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use vnextract::batch::Shard;
 use vnextract::extract::calendar::Ymd;
 use vnextract::output::{ContextMode, Layout, RenderOptions, Selection};
 use vnextract::pipeline::{ExtractJob, RunError};
+use vnextract::split::Shard;
 use vnextract::{Engine, Options, RuleSources};
 
 #[derive(Parser)]
@@ -231,13 +231,13 @@ fn main() -> ExitCode {
             paths,
             shard,
             records,
-        } => return batch_cli::list(paths, &records.options(), shard.unwrap_or(Shard::WHOLE)),
+        } => return split_cli::list(paths, &records.options(), shard.unwrap_or(Shard::WHOLE)),
         Command::Merge {
             inputs,
             output,
             force,
             quiet,
-        } => return batch_cli::merge(inputs, output, *force, *quiet),
+        } => return split_cli::merge(inputs, output, *force, *quiet),
     };
     let (engine, pool) = match setup(common) {
         Ok(x) => x,
@@ -279,7 +279,7 @@ fn main() -> ExitCode {
         Command::Rules { .. } => unreachable!("handled before the engine is built"),
         Command::Stream {
             parts: Some(shard), ..
-        } => batch_cli::stream_parts(
+        } => split_cli::stream_parts(
             &engine,
             &pool,
             &Layout::new(RenderOptions::default()),
@@ -496,6 +496,11 @@ fn extract(
             "vnextract: tables longer than an Excel sheet go on in {}",
             done.extra_sheets.join(", ")
         );
+    }
+    if s.articles == 0 && s.errors == 0 && run.shard.is_some() {
+        // A share may hold nothing of a small input; it still merges.
+        eprintln!("vnextract: this share holds none of the input's articles");
+        return ExitCode::SUCCESS;
     }
     if s.articles == 0 {
         eprintln!(

@@ -10,12 +10,12 @@
 //! back only the output after it, never the workers, until the window is
 //! full. The output is the same whatever the thread count.
 
-use crate::batch::units::{KeyedUnits, shard_files};
-use crate::batch::{Header, Shard};
 use crate::extract::Engine;
 use crate::input::{InputError, InputOptions, Unit, walk_inputs};
 use crate::output::files::OutputDir;
 use crate::output::{Finished, Layout, OutputSet, Rendered, render};
+use crate::split::units::{KeyedUnits, shard_files};
+use crate::split::{Header, Shard};
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};

@@ -272,3 +272,29 @@ fn part_lines_of_a_pipe_stage_merge_into_the_whole_run() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     same_files(&whole, &merged);
 }
+
+#[test]
+fn an_empty_share_is_a_share() {
+    let dir = articles(&[("only.txt", "Ông Lê Văn An đến Hà Nội ngày 4/5/2020.")]);
+    let tmp = tempfile::tempdir().unwrap();
+    let whole = tmp.path().join("whole");
+    extract(&[dir.path()], &whole, &[]);
+    let s: Vec<PathBuf> = (1..=2).map(|k| tmp.path().join(format!("s{k}"))).collect();
+    for (k, d) in s.iter().enumerate() {
+        let o = run(&[
+            "extract",
+            &dir.path().display().to_string(),
+            "-o",
+            &d.display().to_string(),
+            "--shard",
+            &format!("{}/2", k + 1),
+            "--quiet",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let sizes: Vec<usize> = s.iter().map(|d| rows(&d.join("articles.csv")).len()).collect();
+    assert_eq!(sizes.iter().sum::<usize>(), 1);
+    let merged = tmp.path().join("merged");
+    assert!(merge(&s, &merged).status.success());
+    same_files(&whole, &merged);
+}

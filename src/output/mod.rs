@@ -15,9 +15,9 @@ pub mod tables;
 pub mod tally;
 pub mod xlsx;
 
-use crate::batch::parts::{ArticlePart, Header, Key, Part, SHARD_FILE};
 use crate::input::InputError;
 use crate::model::{Article, EntityType};
+use crate::split::parts::{ArticlePart, Header, Key, Part, SHARD_FILE};
 use files::{JSONL, OutputDir, WORKBOOK};
 use std::collections::HashMap;
 use std::fs::File;
@@ -115,7 +115,7 @@ impl OutputSet {
     }
 
     /// Also write `shard.jsonl`: what a merge of shard folders needs,
-    /// one part per unit of input (see [`crate::batch::parts`]).
+    /// one part per unit of input (see [`crate::split::parts`]).
     pub fn write_parts(&mut self, header: &Header) -> io::Result<()> {
         let mut f = BufWriter::new(self.dir.create(SHARD_FILE)?);
         serde_json::to_writer(&mut f, header)?;

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 use vnextract::Engine;
-use vnextract::batch::units::{KeyedUnits, UnitLine, shard_files};
-use vnextract::batch::{Shard, merge, stage};
 use vnextract::input::{InputOptions, walk_inputs};
 use vnextract::output::Layout;
+use vnextract::split::units::{KeyedUnits, UnitLine, shard_files};
+use vnextract::split::{Shard, merge, stage};
 
 /// `vnextract list PATH...`: every unit of the input as a JSON line, in
 /// input order, with its key (the walk's errors first).
