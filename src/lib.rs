@@ -10,7 +10,9 @@
 //! the rule files through the engine. The CLI in `main.rs` only parses
 //! arguments and calls these.
 
+pub mod batch;
 pub mod check;
+pub mod evidence;
 pub mod extract;
 pub mod input;
 pub mod learn;

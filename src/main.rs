@@ -1,5 +1,6 @@
 //! The command line: parses arguments and calls the library.
 
+mod batch_cli;
 mod split_cli;
 
 use clap::{Parser, Subcommand};
@@ -13,7 +14,7 @@ use vnextract::extract::calendar::Ymd;
 use vnextract::output::{ContextMode, Layout, RenderOptions, Selection};
 use vnextract::pipeline::{ExtractJob, RunError};
 use vnextract::split::Shard;
-use vnextract::{Engine, Options, RuleSources};
+use vnextract::{Engine, RuleSources};
 
 #[derive(Parser)]
 #[command(
@@ -40,6 +41,9 @@ struct Common {
     /// Worker threads (default: the cores this process may use).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
+    /// Batch evidence file(s) written by `vnextract gather` (several are merged).
+    #[arg(long, value_name = "FILE")]
+    evidence: Vec<PathBuf>,
 }
 
 /// How records files (`.jsonl`, `.json`) name their fields.
@@ -108,6 +112,9 @@ enum Command {
         /// file's relative path) and write `shard.jsonl` for `vnextract merge`.
         #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
         shard: Option<Shard>,
+        /// One pass only: no batch evidence gathered first over all inputs.
+        #[arg(long)]
+        no_batch: bool,
         #[command(flatten)]
         records: RecordArgs,
         #[command(flatten)]
@@ -117,8 +124,29 @@ enum Command {
     Stream {
         /// Read the unit lines of `vnextract list` and write part lines for
         /// `vnextract merge` (share K of N of a cluster job).
-        #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
+        #[arg(long, value_name = "K/N", value_parser = Shard::parse, conflicts_with = "batch")]
         parts: Option<Shard>,
+        /// Read all records first (spilled to a temporary file), gather their
+        /// batch evidence, then extract them with it.
+        #[arg(long)]
+        batch: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Gather batch evidence (names seen with a cue, abbreviations defined) into a file.
+    Gather {
+        /// Files or folders read like `extract` (`-`: JSON Lines records on
+        /// stdin); with --merge, evidence files to merge.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The evidence file to write (`-`: stdout).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The paths are evidence files: write their merge (sum of counts).
+        #[arg(long)]
+        merge: bool,
+        #[command(flatten)]
+        records: RecordArgs,
         #[command(flatten)]
         common: Common,
     },
@@ -199,32 +227,21 @@ fn parse_date(s: &str) -> Result<Ymd, String> {
 
 /// Everything that can go wrong before any output is written: exit 2.
 fn setup(common: &Common) -> Result<(Engine, rayon::ThreadPool), String> {
-    let sources = match &common.rules {
-        Some(dir) => RuleSources::with_override(dir).map_err(|e| e.to_string())?,
-        None => RuleSources::embedded(),
-    };
-    let options = Options {
-        reference_date: common.reference_date,
-        relative_dates: common.relative_dates,
-    };
+    let (sources, options) = batch_cli::sources_and_options(common)?;
     let engine = Engine::new(&sources, options).map_err(|e| e.to_string())?;
-    // The cores this process may use (cgroup and affinity limits included).
-    let threads = match common.threads {
-        Some(0) => return Err("--threads must be at least 1".into()),
-        Some(n) => n,
-        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-    };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| e.to_string())?;
-    Ok((engine, pool))
+    Ok((engine, batch_cli::pool(common.threads)?))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let common = match &cli.command {
         Command::Rules { action } => return rules(action),
+        Command::Gather { .. } => return batch_cli::gather(cli.command),
+        Command::Stream {
+            batch: true,
+            common,
+            ..
+        } => return batch_cli::stream_batch(common),
         Command::Extract { common, .. } | Command::Stream { common, .. } => common,
         Command::Learn { .. } => return learn(cli.command),
         Command::List {
@@ -256,6 +273,7 @@ fn main() -> ExitCode {
             context,
             types,
             shard,
+            no_batch,
             records,
             common,
         } => {
@@ -272,6 +290,14 @@ fn main() -> ExitCode {
                 reference_given: common.reference_date.is_some(),
             };
             let input = records.options();
+            let engine = if no_batch || !common.evidence.is_empty() {
+                engine
+            } else {
+                match batch_cli::with_batch_evidence(engine, &pool, &paths, &input, &common) {
+                    Ok(e) => e,
+                    Err(code) => return code,
+                }
+            };
             extract(
                 &engine, &pool, &paths, &input, &output, layout, options, run,
             )
@@ -297,7 +323,10 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Learn { .. } | Command::List { .. } | Command::Merge { .. } => {
+        Command::Learn { .. }
+        | Command::Gather { .. }
+        | Command::List { .. }
+        | Command::Merge { .. } => {
             unreachable!("handled before the engine is built")
         }
     }

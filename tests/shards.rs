@@ -292,7 +292,10 @@ fn an_empty_share_is_a_share() {
         ]);
         assert!(o.status.success(), "{}", stderr(&o));
     }
-    let sizes: Vec<usize> = s.iter().map(|d| rows(&d.join("articles.csv")).len()).collect();
+    let sizes: Vec<usize> = s
+        .iter()
+        .map(|d| rows(&d.join("articles.csv")).len())
+        .collect();
     assert_eq!(sizes.iter().sum::<usize>(), 1);
     let merged = tmp.path().join("merged");
     assert!(merge(&s, &merged).status.success());

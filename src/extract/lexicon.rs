@@ -13,28 +13,7 @@ pub use crate::text::chars::{is_word_boundary, lowercase};
 pub use crate::text::wordlists::{Hit, WordList};
 use crate::text::{Analysis, ListId, fold_str};
 
-/// FNV-1a: the keys of the word-list gates are a few bytes long and not
-/// chosen by an adversary, so a simpler hash than the default one will do.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+pub use crate::text::wordlists::Fnv;
 
 /// A string set and map keyed with [`Fnv`].
 pub type FnvSet = std::collections::HashSet<String, std::hash::BuildHasherDefault<Fnv>>;
@@ -66,6 +45,10 @@ pub struct Lexicon {
     pub issuer_codes: Vec<(String, String)>,
     /// `not_names.csv`.
     pub not_names: WordList,
+    /// Unit abbreviations other articles of the batch define after a full
+    /// name (batch evidence): read like those of `abbreviations.csv`, but
+    /// an article may still define them itself.
+    pub batch_abbreviations: Vec<Abbreviation>,
 }
 
 /// A role of `titles.csv`, or the deputy's role generated from it.
@@ -117,7 +100,34 @@ impl Lexicon {
             place_kinds: places.iter().map(|r| r.kind).collect(),
             issuer_codes: codes.into_iter().map(|r| (r.code, r.issuer)).collect(),
             not_names: WordList::new(not_names.iter().map(|r| r.word.as_str())),
+            batch_abbreviations: Vec::new(),
         })
+    }
+
+    /// Take the abbreviations the batch defines (in at least
+    /// `batch_abbreviation_min_articles` articles, `units.json`) that the
+    /// lexicon does not know.
+    pub fn add_batch_abbreviations(
+        &mut self,
+        sources: &RuleSources,
+        evidence: &crate::evidence::Evidence,
+    ) -> Result<(), RuleError> {
+        let min = sources
+            .load::<crate::rules::typed::Units>()?
+            .settings
+            .batch_abbreviation_min_articles;
+        for (abbr, name) in evidence.abbreviations(min) {
+            let (abbr, expansion) = (fold_str(&abbr), fold_str(&name));
+            if self.abbreviations.iter().any(|a| a.abbr == abbr) {
+                continue;
+            }
+            self.batch_abbreviations.push(Abbreviation {
+                abbr,
+                expansion,
+                kind: crate::rules::lists::AbbreviationKind::Unit,
+            });
+        }
+        Ok(())
     }
 }
 

@@ -77,6 +77,9 @@ pub struct Options {
     /// Used when a document has no date of its own.
     pub reference_date: Option<Ymd>,
     pub relative_dates: bool,
+    /// What the whole batch established (see [`crate::evidence`]): names
+    /// seen with a cue elsewhere, abbreviations defined elsewhere.
+    pub evidence: Option<std::sync::Arc<crate::evidence::Evidence>>,
 }
 
 /// All compiled rules; shared read-only by every worker thread.
@@ -101,14 +104,18 @@ impl Engine {
     /// Compile every rule file; the first problem found is returned.
     pub fn new(sources: &RuleSources, options: Options) -> Result<Engine, RuleError> {
         let seg = sources.json("segmentation.json")?;
-        let lex = lexicon::Lexicon::load(sources)?;
+        let mut lex = lexicon::Lexicon::load(sources)?;
+        let evidence = options.evidence.as_deref();
+        if let Some(ev) = evidence {
+            lex.add_batch_abbreviations(sources, ev)?;
+        }
         let mut lists = ListSetBuilder::default();
         let units = unit::UnitExtractor::new(sources, &lex, &mut lists)?;
         Ok(Engine {
             segmenter: Segmenter::new(&seg.setting_list("abbreviations")),
             dates: date::DateExtractor::new(sources, &mut lists)?,
             titles: title::TitleExtractor::new(sources, &lex, &mut lists)?,
-            persons: person::PersonExtractor::new(sources, &lex, &mut lists)?,
+            persons: person::PersonExtractor::new(sources, &lex, &mut lists, evidence)?,
             resolutions: resolution::ResolutionExtractor::new(sources, &lex, &mut lists)?,
             link: link::Linker::new(sources, &mut lists)?,
             issuer_codes: lex.issuer_codes.clone(),

@@ -11,20 +11,27 @@
 mod bylines;
 mod cues;
 mod found;
+mod full;
 mod given;
 mod ids;
 mod initials;
+mod known;
 pub mod lists;
 mod reading;
+mod repeated;
 mod runs;
 mod shape;
 mod value;
 
-pub use ids::BYLINE_RULE;
+pub use ids::{BYLINE_RULE, RULE_HONORIFIC, RULE_TITLE};
+pub use shape::{has_vietnamese_letters, is_foreign_word};
+pub use value::name_value;
 
 use super::Ctx;
 use super::lexicon::{FnvSet, Lexicon, WordList, folded, lowercase};
+use crate::evidence::Evidence;
 use crate::model::Entity;
+use crate::rules::learned::{LearnedBrand, LearnedNotName, LearnedPersonName};
 use crate::rules::lists::{HonorificKind, PlaceKind};
 use crate::rules::typed::Persons;
 use crate::rules::{RuleError, RuleSources};
@@ -48,8 +55,15 @@ pub struct PersonExtractor {
     blockers: ListId,
     /// Capitalised words that never belong to a name (`Bộ`, `Sở`).
     never_in_name: FnvSet,
-    /// Capitalised phrases that are not names (`Hà Nội`), with places.
+    /// Capitalised phrases that are not names (`Hà Nội`), with the learned
+    /// ones (`learned/not_names.csv`: `Litva`, `Dân trí`).
     not_names: ListId,
+    /// Names known from the corpus and the batch (see `known`).
+    known: ListId,
+    /// Brands (`learned/brands.csv`, lower case): no person's name alone.
+    brands: FnvSet,
+    /// Fewest mentions of a two-syllable name written alone (settings).
+    repeated_min: usize,
     /// Common foreign given names (`Robert`, `Ariana`): with a capitalised
     /// word after them they start a name without any cue.
     foreign_given: FnvSet,
@@ -91,13 +105,29 @@ pub struct PersonExtractor {
 }
 
 impl PersonExtractor {
+    /// The extractor of a run; `evidence` is the batch's (see
+    /// [`crate::evidence`]), if any.
     pub fn new(
         sources: &RuleSources,
         lex: &Lexicon,
         lists: &mut ListSetBuilder,
+        evidence: Option<&Evidence>,
     ) -> Result<PersonExtractor, RuleError> {
         let persons = sources.load::<Persons>()?;
         let (file, s) = (&persons.file, &persons.settings);
+        let learned: Vec<LearnedPersonName> = sources.word_list()?;
+        let learned_not: Vec<LearnedNotName> = sources.word_list()?;
+        let brands = known::brand_set(&sources.word_list::<LearnedBrand>()?);
+        let batch = evidence
+            .into_iter()
+            .flat_map(|e| e.person_names(s.batch_name_min_articles));
+        let known_names = known::known_names(&learned, batch, s, &brands);
+        let not_names = lex
+            .not_names
+            .words
+            .iter()
+            .map(String::as_str)
+            .chain(learned_not.iter().map(|r| r.word.as_str()));
         let lower_set = |words: &[String]| words.iter().map(|w| lowercase(w)).collect();
         Ok(PersonExtractor {
             surnames: lists.add_list(&lex.surnames),
@@ -106,7 +136,10 @@ impl PersonExtractor {
             blocker_set: WordSet::new(&WordList::new(&s.blockers)),
             blockers: lists.add(&s.blockers),
             never_in_name: lower_set(&s.never_in_name),
-            not_names: lists.add_list(&lex.not_names),
+            not_names: lists.add(not_names),
+            known: lists.add(&known_names),
+            brands,
+            repeated_min: s.repeated_name_min_mentions,
             foreign_given: s.foreign_given_names.iter().cloned().collect(),
             place_honorifics: lower_set(&s.place_honorifics),
             address_forms: {
@@ -160,10 +193,16 @@ impl PersonExtractor {
         self.credits(ctx, &owned, &mut out);
         let ws: Vec<Word> = ctx.words().copied().collect();
         self.runs(ctx, &ws, found, &owned, byline.as_ref(), &mut out);
+        self.remembered_names(ctx, &owned, byline.as_ref(), &mut out);
+        self.repeated_names(ctx, &ws, &owned, byline.as_ref(), &mut out);
         self.initials(ctx, &owned, &mut out);
         self.name_lists(ctx, &owned, &mut out);
         self.paired_foreign_names(ctx, &ws, &owned, &mut out);
         self.given_names(ctx, &ws, &owned, byline.as_ref(), &mut out);
+        let work = ctx.work();
+        out.entities
+            .retain(|e| e.rule == ids::RULE_HONORIFIC || !self.is_brand(&work[e.start..e.end]));
+        full::fill_full_names(&mut out.entities);
         found.extend(out.entities);
     }
 }

@@ -345,6 +345,9 @@ pub(crate) fn validate_known(path: &str, raw: &str) -> Result<(), RuleError> {
         Surname::PATH => run::<Surname>(raw),
         TitleRole::PATH => run::<TitleRole>(raw),
         UnitHead::PATH => run::<UnitHead>(raw),
+        super::learned::LearnedPersonName::PATH => run::<super::learned::LearnedPersonName>(raw),
+        super::learned::LearnedNotName::PATH => run::<super::learned::LearnedNotName>(raw),
+        super::learned::LearnedBrand::PATH => run::<super::learned::LearnedBrand>(raw),
         _ => Ok(()),
     }
 }

@@ -8,6 +8,7 @@ pub mod layout;
 pub mod normalize;
 pub mod sentences;
 pub mod tokens;
+mod trie;
 pub mod wordlists;
 
 pub use analysis::Analysis;

@@ -116,6 +116,11 @@ impl PersonExtractor {
                 let vparts: Vec<&str> = v.split(' ').collect();
                 if vparts.iter().all(|p| is_capitalised(p)) {
                     add(vparts[vparts.len() - 1]);
+                    // A Vietnamese given name of two syllables (`Ánh Viên`
+                    // of `Nguyễn Thị Ánh Viên`).
+                    if vparts.len() >= 3 && has_vietnamese_letters(v) {
+                        add(&vparts[vparts.len() - 2..].join(" "));
+                    }
                 }
             } else if e.rule == RULE_HONORIFIC
                 && is_capitalised(surface)

@@ -27,3 +27,10 @@ pub const RULE_NAME_LIST: &str = "person.name_list";
 
 /// Rule id of a one-word foreign name paired with persons.
 pub const RULE_PAIRED: &str = "person.paired_name";
+
+/// Rule id of a name known from the corpus lexicon or the batch evidence,
+/// written without a cue.
+pub const RULE_KNOWN: &str = "person.known_name";
+
+/// Rule id of a two-syllable name written alone again and again.
+pub const RULE_REPEATED: &str = "person.repeated_name";

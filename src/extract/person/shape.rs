@@ -5,9 +5,15 @@ use crate::text::Token as Word;
 use crate::text::chars::{is_all_caps, is_capitalised};
 
 /// Letters only Vietnamese writes (`ă`, `ơ`, `ể`): not in a foreign name.
-pub(super) fn has_vietnamese_letters(t: &str) -> bool {
+pub fn has_vietnamese_letters(t: &str) -> bool {
     t.chars()
         .any(|c| "ăâđêôơưĂÂĐÊÔƠƯ".contains(c) || ('\u{1EA0}'..='\u{1EF9}').contains(&c))
+}
+
+/// A word no Vietnamese syllable could be (`Messi`, `Isco`, not `Nam`,
+/// `Thu`): alone, it names one foreigner rather than being a common word.
+pub fn is_foreign_word(t: &str) -> bool {
+    !has_vietnamese_letters(t) && !crate::extract::unit::shapes::is_vietnamese_syllable(t)
 }
 
 /// The word ending at `end` goes on as a domain name (`Zing.vn`).

@@ -214,7 +214,7 @@ impl Config {
         let not_standalone: Vec<String> = fold(&s.abbreviations_not_standalone);
         let mut abbr_info = Vec::new();
         let mut expansion_info = Vec::new();
-        for row in &lex.abbreviations {
+        for row in lex.abbreviations.iter().chain(&lex.batch_abbreviations) {
             let (form, expansion) = (fold_str(&row.abbr), fold_str(&row.expansion));
             if matches!(row.kind, AbbreviationKind::Unit | AbbreviationKind::Place) {
                 expansion_info.push((form.clone(), expansion.clone()));

@@ -10,7 +10,7 @@ mod config;
 mod def;
 mod defs;
 mod scan;
-mod shapes;
+pub(crate) mod shapes;
 mod value;
 
 use super::Ctx;

@@ -81,4 +81,28 @@ pub struct PersonSettings {
     /// Words between the names of a byline's authors, as written (`Thế Kha
     /// và Tuấn Hợp`); commas and dashes separate them too.
     pub byline_joiners: Vec<String>,
+    /// A name of `learned/person_names.csv` is looked for without a cue
+    /// (rule `person.known_name`: `Trấn Thành` alone) when the corpus wrote
+    /// it with a cue in at least this many articles ...
+    pub learned_name_min_cued_articles: u64,
+    /// ... and with a cue in at least this share of its mentions (0 to 1).
+    pub learned_name_min_cue_share: f64,
+    /// A one-word learned name (`Paulinho`) needs at least this many
+    /// mentions after an honorific or profession (`tiền vệ Paulinho`): after
+    /// a title, one word is often a company (`Chủ tịch Oceanbank`); and it
+    /// must be foreign (a Vietnamese given name alone is also a word).
+    pub learned_single_name_min_honorific: u64,
+    /// A name of the batch evidence (seen after an honorific or a title in
+    /// other articles of the batch: `vnextract gather`, `--evidence`,
+    /// `stream --batch`) is looked for without a cue when seen so in at
+    /// least this many articles.
+    pub batch_name_min_articles: u64,
+    /// The same for a one-word name (`Paulinho`): one cue may be a
+    /// misreading (`võ sư Taekwondo`), several articles are needed.
+    pub batch_single_name_min_articles: u64,
+    /// Two capitalised Vietnamese syllables that no surname starts, written
+    /// alone at least this many times in one article and never after a
+    /// place or organisation word, are a name (rule `person.repeated_name`:
+    /// `Giáng My` in a story about her).
+    pub repeated_name_min_mentions: usize,
 }

@@ -150,6 +150,11 @@ pub struct UnitSettings {
     /// Words before a number that is part of a name (`số`: `Trường THCS
     /// số 2`); one word each.
     pub number_words: Vec<String>,
+    /// An abbreviation other articles of the batch define in brackets
+    /// after a unit's full name (`Cơ quan Chính quyền (CQCQ)`; batch
+    /// evidence: `vnextract gather`, `--evidence`) is read as that unit in
+    /// every article when defined so in at least this many articles.
+    pub batch_abbreviation_min_articles: u64,
 }
 
 fn default_max_bridge() -> usize {
