@@ -116,13 +116,29 @@ fn same_files(a: &Path, b: &Path) {
     }
 }
 
-/// Shard 1/3..3/3 of `inputs` against the whole run; returns the shard folders.
-fn check_shards(inputs: &[&Path], tmp: &Path) -> (PathBuf, Vec<PathBuf>) {
+/// The batch evidence of the whole input, gathered once (`vnextract gather`).
+fn gather(inputs: &[&Path], tmp: &Path) -> PathBuf {
+    let file = tmp.join("batch.evidence");
+    let mut args: Vec<String> = vec!["gather".into()];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    args.extend(["-o".into(), file.display().to_string()]);
+    let o = bin().args(&args).output().unwrap();
+    assert!(o.status.code().unwrap() <= 1, "{}", stderr(&o));
+    file
+}
+
+/// Shard 1/3..3/3 of `inputs`, extracted with the evidence gathered over
+/// the whole input, against the whole run (two passes, the default);
+/// returns the whole run's folder, the shard folders and the evidence.
+fn check_shards(inputs: &[&Path], tmp: &Path) -> (PathBuf, Vec<PathBuf>, PathBuf) {
     let whole = tmp.join("whole");
     extract(inputs, &whole, &[]);
+    let evidence = gather(inputs, tmp);
+    let ev = evidence.display().to_string();
     let shards: Vec<PathBuf> = (1..=3).map(|k| tmp.join(format!("s{k}"))).collect();
     for (k, dir) in shards.iter().enumerate() {
-        extract(inputs, dir, &["--shard", &format!("{}/3", k + 1)]);
+        let shard = format!("{}/3", k + 1);
+        extract(inputs, dir, &["--shard", &shard, "--evidence", &ev]);
     }
     // Every share has some of the articles; together all of them, once.
     for f in PER_ARTICLE {
@@ -153,7 +169,7 @@ fn check_shards(inputs: &[&Path], tmp: &Path) -> (PathBuf, Vec<PathBuf>) {
     lines.sort();
     expected.sort();
     assert_eq!(lines, expected);
-    (whole, shards)
+    (whole, shards, evidence)
 }
 
 fn merge(inputs: &[PathBuf], out: &Path) -> std::process::Output {
@@ -166,7 +182,7 @@ fn merge(inputs: &[PathBuf], out: &Path) -> std::process::Output {
 #[test]
 fn shards_of_the_shared_corpus_merge_into_the_whole_run() {
     let tmp = tempfile::tempdir().unwrap();
-    let (whole, shards) = check_shards(&[&unc()], tmp.path());
+    let (whole, shards, _) = check_shards(&[&unc()], tmp.path());
     let merged = tmp.path().join("merged");
     let o = merge(&shards, &merged);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -182,7 +198,8 @@ fn shards_of_a_messy_folder_merge_into_the_whole_run() {
     let dir = messy();
     let tmp = tempfile::tempdir().unwrap();
     let missing = tmp.path().join("not-there");
-    let (whole, shards) = check_shards(&[dir.path(), &missing], tmp.path());
+    let inputs = [dir.path(), missing.as_path()];
+    let (whole, shards, evidence) = check_shards(&inputs, tmp.path());
     let errors = std::fs::read_to_string(whole.join("errors.csv")).unwrap();
     for kind in ["not-found", "bad-record", "undecodable", "duplicate-id"] {
         assert!(errors.contains(kind), "{kind}: {errors}");
@@ -199,59 +216,54 @@ fn shards_of_a_messy_folder_merge_into_the_whole_run() {
         .map(|r| (r[0].clone(), r[2].parse().unwrap()))
         .collect();
     assert!(people["Lê Văn An"] > 40, "{people:?}");
+    refusals(dir.path(), &shards, tmp.path());
+    pipe_stage(&inputs, &whole, &evidence, tmp.path());
 }
 
-#[test]
-fn a_merge_refuses_shares_that_are_not_one_whole_run() {
-    let dir = messy();
-    let tmp = tempfile::tempdir().unwrap();
-    let s: Vec<PathBuf> = (1..=3).map(|k| tmp.path().join(format!("s{k}"))).collect();
-    for (k, d) in s.iter().enumerate() {
-        extract(&[dir.path()], d, &["--shard", &format!("{}/3", k + 1)]);
-    }
-    let out = tmp.path().join("m");
+/// A merge refuses shares that are not one whole run.
+fn refusals(input: &Path, s: &[PathBuf], tmp: &Path) {
+    let out = tmp.join("refused");
     let o = merge(&s[..2], &out);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("share 3/3 missing"), "{}", stderr(&o));
     let o = merge(&[s[0].clone(), s[1].clone(), s[1].clone()], &out);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("both share 2/3"), "{}", stderr(&o));
-    let other = tmp.path().join("other");
+    let other = tmp.join("other");
     extract(
-        &[dir.path()],
+        &[input],
         &other,
-        &["--shard", "3/3", "--types", "date"],
+        &["--shard", "3/3", "--types", "date", "--no-batch"],
     );
     let o = merge(&[s[0].clone(), s[1].clone(), other], &out);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--types"), "{}", stderr(&o));
     assert!(!out.exists());
-    assert!(run(&["extract", "x", "--shard", "4/3"]).status.code() == Some(2));
+    assert_eq!(
+        run(&["extract", "x", "--shard", "4/3"]).status.code(),
+        Some(2)
+    );
 }
 
-#[test]
-fn part_lines_of_a_pipe_stage_merge_into_the_whole_run() {
-    let dir = messy();
-    let tmp = tempfile::tempdir().unwrap();
-    let whole = tmp.path().join("whole");
-    extract(&[dir.path()], &whole, &[]);
-    let list = run(&["list", &dir.path().display().to_string()]);
-    assert!(list.status.success(), "{}", stderr(&list));
+/// The part lines of `stream --parts` (as a cluster job makes them from
+/// the lines of `list`, with the gathered evidence) merge into the whole run.
+fn pipe_stage(inputs: &[&Path], whole: &Path, evidence: &Path, tmp: &Path) {
+    let mut args = vec!["list".to_string()];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    let list = bin().args(&args).output().unwrap();
     let units = String::from_utf8(list.stdout).unwrap();
     let lines: Vec<&str> = units.lines().collect();
+    assert!(lines[0].contains("not-found"), "{}", lines[0]);
     // Two partitions, as a cluster job would cut them.
-    let parts = tmp.path().join("parts");
+    let parts = tmp.join("parts");
     std::fs::create_dir(&parts).unwrap();
     let cut = lines.len() / 2;
     for (k, chunk) in [&lines[..cut], &lines[cut..]].iter().enumerate() {
         let mut child = bin()
-            .args([
-                "stream",
-                "--threads",
-                "2",
-                "--parts",
-                &format!("{}/2", k + 1),
-            ])
+            .args(["stream", "--threads", "2"])
+            .args(["--parts", &format!("{}/2", k + 1)])
+            .arg("--evidence")
+            .arg(evidence)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
@@ -267,10 +279,10 @@ fn part_lines_of_a_pipe_stage_merge_into_the_whole_run() {
         assert!(o.status.success());
         std::fs::write(parts.join(format!("part-{k:05}")), o.stdout).unwrap();
     }
-    let merged = tmp.path().join("merged");
+    let merged = tmp.join("merged-parts");
     let o = merge(&[parts], &merged);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    same_files(&whole, &merged);
+    same_files(whole, &merged);
 }
 
 #[test]
@@ -278,7 +290,7 @@ fn an_empty_share_is_a_share() {
     let dir = articles(&[("only.txt", "Ông Lê Văn An đến Hà Nội ngày 4/5/2020.")]);
     let tmp = tempfile::tempdir().unwrap();
     let whole = tmp.path().join("whole");
-    extract(&[dir.path()], &whole, &[]);
+    extract(&[dir.path()], &whole, &["--no-batch"]);
     let s: Vec<PathBuf> = (1..=2).map(|k| tmp.path().join(format!("s{k}"))).collect();
     for (k, d) in s.iter().enumerate() {
         let o = run(&[
@@ -289,6 +301,7 @@ fn an_empty_share_is_a_share() {
             "--shard",
             &format!("{}/2", k + 1),
             "--quiet",
+            "--no-batch",
         ]);
         assert!(o.status.success(), "{}", stderr(&o));
     }

@@ -180,6 +180,9 @@ def gather_partition(tools, units):
             data = ("\n".join(records) + "\n").encode("utf-8")
             run([binary, "gather", "-", "-o", out, *threads, *rules_args(rules)], input=data)
             pieces.append(out)
+        if not pieces:
+            # Only inputs that could not be read: no evidence to add.
+            return
         merged = os.path.join(tmp, "partition.evidence")
         run([binary, "gather", "--merge", *pieces, "-o", merged])
         with open(merged, encoding="utf-8") as f:
