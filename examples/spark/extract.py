@@ -40,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import uuid
 
 from pyspark import SparkFiles, TaskContext
 from pyspark.sql import SparkSession
@@ -258,7 +259,9 @@ def job(args, sc):
             merged = rdd.mapPartitions(lambda it: gather_partition(tools, it)).treeReduce(
                 lambda a, b: merge_evidence(tools, a, b)
             )
-            path = os.path.join(work, "batch.evidence")
+            # A name of its own: Spark refuses a second file of one name
+            # in a session (several jobs may share one).
+            path = os.path.join(work, f"batch-{uuid.uuid4().hex}.evidence")
             with open(path, "w", encoding="utf-8") as f:
                 f.write(merged)
             sc.addFile(path)
