@@ -152,31 +152,10 @@ enum Command {
     },
     /// The input's articles (files, records) as JSON lines in input order,
     /// for a cluster job to hand out to `stream --parts`.
-    List {
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// List only share K of N (as `extract --shard`).
-        #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
-        shard: Option<Shard>,
-        #[command(flatten)]
-        records: RecordArgs,
-    },
+    List(split_cli::ListArgs),
     /// Put the output folders of `extract --shard` (or the part files of
     /// `stream --parts`) together into the output of one run.
-    Merge {
-        /// Shard folders, or folders of part-* files.
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-        /// Output folder.
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Write into an output folder that holds other files too.
-        #[arg(long)]
-        force: bool,
-        /// No summary line.
-        #[arg(long)]
-        quiet: bool,
-    },
+    Merge(split_cli::MergeArgs),
     /// Mine a corpus for names and counts; write them as lexicon files (rules/learned/).
     Learn {
         /// Corpus files or folders (read like `extract` reads them).
@@ -244,17 +223,8 @@ fn main() -> ExitCode {
         } => return batch_cli::stream_batch(common),
         Command::Extract { common, .. } | Command::Stream { common, .. } => common,
         Command::Learn { .. } => return learn(cli.command),
-        Command::List {
-            paths,
-            shard,
-            records,
-        } => return split_cli::list(paths, &records.options(), shard.unwrap_or(Shard::WHOLE)),
-        Command::Merge {
-            inputs,
-            output,
-            force,
-            quiet,
-        } => return split_cli::merge(inputs, output, *force, *quiet),
+        Command::List(args) => return split_cli::list(args),
+        Command::Merge(args) => return split_cli::merge(args),
     };
     let (engine, pool) = match setup(common) {
         Ok(x) => x,
@@ -323,10 +293,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Learn { .. }
-        | Command::Gather { .. }
-        | Command::List { .. }
-        | Command::Merge { .. } => {
+        Command::Learn { .. } | Command::Gather { .. } | Command::List(_) | Command::Merge(_) => {
             unreachable!("handled before the engine is built")
         }
     }

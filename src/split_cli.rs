@@ -2,7 +2,7 @@
 //! the command line does with them, kept out of `main.rs`.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 use vnextract::Engine;
@@ -11,10 +11,40 @@ use vnextract::output::Layout;
 use vnextract::split::units::{KeyedUnits, UnitLine, shard_files};
 use vnextract::split::{Shard, merge, stage};
 
+#[derive(clap::Args)]
+pub struct ListArgs {
+    /// Files or folders, as for `extract`.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// List only share K of N (as `extract --shard`).
+    #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
+    shard: Option<Shard>,
+    #[command(flatten)]
+    records: super::RecordArgs,
+}
+
+#[derive(clap::Args)]
+pub struct MergeArgs {
+    /// Shard folders, or folders of part-* files.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output folder.
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Write into an output folder that holds other files too.
+    #[arg(long)]
+    force: bool,
+    /// No summary line.
+    #[arg(long)]
+    quiet: bool,
+}
+
 /// `vnextract list PATH...`: every unit of the input as a JSON line, in
 /// input order, with its key (the walk's errors first).
-pub fn list(paths: &[PathBuf], input: &InputOptions, shard: Shard) -> ExitCode {
-    let (files, walk_errors) = walk_inputs(paths);
+pub fn list(args: &ListArgs) -> ExitCode {
+    let input: InputOptions = args.records.options();
+    let shard = args.shard.unwrap_or(Shard::WHOLE);
+    let (files, walk_errors) = walk_inputs(&args.paths);
     let stdout = std::io::stdout().lock();
     let mut out = std::io::BufWriter::new(stdout);
     let mut write = |line: &UnitLine| -> std::io::Result<()> {
@@ -31,7 +61,7 @@ pub fn list(paths: &[PathBuf], input: &InputOptions, shard: Shard) -> ExitCode {
     }
     let any = !files.is_empty();
     let (files, indices) = shard_files(files, shard);
-    for (key, unit) in KeyedUnits::new(&files, indices, input) {
+    for (key, unit) in KeyedUnits::new(&files, indices, &input) {
         if result.is_err() {
             break;
         }
@@ -53,7 +83,9 @@ pub fn list(paths: &[PathBuf], input: &InputOptions, shard: Shard) -> ExitCode {
 }
 
 /// `vnextract merge DIR... -o DIR`.
-pub fn merge(inputs: &[PathBuf], output: &Path, force: bool, quiet: bool) -> ExitCode {
+pub fn merge(args: &MergeArgs) -> ExitCode {
+    let (inputs, output, force, quiet) =
+        (&args.inputs, args.output.as_path(), args.force, args.quiet);
     let started = std::time::Instant::now();
     match merge::run_merge(inputs, output, force) {
         Ok(done) => {
