@@ -3,8 +3,8 @@
 //!
 //! ```text
 //! # vnextract evidence v1: kind<TAB>key<TAB>detail<TAB>articles
-//! abbreviation	CQCQ	Cơ quan Chính quyền	2
-//! person	Trấn Thành		14
+//! abbreviation<TAB>CQCQ<TAB>Cơ quan Chính quyền<TAB>2
+//! person<TAB>Trấn Thành<TAB><TAB>14
 //! ```
 //!
 //! Keys and details never hold a tab or a line break (they are names read
