@@ -5,7 +5,8 @@
 //! (normalise with an offset map, segment) → [`extract`] (one module per
 //! entity type, then linking) → [`output`] (writers). [`pipeline`] runs
 //! that flow over many files in parallel with ordered, streamed output;
-//! [`stream`] serves JSON Lines records; [`check`] runs the examples of
+//! [`stream`] serves JSON Lines records; [`split`] splits a run into
+//! shares and merges them back; [`check`] runs the examples of
 //! the rule files through the engine. The CLI in `main.rs` only parses
 //! arguments and calls these.
 
@@ -19,6 +20,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod rules;
+pub mod split;
 pub mod stream;
 pub mod text;
 

@@ -1,6 +1,7 @@
 //! The command line: parses arguments and calls the library.
 
 mod batch_cli;
+mod split_cli;
 
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -12,6 +13,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use vnextract::extract::calendar::Ymd;
 use vnextract::output::{ContextMode, Layout, RenderOptions, Selection};
 use vnextract::pipeline::{ExtractJob, RunError};
+use vnextract::split::Shard;
 use vnextract::{Engine, RuleSources};
 
 #[derive(Parser)]
@@ -123,6 +125,10 @@ enum Command {
         /// resolution, sentence, or all (default: every entity type, no sentence table).
         #[arg(long, value_name = "LIST", value_parser = Selection::parse)]
         types: Option<Selection>,
+        /// Read only share K of N of the input (split by a stable hash of each
+        /// file's relative path) and write `shard.jsonl` for `vnextract merge`.
+        #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
+        shard: Option<Shard>,
         /// One pass only: no batch evidence gathered first over all inputs.
         #[arg(long)]
         no_batch: bool,
@@ -133,6 +139,10 @@ enum Command {
     },
     /// JSON Lines records {"id","text","date"?,"title"?} on stdin, contract lines on stdout.
     Stream {
+        /// Read the unit lines of `vnextract list` and write part lines for
+        /// `vnextract merge` (share K of N of a cluster job).
+        #[arg(long, value_name = "K/N", value_parser = Shard::parse, conflicts_with = "batch")]
+        parts: Option<Shard>,
         /// Read all records first (spilled to a temporary file), gather their
         /// batch evidence, then extract them with it.
         #[arg(long)]
@@ -157,6 +167,12 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// The input's articles (files, records) as JSON lines in input order,
+    /// for a cluster job to hand out to `stream --parts`.
+    List(split_cli::ListArgs),
+    /// Put the output folders of `extract --shard` (or the part files of
+    /// `stream --parts`) together into the output of one run.
+    Merge(split_cli::MergeArgs),
     /// Mine a corpus for names and counts; write them as lexicon files (rules/learned/).
     Learn {
         /// Corpus files or folders (read like `extract` reads them).
@@ -220,9 +236,12 @@ fn main() -> ExitCode {
         Command::Stream {
             batch: true,
             common,
+            ..
         } => return batch_cli::stream_batch(common),
         Command::Extract { common, .. } | Command::Stream { common, .. } => common,
         Command::Learn { .. } => return learn(cli.command),
+        Command::List(args) => return split_cli::list(args),
+        Command::Merge(args) => return split_cli::merge(args),
     };
     let (engine, pool) = match setup(common) {
         Ok(x) => x,
@@ -240,6 +259,7 @@ fn main() -> ExitCode {
             force,
             context,
             types,
+            shard,
             no_batch,
             records,
             common,
@@ -253,6 +273,7 @@ fn main() -> ExitCode {
             let run = Run {
                 quiet,
                 force,
+                shard,
                 reference_given: common.reference_date.is_some(),
             };
             let input = records.options();
@@ -269,6 +290,14 @@ fn main() -> ExitCode {
             )
         }
         Command::Rules { .. } => unreachable!("handled before the engine is built"),
+        Command::Stream {
+            parts: Some(shard), ..
+        } => split_cli::stream_parts(
+            &engine,
+            &pool,
+            &Layout::new(RenderOptions::default()),
+            shard,
+        ),
         Command::Stream { .. } => {
             let stdin = std::io::BufReader::new(std::io::stdin());
             let stdout = std::io::BufWriter::new(std::io::stdout().lock());
@@ -281,8 +310,8 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Learn { .. } | Command::Gather { .. } => {
-            unreachable!("`learn` and `gather` return before the engine is built")
+        Command::Learn { .. } | Command::Gather { .. } | Command::List(_) | Command::Merge(_) => {
+            unreachable!("handled before the engine is built")
         }
     }
 }
@@ -370,6 +399,7 @@ fn run_options(
 struct Run {
     quiet: bool,
     force: bool,
+    shard: Option<Shard>,
     reference_given: bool,
 }
 
@@ -419,6 +449,7 @@ fn extract(
         out_dir: out,
         layout,
         force: run.force,
+        shard: run.shard,
         options,
         cancel: &cancel,
         progress: &progress,
@@ -478,6 +509,11 @@ fn extract(
             "vnextract: tables longer than an Excel sheet go on in {}",
             done.extra_sheets.join(", ")
         );
+    }
+    if s.articles == 0 && s.errors == 0 && run.shard.is_some() {
+        // A share may hold nothing of a small input; it still merges.
+        eprintln!("vnextract: this share holds none of the input's articles");
+        return ExitCode::SUCCESS;
     }
     if s.articles == 0 {
         eprintln!(

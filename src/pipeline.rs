@@ -11,9 +11,11 @@
 //! full. The output is the same whatever the thread count.
 
 use crate::extract::Engine;
-use crate::input::{InputError, InputOptions, Unit, Units, walk_inputs};
+use crate::input::{InputError, InputOptions, Unit, walk_inputs};
 use crate::output::files::OutputDir;
 use crate::output::{Finished, Layout, OutputSet, Rendered, render};
+use crate::split::units::{KeyedUnits, shard_files};
+use crate::split::{Header, Shard};
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -159,6 +161,9 @@ pub struct ExtractJob<'a> {
     pub layout: Layout,
     /// Write into a folder holding other files too.
     pub force: bool,
+    /// Read only this share of the input, and write what a merge of the
+    /// shares needs (`shard.jsonl`).
+    pub shard: Option<Shard>,
     /// (name, value) of the options, for the summary sheet.
     pub options: Vec<(String, String)>,
     /// Raised to stop the run (a signal): the previous outputs stay.
@@ -193,12 +198,18 @@ pub fn run_extract(
     job: ExtractJob,
 ) -> Result<RunReport, RunError> {
     let started = Instant::now();
-    let (files, walk_errors) = walk_inputs(job.inputs);
+    let (files, mut walk_errors) = walk_inputs(job.inputs);
     for e in &walk_errors {
         (job.notice)(&format!("{}: {}", e.path, e.message));
     }
     if files.is_empty() {
         return Err(RunError::NoInput(no_input_message(job.inputs)));
+    }
+    let shard = job.shard.unwrap_or(Shard::WHOLE);
+    // Each share reads its own files; the walk's errors are told once.
+    let (files, indices) = shard_files(files, shard);
+    if !shard.reports_walk_errors() {
+        walk_errors.clear();
     }
     let dir = OutputDir::open(job.out_dir, job.force).map_err(|r| RunError::Refused(r.0))?;
     if !dir.previous().is_empty() {
@@ -211,14 +222,25 @@ pub fn run_extract(
     let layout = job.layout.clone();
     let mut out = OutputSet::create(dir, job.layout, engine.issuer_codes(), job.options)
         .map_err(RunError::Io)?;
-    for e in &walk_errors {
+    if let Some(shard) = job.shard {
+        let o = &layout.options;
+        let header = Header::new(
+            shard,
+            o.selection.describe(),
+            o.context.as_str().into(),
+            engine.issuer_codes(),
+        );
+        out.write_parts(&header).map_err(RunError::Io)?;
+    }
+    for (e, n) in walk_errors.iter().zip(1..) {
         out.write_error(e).map_err(RunError::Io)?;
+        out.end_part((0, n)).map_err(RunError::Io)?;
     }
     let total = files.len();
-    let mut units = Units::new(&files, job.input);
+    let mut units = KeyedUnits::new(&files, indices, job.input);
     let items = std::iter::from_fn(move || {
-        let unit = units.next()?;
-        Some((unit, units.files_left()))
+        let (key, unit) = units.next()?;
+        Some((key, unit, units.files_left()))
     });
     let result = ordered(
         pool,
@@ -226,9 +248,9 @@ pub fn run_extract(
         WINDOW,
         WINDOW_BYTES,
         job.cancel,
-        |(unit, left)| (process_unit(engine, &layout, &unit), left),
-        |(outcome, _)| outcome.as_ref().map_or(64, |(r, _)| r.weight()),
-        |(outcome, left)| {
+        |(key, unit, left)| (key, process_unit(engine, &layout, &unit), left),
+        |(_, outcome, _)| outcome.as_ref().map_or(64, |(r, _)| r.weight()),
+        |(key, outcome, left)| {
             match outcome {
                 Ok((rendered, notices)) => {
                     out.write(rendered)?;
@@ -238,6 +260,7 @@ pub fn run_extract(
                 }
                 Err(e) => out.write_error(&e)?,
             }
+            out.end_part(key)?;
             (job.progress)(total - left, total);
             Ok::<(), io::Error>(())
         },
@@ -267,7 +290,7 @@ fn no_input_message(inputs: &[PathBuf]) -> String {
 }
 
 /// Read, extract and render one input on a worker.
-fn process_unit(engine: &Engine, layout: &Layout, unit: &Unit) -> Outcome {
+pub fn process_unit(engine: &Engine, layout: &Layout, unit: &Unit) -> Outcome {
     let place = unit.place().to_string();
     let mut doc = unit.read()?;
     let notices = std::mem::take(&mut doc.notices)

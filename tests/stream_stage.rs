@@ -117,3 +117,107 @@ fn a_closed_output_ends_the_stream_quietly() {
     assert!(err.is_empty(), "{err}");
     assert_eq!(o.status.code(), Some(0));
 }
+
+/// Reads lines of a child's stdout on a thread, to wait for them with a timeout.
+fn answers(child: &mut Child) -> mpsc::Receiver<String> {
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+#[test]
+fn rules_are_loaded_once_when_the_stream_starts() {
+    let rules = tempfile::tempdir().unwrap();
+    let o = bin()
+        .args(["rules", "export", &rules.path().display().to_string()])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let mut child = spawn(&[
+        "--threads",
+        "2",
+        "--rules",
+        &rules.path().display().to_string(),
+    ]);
+    let mut stdin = child.stdin.take().unwrap();
+    let rx = answers(&mut child);
+    stdin.write_all(record(0).as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    let first = rx.recv_timeout(Duration::from_secs(60)).unwrap();
+    // Rule files broken while the stream runs change nothing: they were
+    // read once, before the first record.
+    std::fs::write(rules.path().join("dates.json"), "{ broken").unwrap();
+    stdin.write_all(record(0).as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    let second = rx.recv_timeout(Duration::from_secs(60)).unwrap();
+    assert_eq!(first, second);
+    assert!(first.contains("\"type\":\"date\""), "{first}");
+    drop(stdin);
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// Threads of a running process (Linux).
+fn threads_of(child: &Child) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("Threads:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// Start `stream` with a command prefix (`taskset`), answer one record,
+/// and count its threads while it waits for more.
+fn threads_serving(prefix: &[&str], args: &[&str]) -> usize {
+    let exe = env!("CARGO_BIN_EXE_vnextract");
+    let mut cmd = std::process::Command::new(prefix.first().copied().unwrap_or(exe));
+    if !prefix.is_empty() {
+        cmd.args(&prefix[1..]).arg(exe);
+    }
+    let mut child = cmd
+        .arg("stream")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let rx = answers(&mut child);
+    stdin.write_all(record(1).as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    rx.recv_timeout(Duration::from_secs(60)).unwrap();
+    let n = threads_of(&child);
+    drop(stdin);
+    child.wait().unwrap();
+    n
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn threads_default_to_the_cores_the_process_is_given() {
+    if std::process::Command::new("taskset")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        panic!("taskset (util-linux) is needed by this test");
+    }
+    // One core given (CPU affinity, as an executor's cgroup or taskset
+    // gives): as many threads as with --threads 1, fewer than with 3.
+    let one_core = threads_serving(&["taskset", "-c", "0"], &[]);
+    let one = threads_serving(&[], &["--threads", "1"]);
+    let three = threads_serving(&[], &["--threads", "3"]);
+    assert_eq!(one_core, one);
+    assert_eq!(three, one + 2);
+}

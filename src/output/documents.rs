@@ -32,7 +32,7 @@ const FIRST_IDS: usize = 5;
 const KEPT: usize = 8;
 
 /// One citation of an article, as the index needs it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct DocumentSeen {
     pub key: DocumentKey,
     pub kind: String,

@@ -23,6 +23,7 @@ pub fn output_names() -> Vec<String> {
     let mut names: Vec<String> = Table::ALL.iter().map(|t| t.file_name()).collect();
     names.push(JSONL.into());
     names.push(WORKBOOK.into());
+    names.push(crate::split::parts::SHARD_FILE.into());
     names
 }
 

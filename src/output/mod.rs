@@ -17,6 +17,7 @@ pub mod xlsx;
 
 use crate::input::InputError;
 use crate::model::{Article, EntityType};
+use crate::split::parts::{ArticlePart, Header, Key, Part, SHARD_FILE};
 use files::{JSONL, OutputDir, WORKBOOK};
 use std::collections::HashMap;
 use std::fs::File;
@@ -35,6 +36,19 @@ pub use tables::Selection;
 /// The contract line of one article.
 pub fn article_json(article: &Article) -> String {
     serde_json::to_string(article).expect("articles always serialise")
+}
+
+/// The errors.csv row of an input error, encoded.
+pub fn error_row(layout: &Layout, e: &InputError) -> Vec<u8> {
+    let Some(columns) = layout.columns(Table::Errors) else {
+        return Vec::new();
+    };
+    let mut b = csv_out::CsvBuffer::default();
+    b.push(
+        columns,
+        &[e.path.clone(), e.kind.to_string(), e.message.clone()],
+    );
+    b.into_bytes()
 }
 
 /// How a completed run went, for the caller to report.
@@ -60,6 +74,8 @@ pub struct OutputSet {
     summary: Summary,
     /// (name, value) of the run's options, for the summary sheet.
     options: Vec<(String, String)>,
+    /// `shard.jsonl` and the part being written (with `--shard`).
+    parts: Option<(BufWriter<File>, Part)>,
 }
 
 impl OutputSet {
@@ -94,7 +110,38 @@ impl OutputSet {
             documents: DocumentIndex::with_issuer_codes(issuer_codes),
             summary: Summary::default(),
             options,
+            parts: None,
         })
+    }
+
+    /// Also write `shard.jsonl`: what a merge of shard folders needs,
+    /// one part per unit of input (see [`crate::split::parts`]).
+    pub fn write_parts(&mut self, header: &Header) -> io::Result<()> {
+        let mut f = BufWriter::new(self.dir.create(SHARD_FILE)?);
+        serde_json::to_writer(&mut f, header)?;
+        f.write_all(b"\n")?;
+        self.parts = Some((f, Part::default()));
+        Ok(())
+    }
+
+    /// Everything written since the last part is the unit `key`'s.
+    pub fn end_part(&mut self, key: Key) -> io::Result<()> {
+        if let Some((f, part)) = &mut self.parts {
+            let mut done = std::mem::take(part);
+            done.key = key;
+            serde_json::to_writer(&mut *f, &done)?;
+            f.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    /// Append the errors.csv rows of a merged part, as bytes.
+    pub fn write_error_bytes(&mut self, bytes: &[u8], rows: u32) -> io::Result<()> {
+        if let Some(f) = self.csv.get_mut(&Table::Errors) {
+            f.write_all(bytes)?;
+        }
+        self.summary.errors += rows as usize;
+        Ok(())
     }
 
     /// Append one article, rendered.
@@ -103,7 +150,20 @@ impl OutputSet {
         for (t, bytes) in &r.csv {
             if let Some(f) = self.csv.get_mut(t) {
                 f.write_all(bytes)?;
+                if let Some((_, part)) = &mut self.parts {
+                    part.add(&t.file_name(), bytes, false);
+                }
             }
+        }
+        if let Some((_, part)) = &mut self.parts {
+            part.add(JSONL, &r.jsonl, false);
+            part.article = Some(ArticlePart {
+                id: r.id.clone(),
+                date: r.date.clone(),
+                people: r.people.clone(),
+                documents: r.documents.clone(),
+                stats: r.stats.clone(),
+            });
         }
         if let Some(x) = &mut self.xlsx {
             for (t, row) in &r.sheet_rows {
@@ -118,22 +178,28 @@ impl OutputSet {
 
     pub fn write_error(&mut self, e: &InputError) -> io::Result<()> {
         let row = vec![e.path.clone(), e.kind.to_string(), e.message.clone()];
-        self.write_row(Table::Errors, &row)?;
+        let bytes = self.write_row(Table::Errors, &row)?;
+        if let Some((_, part)) = &mut self.parts {
+            part.add(&Table::Errors.file_name(), &bytes, false);
+            part.errors += 1;
+        }
         self.summary.errors += 1;
         Ok(())
     }
 
-    fn write_row(&mut self, t: Table, row: &[String]) -> io::Result<()> {
+    /// Write one row; returns its bytes.
+    fn write_row(&mut self, t: Table, row: &[String]) -> io::Result<Vec<u8>> {
         let (Some(columns), Some(f)) = (self.layout.columns(t), self.csv.get_mut(&t)) else {
-            return Ok(());
+            return Ok(Vec::new());
         };
         let mut b = csv_out::CsvBuffer::default();
         b.push(columns, row);
-        f.write_all(&b.into_bytes())?;
+        let bytes = b.into_bytes();
+        f.write_all(&bytes)?;
         if let Some(x) = &mut self.xlsx {
             x.write_row(t, row)?;
         }
-        Ok(())
+        Ok(bytes)
     }
 
     pub fn summary(&self) -> &Summary {
@@ -142,6 +208,9 @@ impl OutputSet {
 
     /// Write the run-wide tables, close every file and put them in place.
     pub fn finish(mut self) -> io::Result<Finished> {
+        if let Some((mut f, _)) = self.parts.take() {
+            f.flush()?;
+        }
         // Rows are made one at a time as they are written.
         let people = std::mem::take(&mut self.people);
         if self.layout.has(Table::People) {

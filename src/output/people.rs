@@ -48,7 +48,7 @@ const KEPT: usize = 16;
 const FIRST_IDS: usize = 5;
 
 /// One person as seen in one article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PersonSeen {
     /// Full name (the mentions' value).
     pub name: String,

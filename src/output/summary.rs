@@ -12,7 +12,7 @@ const COUNTED: usize = 20_000;
 
 /// What one article adds to the summary (made where the article is
 /// extracted; only figures and a few names).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct ArticleStats {
     pub bytes: usize,
     pub per_type: [usize; 5],

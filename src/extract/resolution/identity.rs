@@ -17,7 +17,9 @@ mod subject;
 pub use subject::subject_title;
 
 /// The identity of a cited document; equal keys count as one document.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum DocumentKey {
     Numbered {
         kind: String,
