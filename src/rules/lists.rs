@@ -293,7 +293,8 @@ pub fn parse<T: WordListRow>(raw: &str) -> Result<Vec<T>, RuleError> {
     {
         return Err(err(header_line, format!("missing column `{missing}`")));
     }
-    let line_at = |pos: Option<&csv::Position>| super::source::csv_line(raw, pos);
+    let mut lines = super::source::CsvLines::new(raw);
+    let mut line_at = |pos: Option<&csv::Position>| lines.line(pos);
     let mut rows = Vec::new();
     for rec in reader.records() {
         let rec = rec.map_err(|e| err(line_at(e.position()), e.to_string()))?;

@@ -248,20 +248,54 @@ pub(super) fn csv_reader(raw: &str) -> csv::Reader<&[u8]> {
 /// started reading the record, so the comment and blank lines it skipped
 /// on the way are skipped here too.
 pub(super) fn csv_line(raw: &str, pos: Option<&csv::Position>) -> usize {
-    let Some(p) = pos else { return 0 };
-    let mut at = (p.byte() as usize).min(raw.len());
-    let mut line = raw.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-    while let Some(rest) = raw.get(at..) {
-        let skipped = rest.starts_with('#') || rest.starts_with('\n') || rest.starts_with("\r\n");
-        match rest.find('\n') {
-            Some(nl) if skipped => {
-                at += nl + 1;
-                line += 1;
-            }
-            _ => break,
+    CsvLines::new(raw).line(pos)
+}
+
+/// [`csv_line`] for the records of one file read in order: lines are
+/// counted from the previous record on, not from the start of the file
+/// for every record (a learned list has thousands of rows).
+pub(super) struct CsvLines<'a> {
+    raw: &'a str,
+    /// A byte offset and the 1-based line it lies on.
+    at: usize,
+    line: usize,
+}
+
+impl<'a> CsvLines<'a> {
+    pub(super) fn new(raw: &'a str) -> CsvLines<'a> {
+        CsvLines {
+            raw,
+            at: 0,
+            line: 1,
         }
     }
-    line
+
+    pub(super) fn line(&mut self, pos: Option<&csv::Position>) -> usize {
+        let Some(p) = pos else { return 0 };
+        let raw = self.raw;
+        let mut at = (p.byte() as usize).min(raw.len());
+        if at < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        let mut line = self.line
+            + raw.as_bytes()[self.at..at]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+        (self.at, self.line) = (at, line);
+        while let Some(rest) = raw.get(at..) {
+            let skipped =
+                rest.starts_with('#') || rest.starts_with('\n') || rest.starts_with("\r\n");
+            match rest.find('\n') {
+                Some(nl) if skipped => {
+                    at += nl + 1;
+                    line += 1;
+                }
+                _ => break,
+            }
+        }
+        line
+    }
 }
 
 /// Parse a JSON rule file without its typed shape: macros and rule
