@@ -48,7 +48,12 @@ impl PersonExtractor {
                 spoiled.push(surface.to_string());
                 continue;
             }
-            if self.non_name_at(ctx.analysis, s).is_some()
+            // `Sông Thanh`, `Hãng Phim`: a place or organisation word
+            // capitalised opens the run.
+            let first = crate::extract::lexicon::lowercase(run[0].text(work));
+            if self.blocker_set.contains(&first)
+                || ctx.hit(self.unit_heads, s).is_some()
+                || self.non_name_at(ctx.analysis, s).is_some()
                 || self.non_name_at(ctx.analysis, run[1].start).is_some()
                 || byline.is_some_and(|b| s >= b.start)
             {
