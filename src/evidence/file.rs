@@ -1,10 +1,11 @@
 //! The evidence file: UTF-8 text, a header line naming the format and its
-//! version, then one row per (kind, key, detail), sorted, tab-separated:
+//! version, then one row per (kind, key, detail), sorted, its four cells
+//! separated by tabs (`<TAB>` here):
 //!
 //! ```text
 //! # vnextract evidence v1: kind<TAB>key<TAB>detail<TAB>articles
-//! abbreviation	CQCQ	Cơ quan Chính quyền	2
-//! person	Trấn Thành		14
+//! abbreviation<TAB>CQCQ<TAB>Cơ quan Chính quyền<TAB>2
+//! person<TAB>Trấn Thành<TAB><TAB>14
 //! ```
 //!
 //! Keys and details never hold a tab or a line break (they are names read
