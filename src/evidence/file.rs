@@ -1,5 +1,6 @@
 //! The evidence file: UTF-8 text, a header line naming the format and its
-//! version, then one row per (kind, key, detail), sorted, tab-separated:
+//! version, then one row per (kind, key, detail), sorted, its four cells
+//! separated by tabs (`<TAB>` here):
 //!
 //! ```text
 //! # vnextract evidence v1: kind<TAB>key<TAB>detail<TAB>articles

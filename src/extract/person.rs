@@ -18,7 +18,6 @@ mod initials;
 mod known;
 pub mod lists;
 mod reading;
-mod repeated;
 mod runs;
 mod shape;
 mod value;
@@ -62,8 +61,6 @@ pub struct PersonExtractor {
     known: ListId,
     /// Brands (`learned/brands.csv`, lower case): no person's name alone.
     brands: FnvSet,
-    /// Fewest mentions of a two-syllable name written alone (settings).
-    repeated_min: usize,
     /// Common foreign given names (`Robert`, `Ariana`): with a capitalised
     /// word after them they start a name without any cue.
     foreign_given: FnvSet,
@@ -139,7 +136,6 @@ impl PersonExtractor {
             not_names: lists.add(not_names),
             known: lists.add(&known_names),
             brands,
-            repeated_min: s.repeated_name_min_mentions,
             foreign_given: s.foreign_given_names.iter().cloned().collect(),
             place_honorifics: lower_set(&s.place_honorifics),
             address_forms: {
@@ -194,7 +190,6 @@ impl PersonExtractor {
         let ws: Vec<Word> = ctx.words().copied().collect();
         self.runs(ctx, &ws, found, &owned, byline.as_ref(), &mut out);
         self.remembered_names(ctx, &owned, byline.as_ref(), &mut out);
-        self.repeated_names(ctx, &ws, &owned, byline.as_ref(), &mut out);
         self.initials(ctx, &owned, &mut out);
         self.name_lists(ctx, &owned, &mut out);
         self.paired_foreign_names(ctx, &ws, &owned, &mut out);

@@ -31,6 +31,3 @@ pub const RULE_PAIRED: &str = "person.paired_name";
 /// Rule id of a name known from the corpus lexicon or the batch evidence,
 /// written without a cue.
 pub const RULE_KNOWN: &str = "person.known_name";
-
-/// Rule id of a two-syllable name written alone again and again.
-pub const RULE_REPEATED: &str = "person.repeated_name";

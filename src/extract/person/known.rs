@@ -81,14 +81,18 @@ impl PersonExtractor {
             // Entertainment`, `Nhà hát Trấn Thành`).
             let before = ctx.token_before(s).map(|i| ctx.tokens[i]);
             let after = ctx.tokens.get(ctx.token_from(e)).copied();
+            // Any capital after it goes on as a model or code (`Swift DLX`).
             let capital = |t: Option<crate::text::Token>, a: usize, b: usize| {
                 t.is_some_and(|t| {
-                    t.kind != Kind::Punct && is_name_shaped(t.text(work)) && only_spaces(work, a, b)
+                    t.kind != Kind::Punct
+                        && t.text(work).starts_with(char::is_uppercase)
+                        && only_spaces(work, a, b)
                 })
             };
             if capital(before, before.map_or(0, |t| t.end), s)
                 || capital(after, e, after.map_or(0, |t| t.start))
-                || work[e..].starts_with(|c: char| c.is_alphanumeric())
+                || work[e..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+                || work[..s].ends_with('-')
             {
                 continue;
             }

@@ -171,13 +171,6 @@ impl LocalPlaces {
         }
     }
 
-    /// Whether `phrase` (lower case) is one of the phrases.
-    pub(super) fn contains(&self, phrase: &str) -> bool {
-        self.by_first_word
-            .get(first_word(phrase))
-            .is_some_and(|group| group.iter().any(|p| p == phrase))
-    }
-
     /// The end of the longest phrase written at `at` in `lower`, ending
     /// at a word end.
     pub(super) fn longest_at(&self, lower: &str, at: usize) -> Option<usize> {

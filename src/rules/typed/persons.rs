@@ -100,9 +100,4 @@ pub struct PersonSettings {
     /// The same for a one-word name (`Paulinho`): one cue may be a
     /// misreading (`võ sư Taekwondo`), several articles are needed.
     pub batch_single_name_min_articles: u64,
-    /// Two capitalised Vietnamese syllables that no surname starts, written
-    /// alone at least this many times in one article and never after a
-    /// place or organisation word, are a name (rule `person.repeated_name`:
-    /// `Giáng My` in a story about her).
-    pub repeated_name_min_mentions: usize,
 }
