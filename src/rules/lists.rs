@@ -10,6 +10,7 @@
 //! ```
 
 use super::RuleError;
+use super::learned::{LearnedBrand, LearnedContinuation, LearnedUnitName};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 
@@ -345,6 +346,9 @@ pub(crate) fn validate_known(path: &str, raw: &str) -> Result<(), RuleError> {
         Surname::PATH => run::<Surname>(raw),
         TitleRole::PATH => run::<TitleRole>(raw),
         UnitHead::PATH => run::<UnitHead>(raw),
+        LearnedUnitName::PATH => run::<LearnedUnitName>(raw),
+        LearnedContinuation::PATH => run::<LearnedContinuation>(raw),
+        LearnedBrand::PATH => run::<LearnedBrand>(raw),
         _ => Ok(()),
     }
 }

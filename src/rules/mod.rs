@@ -18,6 +18,7 @@
 pub mod check;
 pub mod expect;
 pub mod export;
+pub mod learned;
 pub mod lines;
 pub mod lists;
 mod source;
