@@ -1,10 +1,11 @@
 //! Article-level consistency: a company the article names with its head
-//! (`Công ty TNHH Hoa Sen Vàng`) is the same unit where the article later
-//! writes its name alone (`Hoa Sen Vàng cho biết`). The value of the bare
+//! (`Công ty TNHH Sunrise Việt Nam`) is the same unit where the article
+//! later writes its name alone (`Sunrise Việt Nam cho biết`). The value of the bare
 //! mention is the full name, so that the tables group them.
 
 use super::config::HeadKind;
 use super::scan::{Scanner, Span};
+use super::shapes::is_vietnamese_syllable;
 use crate::rules::lists::UnitCategory;
 use crate::text::chars::is_word_boundary;
 
@@ -37,6 +38,12 @@ pub fn short_form(scanner: &Scanner, span: &Span, value: &str) -> Option<ShortFo
         return None;
     }
     let form = &work[run_start..span.end];
+    // Names of plain Vietnamese syllables are also people's and places'
+    // names (`Thiên Nam`, `Trung Hòa`): only a name with a foreign word
+    // (`Siberian Health`, `Manulife Việt Nam`) stands alone for sure.
+    if form.split(' ').all(is_vietnamese_syllable) {
+        return None;
+    }
     let named_otherwise = scanner.known_place_at_word(run_start).is_some()
         || scanner.person_at(run_start, 2)
         || scanner.at(&scanner.cfg.company_forms, run_start).is_some()

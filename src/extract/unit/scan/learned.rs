@@ -54,8 +54,12 @@ impl Scanner<'_> {
             return None;
         }
         if n.is_number(self.work) {
+            // `cơ sở 2/3`, `cơ sở 2-3`, `2.5`: part of a longer number.
+            let digit_after = |x: Tok| self.work[x.end..].starts_with(|c: char| c.is_ascii_digit());
             let glued = self.a.next_tok(n.end).is_some_and(|x| {
-                x.start == n.end && matches!(self.tok_text(x), "/" | "-" | "." | ",")
+                x.start == n.end
+                    && (matches!(self.tok_text(x), "/" | "-")
+                        || (matches!(self.tok_text(x), "." | ",") && digit_after(x)))
             });
             return (!glued).then_some((n.end, Last::Num));
         }
