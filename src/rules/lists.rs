@@ -10,6 +10,7 @@
 //! ```
 
 use super::RuleError;
+use super::learned::{LearnedBrand, LearnedContinuation, LearnedUnitName};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 
@@ -348,7 +349,9 @@ pub(crate) fn validate_known(path: &str, raw: &str) -> Result<(), RuleError> {
         UnitHead::PATH => run::<UnitHead>(raw),
         super::learned::LearnedPersonName::PATH => run::<super::learned::LearnedPersonName>(raw),
         super::learned::LearnedNotName::PATH => run::<super::learned::LearnedNotName>(raw),
-        super::learned::LearnedBrand::PATH => run::<super::learned::LearnedBrand>(raw),
+        LearnedUnitName::PATH => run::<LearnedUnitName>(raw),
+        LearnedContinuation::PATH => run::<LearnedContinuation>(raw),
+        LearnedBrand::PATH => run::<LearnedBrand>(raw),
         _ => Ok(()),
     }
 }

@@ -2,11 +2,12 @@
 //! once per engine.
 
 use super::super::lexicon::{Lexicon, WordList, lowercase};
+use super::learned::Learned;
 use crate::extract::lexicon::FnvMap;
 use crate::rules::lists::{AbbreviationKind, PlaceKind, UnitCategory};
 use crate::rules::typed::Units;
 use crate::rules::typed::units::UnitSettings;
-use crate::rules::{Loaded, RuleError, RuleFile};
+use crate::rules::{Loaded, RuleError, RuleFile, RuleSources};
 use crate::text::{ListSetBuilder, Listed, fold_str};
 use regex::Regex;
 use std::collections::HashMap;
@@ -19,6 +20,9 @@ pub enum HeadKind {
     Listed(UnitCategory),
     /// A name of `known_names`, a unit by itself (`ASEAN`).
     KnownName,
+    /// A company name of `learned/brands.csv` (`Samsung`): a unit by
+    /// itself, unless it names a product (`Nokia 9`, `chiếc Samsung`).
+    Brand,
     /// An abbreviation whose expansion starts with no head.
     Unknown,
 }
@@ -159,6 +163,15 @@ pub struct Config {
     pub at_place_words: Listed,
     /// Words before a number that is part of a name (`số`).
     pub number_words: Listed,
+    /// Words for a branch (`cơ sở`) that a number or a name completes.
+    pub branch_words: Listed,
+    /// Name words that name a body after a long head (`trung ương`).
+    pub scope_words: Listed,
+    pub scope_head_min_words: usize,
+    /// Words before a brand that make it a product (`chiếc`, `xe`).
+    pub product_words: Listed,
+    /// What the corpus taught (`rules/learned/`).
+    pub learned: Learned,
 }
 
 /// The leading run of letters and digits of `s` (`tp` of `tp.hcm`).
@@ -199,12 +212,14 @@ fn fold_words(words: &[String]) -> WordList {
 
 impl Config {
     pub fn new(
+        sources: &RuleSources,
         units: &Loaded<Units>,
         lex: &Lexicon,
         lists: &mut ListSetBuilder,
     ) -> Result<Config, RuleError> {
         let (file, s) = (&units.file, &units.settings);
-        let (heads, head_info) = heads(s, lex);
+        let learned = Learned::new(sources, &s.learned, lists)?;
+        let (heads, head_info) = heads(s, lex, &learned.brand_names);
         let head_index: HashMap<String, usize> = heads
             .words
             .iter()
@@ -347,12 +362,17 @@ impl Config {
             name_joiners: reg(fold_words(&s.name_joiners)),
             at_place_words: reg(fold_words(&s.at_place_words)),
             number_words: reg(fold_words(&s.number_words)),
+            branch_words: reg(fold_words(&s.branch_words)),
+            scope_words: reg(fold_words(&s.scope_words)),
+            scope_head_min_words: s.scope_head_min_words,
+            product_words: reg(fold_words(&s.product_words)),
+            learned,
         })
     }
 }
 
 /// Head words from the lexicon, plus the known names of `units.json`.
-fn heads(s: &UnitSettings, lex: &Lexicon) -> (WordList, Vec<HeadInfo>) {
+fn heads(s: &UnitSettings, lex: &Lexicon, brands: &[String]) -> (WordList, Vec<HeadInfo>) {
     let mut info: Vec<HeadInfo> = lex
         .unit_head_rows
         .iter()
@@ -362,10 +382,14 @@ fn heads(s: &UnitSettings, lex: &Lexicon) -> (WordList, Vec<HeadInfo>) {
             standalone: r.standalone,
         })
         .collect();
-    for name in fold(&s.known_names) {
+    let known = fold(&s.known_names);
+    let learned = brands.iter().filter(|b| !known.contains(b)).cloned();
+    let kinds = std::iter::repeat_n(HeadKind::KnownName, known.len());
+    let kinds = kinds.chain(std::iter::repeat(HeadKind::Brand));
+    for (name, kind) in known.clone().into_iter().chain(learned).zip(kinds) {
         info.push(HeadInfo {
             canonical: name,
-            kind: HeadKind::KnownName,
+            kind,
             standalone: true,
         });
     }

@@ -9,6 +9,8 @@
 mod config;
 mod def;
 mod defs;
+mod learned;
+mod repeats;
 mod scan;
 pub(crate) mod shapes;
 mod value;
@@ -20,7 +22,7 @@ use crate::rules::lists::UnitCategory;
 use crate::rules::typed::Units;
 use crate::rules::{RuleError, RuleSources};
 use crate::text::chars::is_word_boundary;
-use crate::text::tokens::{Kind, shape};
+use crate::text::tokens::{Kind, Tok, shape};
 use crate::text::{Analysis, ListSetBuilder};
 use config::{Config, HeadKind};
 use def::Def;
@@ -75,6 +77,7 @@ pub const KNOWN_NAME: &str = "unit.known_name";
 pub const ABBREVIATION: &str = "unit.abbreviation";
 pub const DEFINED_ABBREVIATION: &str = "unit.defined_abbreviation";
 pub const POLICE_CODE: &str = "unit.police_code";
+pub const SHORT_NAME: &str = "unit.short_name";
 
 impl UnitExtractor {
     pub fn new(
@@ -83,7 +86,7 @@ impl UnitExtractor {
         lists: &mut ListSetBuilder,
     ) -> Result<UnitExtractor, RuleError> {
         Ok(UnitExtractor {
-            cfg: Config::new(&sources.load::<Units>()?, lex, lists)?,
+            cfg: Config::new(sources, &sources.load::<Units>()?, lex, lists)?,
         })
     }
 
@@ -102,6 +105,8 @@ impl UnitExtractor {
         let mut values: HashMap<&str, String, BuildHasherDefault<crate::extract::lexicon::Fnv>> =
             HashMap::default();
         let mut pos = 0;
+        let mut short_forms: Vec<repeats::ShortForm> = Vec::new();
+        let mut taken: Vec<(usize, usize)> = Vec::new();
         for start in self.candidates(ctx, &defs) {
             if start < pos {
                 continue;
@@ -123,10 +128,39 @@ impl UnitExtractor {
                 .entry(surface)
                 .or_insert_with(|| value::value(&self.cfg, &defs, surface));
             e.value = Some(value.clone());
+            if let Some(f) = repeats::short_form(&scanner, &span, value) {
+                short_forms.push(f);
+            }
             found.push(e);
+            taken.push((span.start, span.end));
             pos = span.end;
         }
+        self.add_bare_repeats(&scanner, &short_forms, &mut taken, found);
         let _ = ctx.units.set(self.readings(ctx, &defs));
+    }
+
+    /// A company named in full, then by its own name alone later in the
+    /// article (rule `unit.short_name`, the full name as value).
+    fn add_bare_repeats(
+        &self,
+        scanner: &Scanner,
+        forms: &[repeats::ShortForm],
+        taken: &mut Vec<(usize, usize)>,
+        found: &mut Vec<Entity>,
+    ) {
+        let mut seen: Vec<&str> = Vec::new();
+        for f in forms {
+            if seen.contains(&f.form.as_str()) {
+                continue;
+            }
+            seen.push(&f.form);
+            for (s, e) in repeats::bare_mentions(scanner, &f.form, taken) {
+                let mut u = Entity::new(EntityType::Unit, s, e, SHORT_NAME);
+                u.value = Some(f.value.clone());
+                found.push(u);
+                taken.push((s, e));
+            }
+        }
     }
 
     /// Where a unit may start, in order: the first token of a word (not
@@ -194,9 +228,21 @@ impl UnitExtractor {
     /// The unit name starting at `pos`, cut before an honorific inside it
     /// (`... đón ngài Robert`: a unit never runs over one).
     fn reading(&self, scanner: &Scanner, defs: &[Def], pos: usize) -> Option<UnitMatch> {
+        // `Phó Chủ tịch Thường trực Quốc hội`: after a role, `Thường trực`
+        // belongs to the title (spec, Decisions); the unit is what follows.
+        if let Some(p) = scanner.at(&self.cfg.prefix_heads, pos) {
+            let next = scanner.a.next_tok(p.end)?;
+            return self.reading(scanner, defs, next.start);
+        }
         let span = scanner.unit_at(pos, false)?;
         let work = scanner.work;
-        let end = self.cut_at_honorific(scanner, span.start, span.end);
+        let mut end = self.cut_at_honorific(scanner, span.start, span.end);
+        // `Chủ tịch Samsung Lee Jae-yong`: a brand is one word of the name.
+        if scanner.kind(span.head) == Some(HeadKind::Brand)
+            && scanner.known_place_at(span.head.end).is_none()
+        {
+            end = span.head.end;
+        }
         Some(UnitMatch {
             start: span.start,
             end,
@@ -267,6 +313,9 @@ impl UnitExtractor {
         {
             return false;
         }
+        if scanner.kind(span.head) == Some(HeadKind::Brand) && self.names_product(scanner, span) {
+            return false;
+        }
         // `Thành ủy viên, Thường vụ Đảng ủy X`: the prefix is a title here.
         if scanner.at(&cfg.prefix_heads, span.start).is_some()
             && self.after_title(scanner, span.start)
@@ -274,6 +323,41 @@ impl UnitExtractor {
             return false;
         }
         true
+    }
+
+    /// A brand names a product, not the company: a model after it
+    /// (`Nokia 9`, `Samsung Galaxy`; a place is the company's branch:
+    /// `Honda Việt Nam`) or a product word before it (`chiếc Nokia`).
+    fn names_product(&self, scanner: &Scanner, span: &Span) -> bool {
+        let work = scanner.work;
+        let cue = |t: Option<Tok>| {
+            t.is_some_and(|q| {
+                self.cfg
+                    .short_name_cue_caps
+                    .iter()
+                    .any(|c| c == q.text(work))
+            })
+        };
+        // `hãng Mercedes-Benz X-Class`: the company, whatever follows.
+        if cue(scanner.a.prev_tok(span.start)) {
+            return false;
+        }
+        let head_end = span.head.end;
+        let model = span.end > head_end && scanner.known_place_at(head_end).is_none()
+            || scanner.a.next_tok(head_end).is_some_and(|n| {
+                n.start == head_end + 1
+                    && (n.is_number(work)
+                        || (n.is_cap(work) && scanner.known_place_at(n.start).is_none()))
+            });
+        // `hãng xe Honda` is the company again.
+        let product = scanner.a.prev_tok(span.start).is_some_and(|p| {
+            scanner
+                .a
+                .hits
+                .ending_at(self.cfg.product_words.id, p.end, 24)
+                .is_some_and(|w| !cue(scanner.a.prev_tok(w.start)))
+        });
+        model || product
     }
 
     /// A role word ends at the word before `pos` (a comma between allowed),
@@ -307,7 +391,11 @@ fn rule_of(cfg: &Config, span: &Span) -> &'static str {
         Start::Def(_) => DEFINED_ABBREVIATION,
         Start::Club(_) => KNOWN_NAME,
         Start::Abbr(_) if bare => ABBREVIATION,
-        Start::Head(i) if bare && cfg.head_info[i].kind == HeadKind::KnownName => KNOWN_NAME,
+        Start::Head(i)
+            if bare && matches!(cfg.head_info[i].kind, HeadKind::KnownName | HeadKind::Brand) =>
+        {
+            KNOWN_NAME
+        }
         _ if bare => STANDALONE,
         _ if span.level_only => LEVEL,
         _ => HEAD_NAME,

@@ -8,6 +8,7 @@
 mod extend;
 mod heads;
 mod joiners;
+mod learned;
 mod places;
 
 use super::config::{Config, HeadKind};

@@ -155,6 +155,52 @@ pub struct UnitSettings {
     /// evidence: `vnextract gather`, `--evidence`) is read as that unit in
     /// every article when defined so in at least this many articles.
     pub batch_abbreviation_min_articles: u64,
+    /// Words for a branch of a body, part of its name when a number or a
+    /// capitalised name follows (`cơ sở`: `Bệnh viện Trung ương Huế cơ sở
+    /// 2`).
+    #[serde(default)]
+    pub branch_words: Vec<String>,
+    /// Name words that name one body after a long capitalised head by
+    /// themselves (`trung ương`: `Viện Vệ sinh dịch tễ trung ương`), where
+    /// after a short head they may be a kind (`bệnh viện trung ương`).
+    #[serde(default)]
+    pub scope_words: Vec<String>,
+    /// Words right before a company name of `learned/brands.csv` that make
+    /// it a product (`chiếc Nokia`, `xe Honda`): no unit.
+    #[serde(default)]
+    pub product_words: Vec<String>,
+    /// Words (syllables) a head needs for `scope_words` to name it.
+    #[serde(default)]
+    pub scope_head_min_words: usize,
+    /// How much corpus evidence a row of `rules/learned/*.csv` needs before
+    /// the unit scan uses it.
+    pub learned: LearnedThresholds,
+}
+
+/// Thresholds on the counts of the learned files (`vnextract learn`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LearnedThresholds {
+    /// A full name of `unit_names.csv` is read whole (to its last word,
+    /// whatever its case) when it ended there in this many articles.
+    pub name_min_articles: usize,
+    /// A `continue` row of `unit_continuations.csv` lets its lower-case
+    /// word continue a name after `before` when it did so in this many
+    /// articles...
+    pub continue_min_articles: usize,
+    /// ... and at least this many times as often as a name ended before it.
+    pub continue_min_ratio: f64,
+    /// A `stop` row ends a name (no lower-case syllable after a capitalised
+    /// word takes it) when it started a predicate after this many names.
+    pub stop_min_ends: usize,
+    /// A name of `brands.csv` is a company used bare (rule
+    /// `unit.known_name`) when this many articles named it as a company...
+    pub brand_min_company_articles: usize,
+    /// ... and this many as the subject of an actor verb.
+    pub brand_min_subject_articles: usize,
+    /// Brands of `brands.csv` never read as units (products, media
+    /// outlets, investment kinds, places).
+    pub not_brands: Vec<String>,
 }
 
 fn default_max_bridge() -> usize {

@@ -60,11 +60,26 @@ impl Scanner<'_> {
         let mut other_anchor = false;
         let mut saw_level = false;
         let mut name_words = (0, 0);
+        let mut scoped = false;
+        // A full name the corpus knows takes the lower-case words the
+        // steps would stop at (`Bệnh viện Bệnh Nhiệt đới Trung ương`
+        // written `Bệnh viện Bệnh nhiệt đới trung ương`); its capitalised
+        // words must pass the steps as any other.
+        let learned_end = self.learned_name_end(start, head.end);
         while let Some(t) = self.a.next_tok(end) {
             let bare = end == head.end;
-            let Some((e, l)) = self.step(start, bare, t, last, head) else {
+            let step = self.step(start, bare, t, last, head).or_else(|| {
+                let inside = learned_end.is_some_and(|e| t.end <= e);
+                (inside && t.is_lower_word(self.work)).then_some((t.end, Last::Free))
+            });
+            let Some((e, l)) = step else {
                 break;
             };
+            other_anchor |= learned_end.is_some_and(|le| e >= le);
+            scoped |= l == Last::NameWord
+                && self
+                    .at(&self.cfg.scope_words, t.start)
+                    .is_some_and(|h| h.end == e);
             if l == Last::NameWord && !self.is_company_form(t.start, e) {
                 name_words.0 += 1;
                 name_words.1 += self.work[t.start..e].split_whitespace().count();
@@ -81,6 +96,9 @@ impl Scanner<'_> {
         // body (`Trung tâm truyền thông giáo dục sức khỏe`), where one
         // alone is a kind (`Trung tâm y tế`).
         other_anchor |= !head.lower && name_words.0 >= 2 && name_words.1 >= 3;
+        other_anchor |= scoped
+            && !head.lower
+            && self.work[start..head.end].split(' ').count() >= self.cfg.scope_head_min_words;
         let anchored = saw_level || other_anchor;
         let level_only = saw_level && !other_anchor;
         // A joiner must be followed by a name part; never end on one.
@@ -251,6 +269,9 @@ impl Scanner<'_> {
         if is(&cfg.at_place_words) {
             return self.at_place(t, head);
         }
+        if let Some(b) = self.branch(t, last) {
+            return Some(b);
+        }
         if !matches!(last, Last::Place | Last::Level | Last::Term | Last::Bracket)
             && let Some(w) = self.at(&cfg.name_words, t.start)
         {
@@ -269,13 +290,28 @@ impl Scanner<'_> {
         if self.at(&cfg.stop_words, t.start).is_some() {
             return None;
         }
+        if self.learned_continuation(t, last) {
+            return Some((t.end, Last::Free));
+        }
+        // The rules below take a lower-case word after a name part by its
+        // shape alone: not one the corpus saw start a predicate after
+        // names (`Trường Sinh cung cấp`) when the predicate goes on in
+        // lower case (`Hậu cần Công an` is a name). Bridges from a bare
+        // head to its name (`Ban quản lý dự án X`) need a capitalised end.
+        let stop = self.learned_stop(t)
+            && self
+                .a
+                .next_tok(t.end)
+                .is_some_and(|n| n.is_lower_word(self.work));
         if matches!(last, Last::Free | Last::Phrase)
+            && !stop
             && self.kind(head) == Some(HeadKind::Listed(UnitCategory::Business))
             && let Some(end) = self.lower_run(t)
         {
             return Some((end, Last::Free2));
         }
         if last == (Last::Cap { first: true })
+            && !stop
             && self
                 .a
                 .prev_tok(t.start)
@@ -283,10 +319,14 @@ impl Scanner<'_> {
         {
             return Some((t.end, Last::Free));
         }
-        if last == Last::Free && self.a.next_tok(t.end).is_none_or(|n| !n.is_word(self.work)) {
+        if last == Last::Free
+            && !stop
+            && self.a.next_tok(t.end).is_none_or(|n| !n.is_word(self.work))
+        {
             return Some((t.end, Last::Free2));
         }
         if last == Last::Free
+            && !stop
             && let Some(end) = self.run_to_place(t)
         {
             return Some((end, Last::Free2));

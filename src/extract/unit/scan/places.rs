@@ -83,6 +83,17 @@ impl Scanner<'_> {
             .then_some(p.end)
     }
 
+    /// A known place starting at the word after `pos` (or at it).
+    pub fn known_place_at(&self, pos: usize) -> Option<usize> {
+        let t = self.a.next_tok(pos)?;
+        self.known_place(t.start)
+    }
+
+    /// A known place starting exactly at `pos`.
+    pub fn known_place_at_word(&self, pos: usize) -> Option<usize> {
+        self.known_place(pos)
+    }
+
     /// `Đại sứ quán Việt Nam tại Singapore`.
     pub(super) fn at_place(&self, t: Tok, head: HeadHit) -> Option<(usize, Last)> {
         let Start::Head(i) = head.start else {
