@@ -40,7 +40,7 @@ venv=${SPARK_VENV:-$root/target/spark-venv}
 if ! "$venv/bin/python" -c "import pyspark" >/dev/null 2>&1; then
     echo "examples/spark/test.sh: installing pyspark from PyPI into $venv" >&2
     python3 -m venv "$venv" || fail "cannot create a Python virtual environment in $venv"
-    "$venv/bin/pip" install --quiet pyspark \
+    "$venv/bin/pip" install --quiet "pyspark==4.3.0" \
         || fail "pyspark cannot be installed from PyPI: the Spark example was NOT tested"
     "$venv/bin/python" -c "import pyspark" \
         || fail "pyspark was installed but does not import: the Spark example was NOT tested"
