@@ -126,7 +126,27 @@ pub fn gather_records<R: BufRead + Send>(
 /// One article's evidence; a panic in it costs only its evidence.
 fn article_evidence(engine: &Engine, doc: &crate::model::Document) -> Evidence {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        evidence::of_article(&engine.process(doc))
+        let article = engine.process(doc);
+        // Code point offsets to byte offsets, in one walk over the text.
+        let mut starts: Vec<usize> = article.entities.iter().map(|e| e.start).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let mut bytes = std::collections::HashMap::new();
+        let mut want = starts.iter().peekable();
+        for (cp, (b, _)) in doc.text.char_indices().enumerate() {
+            while want.peek() == Some(&&cp) {
+                bytes.insert(cp, b);
+                want.next();
+            }
+            if want.peek().is_none() {
+                break;
+            }
+        }
+        evidence::of_article(&article, |cp| {
+            bytes
+                .get(&cp)
+                .is_some_and(|&b| engine.follows_address_form(&doc.text[..b]))
+        })
     }))
     .unwrap_or_default()
 }

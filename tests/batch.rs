@@ -10,9 +10,9 @@ use std::path::Path;
 use std::process::{Output, Stdio};
 use support::{articles, bin, run, stderr};
 
-/// Article `a` names a singer after her profession and defines an
+/// Article `a` names a singer after a form of address and defines an
 /// abbreviation; article `b` uses both bare (the texts are the test's own).
-const A: &str = "Tối qua, ca sĩ Quế Trân biểu diễn tại nhà hát thành phố. \
+const A: &str = "Tối qua, chị Quế Trân biểu diễn tại nhà hát thành phố. \
 Ban Quản lý Khu kinh tế Vân Phong (BQLKKT) cho biết sẽ hỗ trợ đêm diễn.";
 const B: &str = "Khán giả chờ đợi Quế Trân trở lại sân khấu vào mùa hè. \
 BQLKKT vừa công bố kế hoạch mới cho khu cảng.";

@@ -11,8 +11,14 @@ const MIN_SINGLE_LETTERS: usize = 4;
 /// Fewest letters of an abbreviation gathered (`CQCQ`, not `TP`).
 const MIN_ABBREVIATION_LETTERS: usize = 3;
 
-/// The evidence of one article, each row counted once.
-pub fn of_article(article: &Article) -> Evidence {
+/// The evidence of one article, each row counted once. `addressed` says
+/// whether the code point offset of a name in the article's text follows a
+/// personal form of address (`ông`, `chị`, kinship words): professions and
+/// other honorific cues (`phóng viên`, `nhân viên`, `chuyên gia`) are too
+/// often followed by an outlet, a company or a competition (`PV
+/// VietNamNet`, `nhân viên Apple`), which the batch would then read as a
+/// person in every article.
+pub fn of_article(article: &Article, addressed: impl Fn(usize) -> bool) -> Evidence {
     let mut persons = BTreeSet::new();
     let mut abbreviations = BTreeSet::new();
     for e in &article.entities {
@@ -22,7 +28,11 @@ pub fn of_article(article: &Article) -> Evidence {
                 // One word after a title is often a company (`Chủ tịch
                 // Oceanbank`): a one-word name needs an honorific.
                 let single = !name.contains(' ');
-                if batch_worthy(&name) && !(single && e.rule == RULE_TITLE) {
+                let strong = match e.rule.as_str() {
+                    RULE_HONORIFIC => addressed(e.start),
+                    _ => !single,
+                };
+                if batch_worthy(&name) && strong {
                     // A foreigner is also named by the surname alone
                     // (`Cavani` for `Edinson Cavani`).
                     let words: Vec<&str> = name.split(' ').collect();

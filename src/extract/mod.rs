@@ -155,6 +155,12 @@ impl Engine {
         &self.identities
     }
 
+    /// Whether `before` (the text up to a name) ends with a personal form
+    /// of address (`ông`, `chị`, kinship words), as the batch evidence asks.
+    pub fn follows_address_form(&self, before: &str) -> bool {
+        self.persons.follows_address_form(before)
+    }
+
     /// The text stage's analysis of an article text, with this engine's
     /// word lists.
     pub fn analyse(&self, text: &str) -> Analysis {

@@ -102,6 +102,14 @@ pub struct PersonExtractor {
 }
 
 impl PersonExtractor {
+    /// Whether `before` ends with a form of address (`ông`, `chị`, kinship
+    /// words), a space or a bracket away.
+    pub fn follows_address_form(&self, before: &str) -> bool {
+        let start = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+        let lower = crate::text::fold_str(&before[start..].to_lowercase());
+        crate::text::wordlists::word_before(&lower, lower.len(), &self.address_forms).is_some()
+    }
+
     /// The extractor of a run; `evidence` is the batch's (see
     /// [`crate::evidence`]), if any.
     pub fn new(
