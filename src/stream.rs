@@ -162,7 +162,7 @@ pub fn run_stream<R: BufRead + Send, W: Write>(
     engine: &Engine,
     pool: &rayon::ThreadPool,
     input: R,
-    mut output: W,
+    output: W,
     cancel: &AtomicBool,
 ) -> io::Result<()> {
     let failed = Mutex::new(None);
@@ -171,16 +171,38 @@ pub fn run_stream<R: BufRead + Send, W: Write>(
         line: 0,
         failed: &failed,
     };
-    let result = ordered(
+    answer_lines(
         pool,
         lines,
-        WINDOW,
-        WINDOW_BYTES,
         cancel,
         |(n, line)| match line {
             Ok(l) => process_line(engine, n, &l),
             Err(msg) => error_line(n, None, &msg),
         },
+        output,
+        &failed,
+    )
+}
+
+/// The pipe-stage loop of `stream` and `stream --parts`: each item's
+/// answer made on the pool and written in input order as one flushed line;
+/// a closed output ends the stream quietly; then the first error met while
+/// reading the input, if any.
+pub(crate) fn answer_lines<I: Send, W: Write>(
+    pool: &rayon::ThreadPool,
+    items: impl Iterator<Item = I> + Send,
+    cancel: &AtomicBool,
+    answer: impl Fn(I) -> String + Sync,
+    mut output: W,
+    read_error: &Mutex<Option<io::Error>>,
+) -> io::Result<()> {
+    let result = ordered(
+        pool,
+        items,
+        WINDOW,
+        WINDOW_BYTES,
+        cancel,
+        answer,
         String::len,
         |line| {
             output.write_all(line.as_bytes())?;
@@ -193,7 +215,7 @@ pub fn run_stream<R: BufRead + Send, W: Write>(
         Err(Stop::Failed(e)) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
         Err(Stop::Failed(e)) => return Err(e),
     }
-    match failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+    match read_error.lock().unwrap_or_else(|e| e.into_inner()).take() {
         Some(e) => Err(e),
         None => Ok(()),
     }

@@ -11,13 +11,10 @@ use super::units::UnitLine;
 use crate::extract::Engine;
 use crate::output::files::JSONL;
 use crate::output::{Layout, error_row};
-use crate::pipeline::{Outcome, Stop, ordered, process_unit};
+use crate::pipeline::{Outcome, process_unit};
 use std::io::{self, BufRead, Write};
 use std::sync::Mutex;
 use std::sync::atomic::AtomicBool;
-
-const WINDOW: usize = 256;
-const WINDOW_BYTES: usize = 64 << 20;
 
 /// The part line of one unit's outcome.
 pub fn inline_part(layout: &Layout, line: &UnitLine, outcome: Outcome) -> Part {
@@ -101,31 +98,16 @@ pub fn run_parts<R: BufRead + Send, W: Write>(
             }
         })
         .flatten();
-    let result = ordered(
+    crate::stream::answer_lines(
         pool,
         lines,
-        WINDOW,
-        WINDOW_BYTES,
         cancel,
         |line| {
             let outcome = process_unit(engine, layout, &line.unit());
             let part = inline_part(layout, &line, outcome);
             serde_json::to_string(&part).expect("parts always serialise")
         },
-        String::len,
-        |line| {
-            output.write_all(line.as_bytes())?;
-            output.write_all(b"\n")?;
-            output.flush()
-        },
-    );
-    match result {
-        Ok(()) | Err(Stop::Cancelled) => {}
-        Err(Stop::Failed(e)) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
-        Err(Stop::Failed(e)) => return Err(e),
-    }
-    match broken.into_inner().unwrap_or_else(|e| e.into_inner()) {
-        Some(e) => Err(e),
-        None => Ok(()),
-    }
+        output,
+        &broken,
+    )
 }
