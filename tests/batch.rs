@@ -5,10 +5,9 @@
 
 mod support;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Output, Stdio};
-use support::{articles, bin, run, stderr};
+use std::process::Output;
+use support::{articles, run, run_with_stdin, stderr};
 
 /// Article `a` names a singer after a form of address and defines an
 /// abbreviation; article `b` uses both bare (the texts are the test's own).
@@ -23,23 +22,6 @@ fn records() -> String {
         .iter()
         .map(|(id, t)| serde_json::json!({"id": id, "text": t}).to_string() + "\n")
         .collect()
-}
-
-fn with_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = bin()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
 }
 
 fn ok(o: &Output) {
@@ -96,7 +78,7 @@ fn gather_counts_what_articles_establish() {
     assert_eq!(rows, sorted, "rows are sorted");
     // `-` reads the same articles as JSON Lines records on stdin.
     let out = tmp.path().join("ev2.tsv");
-    ok(&with_stdin(
+    ok(&run_with_stdin(
         &["gather", "-", "-o", out.to_str().unwrap()],
         &records(),
     ));
@@ -158,7 +140,7 @@ fn extract_uses_the_whole_batch_unless_told_not_to() {
 
 #[test]
 fn stream_batch_reads_all_records_first() {
-    let batch = with_stdin(&["stream", "--batch", "--threads", "2"], &records());
+    let batch = run_with_stdin(&["stream", "--batch", "--threads", "2"], &records());
     ok(&batch);
     let b = persons_of(&batch.stdout, "b");
     assert!(
@@ -169,14 +151,14 @@ fn stream_batch_reads_all_records_first() {
     // The same with the evidence gathered apart, and in another order.
     let tmp = tempfile::tempdir().unwrap();
     let ev = tmp.path().join("ev.tsv");
-    ok(&with_stdin(
+    ok(&run_with_stdin(
         &["gather", "-", "-o", ev.to_str().unwrap()],
         &records(),
     ));
-    let with_file = with_stdin(&["stream", "--evidence", ev.to_str().unwrap()], &records());
+    let with_file = run_with_stdin(&["stream", "--evidence", ev.to_str().unwrap()], &records());
     assert_eq!(with_file.stdout, batch.stdout);
     let reordered: String = records().lines().rev().map(|l| format!("{l}\n")).collect();
-    let again = with_stdin(&["stream", "--batch"], &reordered);
+    let again = run_with_stdin(&["stream", "--batch"], &reordered);
     assert_eq!(persons_of(&again.stdout, "b"), b);
 }
 
@@ -185,7 +167,7 @@ fn a_bad_evidence_file_is_refused_before_anything_runs() {
     let tmp = tempfile::tempdir().unwrap();
     let ev = tmp.path().join("ev.tsv");
     std::fs::write(&ev, "name,count\nQuế Trân,3\n").unwrap();
-    let o = with_stdin(&["stream", "--evidence", ev.to_str().unwrap()], &records());
+    let o = run_with_stdin(&["stream", "--evidence", ev.to_str().unwrap()], &records());
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("not a vnextract evidence file"),

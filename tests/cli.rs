@@ -1,20 +1,14 @@
 //! Runs the real binary on real files: the project's corpus, bad inputs,
 //! the stream interface, thread-count determinism and rule overrides.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod support;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_vnextract"))
-}
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use support::run;
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("binary runs")
 }
 
 fn read(p: &Path) -> String {
@@ -191,21 +185,10 @@ fn thread_count_does_not_change_a_byte() {
 }
 
 fn stream(input: &str, extra: &[&str]) -> (Vec<serde_json::Value>, Output) {
-    let mut child = bin()
-        .arg("stream")
-        .args(extra)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let args: Vec<&str> = std::iter::once("stream")
+        .chain(extra.iter().copied())
+        .collect();
+    let o = support::run_with_stdin(&args, input);
     let lines = String::from_utf8(o.stdout.clone())
         .unwrap()
         .lines()

@@ -3,9 +3,7 @@
 
 mod support;
 
-use std::io::Write;
-use std::process::Stdio;
-use support::{articles, bin, csv_rows, extract, run, stderr};
+use support::{articles, csv_rows, extract, run, stderr};
 
 const GOOD: (&str, &str) = ("a.txt", "Ngày 19/6/2020, hội nghị diễn ra tại Hà Nội.\n");
 
@@ -148,20 +146,7 @@ fn stream_reports_a_bad_date_on_the_records_line() {
         r#"{"id": "b", "text": "Ngày 4/11, hội nghị.", "date": "2022-11-05"}"#,
         "\n"
     );
-    let mut child = bin()
-        .arg("stream")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = support::run_with_stdin(&["stream"], input);
     assert!(o.status.success());
     let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout)
         .unwrap()
