@@ -92,38 +92,71 @@ impl Text {
         Text::from_mapped(original, &mapped, nfc)
     }
 
-    /// The common case, built in one pass: an NFC text in which no
-    /// character is composed, joined (`\r\n`) or dropped (invisible ones).
+    /// The common case: an NFC text in which no character is composed,
+    /// joined (`\r\n`) or dropped (invisible ones). Built straight into
+    /// strings, the bytes of plain ASCII copied as they are: most of a
+    /// Vietnamese text is ASCII, and this runs on every article.
     fn one_to_one(original: &str) -> Option<Text> {
-        let mut chars: Vec<char> = Vec::with_capacity(original.len());
-        let mut iter = original.chars().peekable();
-        while let Some(c) = iter.next() {
-            if !is_composed_already(c) || is_invisible(c) {
-                return None;
+        let bytes = original.as_bytes();
+        let mut work = String::with_capacity(bytes.len());
+        let mut lower = String::with_capacity(bytes.len());
+        // Whether a pair of vowels may need its tone mark moved.
+        let (mut may_fold, mut pending) = (false, false);
+        let (mut prev, mut before_prev) = ('\0', '\0');
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                let b = match b {
+                    b'\r' if bytes.get(i + 1) == Some(&b'\n') => return None,
+                    b'\r' => b'\n',
+                    b'\t' | 0x0B | 0x0C => b' ',
+                    b => b,
+                };
+                work.push(char::from(b));
+                lower.push(char::from(b.to_ascii_lowercase()));
+                may_fold |= pending && !b.is_ascii_alphabetic();
+                pending = false;
+                before_prev = prev;
+                prev = char::from(b);
+                i += 1;
+                continue;
             }
-            chars.push(match c {
-                '\r' if iter.peek() == Some(&'\n') => return None,
-                '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => '\n',
+            let c = original[i..].chars().next()?;
+            i += c.len_utf8();
+            let c = match c {
+                c if !is_composed_already(c) || is_invisible(c) => return None,
+                '\u{2028}' | '\u{2029}' | '\u{85}' => '\n',
                 c if is_odd_space(c) => ' ',
                 c => c,
-            });
-        }
-        fold_chars(&mut chars);
-        let mut work = String::with_capacity(original.len());
-        let mut lower = String::with_capacity(original.len());
-        let mut checkpoints = Vec::with_capacity(original.len() / CHECKPOINT + 2);
-        for (i, &c) in chars.iter().enumerate() {
-            let before = work.len();
+            };
+            may_fold |= pending && !c.is_alphabetic();
+            // A pair that `fold_chars` turns round: at a syllable's end
+            // (known at the next character), not after `q`.
+            pending = matches!(prev, 'o' | 'O' | 'u' | 'U')
+                && !matches!(before_prev, 'q' | 'Q')
+                && fold_pair(prev, c).is_some();
+            before_prev = prev;
+            prev = c;
             work.push(c);
             lower.push(same_width_lowercase(c));
-            // A checkpoint for every multiple of CHECKPOINT this character
-            // starts at or covers.
-            while checkpoints.len() * CHECKPOINT < work.len() {
-                let at = checkpoints.len() * CHECKPOINT;
-                checkpoints.push(i as u32 + u32::from(at > before));
-            }
         }
-        checkpoints.push(chars.len() as u32);
+        may_fold |= pending;
+        if may_fold {
+            let mut chars: Vec<char> = work.chars().collect();
+            fold_chars(&mut chars);
+            work = chars.into_iter().collect();
+            lower = lowercase_same_width(&work);
+        }
+        // Characters before every CHECKPOINT-th byte: bytes that are not
+        // UTF-8 continuation bytes, counted chunk by chunk.
+        let mut checkpoints = Vec::with_capacity(work.len() / CHECKPOINT + 2);
+        let mut chars = 0u32;
+        for chunk in work.as_bytes().chunks(CHECKPOINT) {
+            checkpoints.push(chars);
+            chars += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
+        }
+        checkpoints.push(chars);
         let mut orig_byte: Vec<u32> = original.char_indices().map(|(b, _)| b as u32).collect();
         orig_byte.push(original.len() as u32);
         Some(Text {
@@ -219,6 +252,25 @@ impl Text {
     pub fn slice(&self, start: usize, end: usize) -> &str {
         &self.work[start..end]
     }
+}
+
+/// `work` lower-cased character by character, each character keeping its
+/// width (see [`same_width_lowercase`]), so byte offsets stay the same.
+fn lowercase_same_width(work: &str) -> String {
+    let mut lower = String::with_capacity(work.len());
+    let mut rest = work;
+    while !rest.is_empty() {
+        // The ASCII run first, a whole slice at a time.
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let start = lower.len();
+        lower.push_str(&rest[..ascii]);
+        lower[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
+        lower.push(same_width_lowercase(c));
+        rest = &rest[c.len_utf8()..];
+    }
+    lower
 }
 
 /// NFC composition, chunk by chunk (a starter and the marks after it), so

@@ -10,7 +10,7 @@
 use super::chars::{is_word_boundary, lowercase};
 use super::tokens::Token;
 pub use super::trie::Fnv;
-use super::trie::Trie;
+use super::trie::{Trie, fnv};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
 
@@ -239,8 +239,10 @@ impl ListSet {
     pub fn find(&self, lower: &str, tokens: &[Token]) -> WordHits {
         let mut all: Vec<(u16, Hit)> = Vec::new();
         if !self.trie.nodes.is_empty() {
+            let hashes: Vec<u64> = tokens.iter().map(|t| fnv(t.text(lower))).collect();
             for (i, first) in tokens.iter().enumerate() {
-                let Some(mut node) = self.trie.child(0, false, first.text(lower)) else {
+                let Some(mut node) = self.trie.child_hashed(0, false, hashes[i], first.text(lower))
+                else {
                     continue;
                 };
                 let mut j = i;
@@ -265,7 +267,10 @@ impl ListSet {
                         " " => false,
                         _ => break,
                     };
-                    let Some(c) = self.trie.child(node, glued, next.text(lower)) else {
+                    let Some(c) =
+                        self.trie
+                            .child_hashed(node, glued, hashes[j + 1], next.text(lower))
+                    else {
                         break;
                     };
                     node = c;
