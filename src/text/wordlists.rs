@@ -402,10 +402,14 @@ pub fn word_before(lower: &str, pos: usize, list: &WordSet) -> Option<usize> {
     // Try the last one to four words before `pos`.
     let mut idx = before.len();
     for _ in 0..4 {
-        let Some(sp) = before[..idx].rfind([' ', '\n', '(', ',', '"']) else {
+        // The separators are ASCII: a byte search finds them.
+        let Some(sp) = before.as_bytes()[..idx]
+            .iter()
+            .rposition(|b| matches!(b, b' ' | b'\n' | b'(' | b',' | b'"'))
+        else {
             return list.contains(before).then_some(0);
         };
-        let s = sp + before[sp..].chars().next().map_or(1, char::len_utf8);
+        let s = sp + 1;
         if before.len() - s > list.longest {
             return None;
         }

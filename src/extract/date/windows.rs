@@ -8,13 +8,15 @@ use super::*;
 /// year: 0 to 31, a two-digit year, or 1000 to 2199 (`150`, `2.500` or
 /// `35-NQ` hold none; `SN1974` holds one).
 pub(super) fn could_be_date_number(t: &crate::text::Token, lower: &str) -> bool {
-    if t.kind == Kind::Punct {
+    // Most tokens are words of letters only; checked on every token.
+    if t.kind == Kind::Punct || t.has(crate::text::tokens::shape::ALPHA) {
         return false;
     }
     t.text(lower)
-        .split(|c: char| !c.is_ascii_digit())
+        .as_bytes()
+        .split(|b| !b.is_ascii_digit())
         .filter(|d| !d.is_empty())
-        .any(|d| d.len() <= 2 || (d.len() == 4 && matches!(d.as_bytes()[0], b'1' | b'2')))
+        .any(|d| d.len() <= 2 || (d.len() == 4 && matches!(d[0], b'1' | b'2')))
 }
 
 /// The places of the text the rules must look at: each hit of the union

@@ -35,7 +35,7 @@ impl PersonExtractor {
             }
             // The list follows the line's label (`Đội A: ...`), if any.
             let body_from = line.find(": ").map_or(0, |i| i + 2);
-            for piece in split_keep(line, body_from, &['.', '!', '?', ':']) {
+            for piece in split_keep(line, body_from, b".!?:") {
                 let separators = line[piece.0..piece.1]
                     .bytes()
                     .filter(|&b| b == b',' || b == b';')
@@ -47,7 +47,7 @@ impl PersonExtractor {
                 let text = &line[..piece.1];
                 let mut items: Vec<(usize, usize)> = Vec::new();
                 let mut all_names = true;
-                for (s, e) in split_keep(text, piece.0, &[',', ';']) {
+                for (s, e) in split_keep(text, piece.0, b",;") {
                     let (s, e) = trim(text, s, e);
                     if e <= s {
                         continue;
@@ -163,13 +163,14 @@ impl PersonExtractor {
 }
 
 /// Pieces of `line` from `from`, cut at any of `seps`, as byte ranges.
-fn split_keep(line: &str, from: usize, seps: &[char]) -> Vec<(usize, usize)> {
+/// The separators are ASCII, so a byte search finds them.
+fn split_keep(line: &str, from: usize, seps: &[u8]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = from;
-    for (i, c) in line[from..].char_indices() {
-        if seps.contains(&c) {
+    for (i, b) in line.as_bytes()[from..].iter().enumerate() {
+        if seps.contains(b) {
             out.push((start, from + i));
-            start = from + i + c.len_utf8();
+            start = from + i + 1;
         }
     }
     out.push((start, line.len()));
