@@ -107,6 +107,23 @@ impl Text {
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii() {
+                // A run of ASCII that stays as it is, copied whole.
+                let run = bytes[i..]
+                    .iter()
+                    .position(|&b| !b.is_ascii() || matches!(b, b'\r' | b'\t' | 0x0B | 0x0C))
+                    .unwrap_or(bytes.len() - i);
+                if run > 1 {
+                    let (text, from) = (&original[i..i + run], lower.len());
+                    work.push_str(text);
+                    lower.push_str(text);
+                    lower[from..].make_ascii_lowercase();
+                    may_fold |= pending && !b.is_ascii_alphabetic();
+                    pending = false;
+                    before_prev = char::from(bytes[i + run - 2]);
+                    prev = char::from(bytes[i + run - 1]);
+                    i += run;
+                    continue;
+                }
                 let b = match b {
                     b'\r' if bytes.get(i + 1) == Some(&b'\n') => return None,
                     b'\r' => b'\n',
@@ -261,7 +278,10 @@ fn lowercase_same_width(work: &str) -> String {
     let mut rest = work;
     while !rest.is_empty() {
         // The ASCII run first, a whole slice at a time.
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
         let start = lower.len();
         lower.push_str(&rest[..ascii]);
         lower[start..].make_ascii_lowercase();

@@ -74,7 +74,13 @@ impl Trie {
     /// [`Trie::child`] with the text's [`fnv`] hash already known (an
     /// article's tokens are hashed once, not at every trie step).
     #[inline]
-    pub(super) fn child_hashed(&self, node: u32, glued: bool, hash: u64, text: &str) -> Option<u32> {
+    pub(super) fn child_hashed(
+        &self,
+        node: u32,
+        glued: bool,
+        hash: u64,
+        text: &str,
+    ) -> Option<u32> {
         let c = *self.edges.get(&(node, glued, hash))?;
         (*self.nodes[c as usize].label == *text).then_some(c)
     }

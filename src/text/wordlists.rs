@@ -241,7 +241,9 @@ impl ListSet {
         if !self.trie.nodes.is_empty() {
             let hashes: Vec<u64> = tokens.iter().map(|t| fnv(t.text(lower))).collect();
             for (i, first) in tokens.iter().enumerate() {
-                let Some(mut node) = self.trie.child_hashed(0, false, hashes[i], first.text(lower))
+                let Some(mut node) = self
+                    .trie
+                    .child_hashed(0, false, hashes[i], first.text(lower))
                 else {
                     continue;
                 };

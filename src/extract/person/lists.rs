@@ -165,10 +165,14 @@ impl PersonExtractor {
 /// Pieces of `line` from `from`, cut at any of `seps`, as byte ranges.
 /// The separators are ASCII, so a byte search finds them.
 fn split_keep(line: &str, from: usize, seps: &[u8]) -> Vec<(usize, usize)> {
+    let mut is_sep = [false; 256];
+    for &b in seps {
+        is_sep[usize::from(b)] = true;
+    }
     let mut out = Vec::new();
     let mut start = from;
-    for (i, b) in line.as_bytes()[from..].iter().enumerate() {
-        if seps.contains(b) {
+    for (i, &b) in line.as_bytes()[from..].iter().enumerate() {
+        if is_sep[usize::from(b)] {
             out.push((start, from + i));
             start = from + i + 1;
         }
