@@ -123,32 +123,74 @@ pub fn gather_records<R: BufRead + Send>(
     }
 }
 
-/// One article's evidence; a panic in it costs only its evidence.
+/// One article's evidence; a panic in it costs only its evidence. An
+/// article over the size limit is read a section at a time, each row
+/// still counted once for the article.
 fn article_evidence(engine: &Engine, doc: &crate::model::Document) -> Evidence {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let article = engine.process(doc);
-        // Code point offsets to byte offsets, in one walk over the text.
-        let mut starts: Vec<usize> = article.entities.iter().map(|e| e.start).collect();
-        starts.sort_unstable();
-        starts.dedup();
-        let mut bytes = std::collections::HashMap::new();
-        let mut want = starts.iter().peekable();
-        for (cp, (b, _)) in doc.text.char_indices().enumerate() {
-            while want.peek() == Some(&&cp) {
-                bytes.insert(cp, b);
-                want.next();
-            }
-            if want.peek().is_none() {
-                break;
-            }
+    if !engine.is_sectioned(doc) {
+        return std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            extracted_evidence(engine, &doc.text, &engine.process(doc), 0, 0)
+        }))
+        .unwrap_or_default();
+    }
+    let mut sections = engine.sections(doc);
+    let mut seen = Evidence::default();
+    loop {
+        let section = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let s = sections.next()?;
+            let start = s.bytes.start;
+            Some(extracted_evidence(
+                engine,
+                &doc.text,
+                &s.article,
+                start,
+                s.chars_before,
+            ))
+        }));
+        match section {
+            Ok(Some(e)) => seen.merge(e),
+            Ok(None) => break,
+            Err(_) => {}
         }
-        evidence::of_article(&article, |cp| {
-            bytes
-                .get(&cp)
-                .is_some_and(|&b| engine.follows_address_form(&doc.text[..b]))
-        })
-    }))
-    .unwrap_or_default()
+    }
+    let mut once = Evidence::default();
+    for (kind, key, detail, _) in seen.rows() {
+        once.add(kind, key, detail, 1);
+    }
+    once
+}
+
+/// The evidence of `article`, extracted from `text` (its mentions' code
+/// point offsets count from the start of `text`; none is before byte
+/// `from`, code point `chars_before`).
+fn extracted_evidence(
+    engine: &Engine,
+    text: &str,
+    article: &crate::model::Article,
+    from: usize,
+    chars_before: usize,
+) -> Evidence {
+    // Code point offsets to byte offsets, in one walk over the text.
+    let mut starts: Vec<usize> = article.entities.iter().map(|e| e.start).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut bytes = std::collections::HashMap::new();
+    let mut want = starts.iter().peekable();
+    for (cp, (b, _)) in text[from..].char_indices().enumerate() {
+        let cp = cp + chars_before;
+        while want.peek() == Some(&&cp) {
+            bytes.insert(cp, from + b);
+            want.next();
+        }
+        if want.peek().is_none() {
+            break;
+        }
+    }
+    evidence::of_article(article, |cp| {
+        bytes
+            .get(&cp)
+            .is_some_and(|&b| engine.follows_address_form(&text[..b]))
+    })
 }
 
 /// The engine of a run that uses `evidence`.

@@ -12,7 +12,9 @@
 
 use crate::extract::Engine;
 use crate::input::{InputError, InputOptions, Unit, walk_inputs};
+use crate::model::Document;
 use crate::output::files::OutputDir;
+use crate::output::sectioned::SectionedArticle;
 use crate::output::{Finished, Layout, OutputSet, Rendered, render};
 use crate::split::units::{KeyedUnits, shard_files};
 use crate::split::{Header, Shard};
@@ -248,17 +250,23 @@ pub fn run_extract(
         WINDOW,
         WINDOW_BYTES,
         job.cancel,
-        |(key, unit, left)| (key, process_unit(engine, &layout, &unit), left),
-        |(_, outcome, _)| outcome.as_ref().map_or(64, |(r, _)| r.weight()),
-        |(key, outcome, left)| {
-            match outcome {
-                Ok((rendered, notices)) => {
+        |(key, unit, left)| (key, prepare_unit(engine, &layout, &unit), left),
+        |(_, prepared, _)| prepared.weight(),
+        |(key, prepared, left)| {
+            match prepared {
+                Prepared::Done(Ok((rendered, notices))) => {
                     out.write(rendered)?;
                     for n in &notices {
                         out.write_error(n)?;
                     }
                 }
-                Err(e) => out.write_error(&e)?,
+                Prepared::Done(Err(e)) => out.write_error(&e)?,
+                Prepared::Sectioned(doc, place, notices) => {
+                    write_sectioned(engine, &layout, &doc, &place, &mut out, job.notice)?;
+                    for n in &notices {
+                        out.write_error(n)?;
+                    }
+                }
             }
             out.end_part(key)?;
             (job.progress)(total - left, total);
@@ -289,14 +297,102 @@ fn no_input_message(inputs: &[PathBuf]) -> String {
     )
 }
 
+/// What a worker hands the writer: an input done, or an article over the
+/// size limit, which the writer reads a section at a time and writes as
+/// it goes ([`write_sectioned`]), so that it is never held whole.
+pub enum Prepared {
+    Done(Outcome),
+    /// The article, its place (for errors.csv) and its notices.
+    Sectioned(Document, String, Vec<InputError>),
+}
+
+impl Prepared {
+    /// Bytes held while waiting for the writer.
+    fn weight(&self) -> usize {
+        match self {
+            Prepared::Done(outcome) => outcome.as_ref().map_or(64, |(r, _)| r.weight()),
+            Prepared::Sectioned(doc, _, _) => doc.text.len(),
+        }
+    }
+}
+
+/// Read one input on a worker, and extract and render it unless it is
+/// read in sections.
+pub fn prepare_unit(engine: &Engine, layout: &Layout, unit: &Unit) -> Prepared {
+    match read_unit(unit) {
+        Ok((doc, place, notices)) if engine.is_sectioned(&doc) => {
+            Prepared::Sectioned(doc, place, notices)
+        }
+        Ok((doc, place, notices)) => {
+            Prepared::Done(process_document(engine, layout, doc, place, notices))
+        }
+        Err(e) => Prepared::Done(Err(e)),
+    }
+}
+
 /// Read, extract and render one input on a worker.
 pub fn process_unit(engine: &Engine, layout: &Layout, unit: &Unit) -> Outcome {
+    let (doc, place, notices) = read_unit(unit)?;
+    process_document(engine, layout, doc, place, notices)
+}
+
+/// The document of an input, and the errors.csv rows of its notices.
+fn read_unit(unit: &Unit) -> Result<(Document, String, Vec<InputError>), InputError> {
     let place = unit.place().to_string();
     let mut doc = unit.read()?;
     let notices = std::mem::take(&mut doc.notices)
         .iter()
         .map(|n| InputError::from_notice(&place, n))
         .collect();
+    Ok((doc, place, notices))
+}
+
+/// Write an article over the size limit a section at a time, on the
+/// writer's thread: each section's rows are written before the next is
+/// read. A section whose extraction panics gets an `internal` row and the
+/// article goes on.
+fn write_sectioned(
+    engine: &Engine,
+    layout: &Layout,
+    doc: &Document,
+    place: &str,
+    out: &mut OutputSet,
+    notice: &(dyn Fn(&str) + Sync),
+) -> io::Result<()> {
+    let mut sections = engine.sections(doc);
+    let total = sections.left();
+    notice(&format!(
+        "{place}: {:.1} MB, over the --max-article-mb limit: read in {total} sections \
+         (a mention across a cut between them may be missed)",
+        doc.text.len() as f64 / 1_048_576.0
+    ));
+    let mut article = SectionedArticle::new(doc, layout, engine.identities())?;
+    loop {
+        let at = total - sections.left() + 1;
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sections.next())) {
+            Ok(None) => break,
+            Ok(Some(section)) => article.add(out, section)?,
+            Err(_) => out.write_error(&InputError {
+                path: place.to_string(),
+                kind: "internal",
+                message: format!(
+                    "extraction failed in section {at} of {total} (a bug: please report it \
+                     with the input); the other sections are written"
+                ),
+            })?,
+        }
+    }
+    article.finish(out)
+}
+
+/// Extract and render one document on a worker.
+fn process_document(
+    engine: &Engine,
+    layout: &Layout,
+    doc: Document,
+    place: String,
+    notices: Vec<InputError>,
+) -> Outcome {
     let bytes = doc.text.len();
     // A panic in one article must not end the run: it becomes an error row.
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

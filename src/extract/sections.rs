@@ -3,7 +3,8 @@
 //! that no step's time or memory grows with the whole article; the results
 //! are joined with offsets into the whole text.
 
-use crate::model::Article;
+use super::Engine;
+use crate::model::{Article, Document};
 use std::ops::Range;
 
 /// Default limit, in bytes, on the text read as one piece.
@@ -44,19 +45,102 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Append `part` (a section's article) to `whole`: `chars_before` code
-/// points of the text come before the section.
-pub fn append(whole: &mut Article, mut part: Article, chars_before: usize) {
-    let sentences_before = whole.sentences.len();
-    for e in &mut part.entities {
-        e.start += chars_before;
-        e.end += chars_before;
-        e.sentence += sentences_before;
+/// One section of an article read in sections: its own record, with
+/// offsets (mentions, sentence spans) into the whole text, and sentence
+/// numbers counted from `sentences_before` (the section's first sentence
+/// is sentence `sentences_before` of the whole article).
+pub struct Section {
+    pub article: Article,
+    /// Byte range of the section in the whole text.
+    pub bytes: Range<usize>,
+    /// Code points of the whole text before the section.
+    pub chars_before: usize,
+    /// Sentences of the article before the section.
+    pub sentences_before: usize,
+}
+
+impl Section {
+    /// Number the section's mentions as in the whole article.
+    pub fn number_sentences(&mut self) {
+        for e in &mut self.article.entities {
+            e.sentence += self.sentences_before;
+        }
     }
-    for s in &mut part.sentence_spans {
-        s.start += chars_before;
-        s.end += chars_before;
+}
+
+/// The sections of an article, extracted one at a time as they are asked
+/// for, so that only one section's work is held at once.
+pub struct Sections<'a> {
+    engine: &'a Engine,
+    doc: &'a Document,
+    ranges: std::vec::IntoIter<Range<usize>>,
+    chars_before: usize,
+    counted_to: usize,
+    sentences_before: usize,
+}
+
+impl<'a> Sections<'a> {
+    pub fn new(engine: &'a Engine, doc: &'a Document, max: usize) -> Sections<'a> {
+        Sections {
+            engine,
+            doc,
+            ranges: sections(&doc.text, max).into_iter(),
+            chars_before: 0,
+            counted_to: 0,
+            sentences_before: 0,
+        }
     }
+
+    /// Sections not yet extracted.
+    pub fn left(&self) -> usize {
+        self.ranges.len()
+    }
+}
+
+impl Iterator for Sections<'_> {
+    type Item = Section;
+
+    /// The next section, extracted. The place of the one after is kept
+    /// first, so that a section whose extraction panics can be skipped.
+    fn next(&mut self) -> Option<Section> {
+        let range = self.ranges.next()?;
+        let text = &self.doc.text;
+        self.chars_before += text[self.counted_to..range.start].chars().count();
+        self.counted_to = range.start;
+        let part = Document {
+            id: self.doc.id.clone(),
+            path: self.doc.path.clone(),
+            text: text[range.clone()].to_string(),
+            date: self.doc.date.clone(),
+            title: self.doc.title.clone(),
+            encoding: self.doc.encoding,
+            notices: Vec::new(),
+        };
+        let mut article = self.engine.process_whole(&part);
+        drop(part);
+        for e in &mut article.entities {
+            e.start += self.chars_before;
+            e.end += self.chars_before;
+        }
+        for s in &mut article.sentence_spans {
+            s.start += self.chars_before;
+            s.end += self.chars_before;
+        }
+        let sentences_before = self.sentences_before;
+        self.sentences_before += article.sentences.len();
+        Some(Section {
+            article,
+            bytes: range,
+            chars_before: self.chars_before,
+            sentences_before,
+        })
+    }
+}
+
+/// Append `part` (a section, see [`Section`]) to `whole`.
+pub fn append(whole: &mut Article, mut part: Section) {
+    part.number_sentences();
+    let mut part = part.article;
     whole.entities.append(&mut part.entities);
     whole.sentences.append(&mut part.sentences);
     whole.sentence_spans.append(&mut part.sentence_spans);
