@@ -10,7 +10,9 @@
 //! the thread count or the order of the inputs.
 
 use crate::evidence::{self, Evidence};
+use crate::extract::sections::Sections;
 use crate::extract::{Engine, Options};
+use crate::input::large::open_large;
 use crate::input::{InputError, InputOptions, Units, walk_inputs};
 use crate::pipeline::{Stop, ordered};
 use crate::rules::{RuleError, RuleSources};
@@ -55,6 +57,11 @@ pub fn gather_files(
         usize::MAX,
         cancel,
         |unit| {
+            if let Some(opened) = open_large(&unit, engine.max_article_bytes()) {
+                let (doc, mut chunks) = opened?;
+                let sections = engine.sections_from(&doc, Box::new(move || chunks.next_chunk()));
+                return Ok(sections_evidence(sections));
+            }
             let doc = unit.read()?;
             Ok(article_evidence(engine, &doc))
         },
@@ -129,21 +136,24 @@ pub fn gather_records<R: BufRead + Send>(
 fn article_evidence(engine: &Engine, doc: &crate::model::Document) -> Evidence {
     if !engine.is_sectioned(doc) {
         return std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            extracted_evidence(engine, &doc.text, &engine.process(doc), 0, 0)
+            extracted_evidence(engine, &doc.text, &engine.process(doc), 0)
         }))
         .unwrap_or_default();
     }
-    let mut sections = engine.sections(doc);
+    sections_evidence(engine.sections(doc))
+}
+
+/// The evidence of an article read in sections, each row counted once.
+fn sections_evidence(mut sections: Sections) -> Evidence {
+    let engine = sections.engine();
     let mut seen = Evidence::default();
     loop {
         let section = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let s = sections.next()?;
-            let start = s.bytes.start;
             Some(extracted_evidence(
                 engine,
-                &doc.text,
+                &s.text,
                 &s.article,
-                start,
                 s.chars_before,
             ))
         }));
@@ -160,14 +170,12 @@ fn article_evidence(engine: &Engine, doc: &crate::model::Document) -> Evidence {
     once
 }
 
-/// The evidence of `article`, extracted from `text` (its mentions' code
-/// point offsets count from the start of `text`; none is before byte
-/// `from`, code point `chars_before`).
+/// The evidence of `article`, extracted from `text`, which starts at
+/// code point `chars_before` of the article (a section of it).
 fn extracted_evidence(
     engine: &Engine,
     text: &str,
     article: &crate::model::Article,
-    from: usize,
     chars_before: usize,
 ) -> Evidence {
     // Code point offsets to byte offsets, in one walk over the text.
@@ -176,10 +184,10 @@ fn extracted_evidence(
     starts.dedup();
     let mut bytes = std::collections::HashMap::new();
     let mut want = starts.iter().peekable();
-    for (cp, (b, _)) in text[from..].char_indices().enumerate() {
+    for (cp, (b, _)) in text.char_indices().enumerate() {
         let cp = cp + chars_before;
         while want.peek() == Some(&&cp) {
-            bytes.insert(cp, from + b);
+            bytes.insert(cp, b);
             want.next();
         }
         if want.peek().is_none() {

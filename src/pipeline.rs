@@ -11,6 +11,7 @@
 //! full. The output is the same whatever the thread count.
 
 use crate::extract::Engine;
+use crate::input::large::{TextChunks, open_large};
 use crate::input::{InputError, InputOptions, Unit, walk_inputs};
 use crate::model::Document;
 use crate::output::files::OutputDir;
@@ -261,8 +262,8 @@ pub fn run_extract(
                     }
                 }
                 Prepared::Done(Err(e)) => out.write_error(&e)?,
-                Prepared::Sectioned(doc, place, notices) => {
-                    write_sectioned(engine, &layout, &doc, &place, &mut out, job.notice)?;
+                Prepared::Sectioned(article) => {
+                    let notices = write_sectioned(engine, &layout, article, &mut out, job.notice)?;
                     for n in &notices {
                         out.write_error(n)?;
                     }
@@ -302,8 +303,17 @@ fn no_input_message(inputs: &[PathBuf]) -> String {
 /// it goes ([`write_sectioned`]), so that it is never held whole.
 pub enum Prepared {
     Done(Outcome),
-    /// The article, its place (for errors.csv) and its notices.
-    Sectioned(Document, String, Vec<InputError>),
+    Sectioned(LargeArticle),
+}
+
+/// An article over the size limit, waiting for the writer: its document
+/// (for a file too large to hold, only its metadata: the writer reads its
+/// text from `chunks` as it goes), its place (for errors.csv) and notices.
+pub struct LargeArticle {
+    doc: Document,
+    chunks: Option<TextChunks>,
+    place: String,
+    notices: Vec<InputError>,
 }
 
 impl Prepared {
@@ -311,7 +321,7 @@ impl Prepared {
     fn weight(&self) -> usize {
         match self {
             Prepared::Done(outcome) => outcome.as_ref().map_or(64, |(r, _)| r.weight()),
-            Prepared::Sectioned(doc, _, _) => doc.text.len(),
+            Prepared::Sectioned(a) => a.doc.text.len(),
         }
     }
 }
@@ -319,9 +329,32 @@ impl Prepared {
 /// Read one input on a worker, and extract and render it unless it is
 /// read in sections.
 pub fn prepare_unit(engine: &Engine, layout: &Layout, unit: &Unit) -> Prepared {
+    if let Some(opened) = open_large(unit, engine.max_article_bytes()) {
+        return match opened {
+            Ok((mut doc, chunks)) => {
+                let place = unit.place().to_string();
+                let notices = std::mem::take(&mut doc.notices)
+                    .iter()
+                    .map(|n| InputError::from_notice(&place, n))
+                    .collect();
+                Prepared::Sectioned(LargeArticle {
+                    doc,
+                    chunks: Some(chunks),
+                    place,
+                    notices,
+                })
+            }
+            Err(e) => Prepared::Done(Err(e)),
+        };
+    }
     match read_unit(unit) {
         Ok((doc, place, notices)) if engine.is_sectioned(&doc) => {
-            Prepared::Sectioned(doc, place, notices)
+            Prepared::Sectioned(LargeArticle {
+                doc,
+                chunks: None,
+                place,
+                notices,
+            })
         }
         Ok((doc, place, notices)) => {
             Prepared::Done(process_document(engine, layout, doc, place, notices))
@@ -354,35 +387,55 @@ fn read_unit(unit: &Unit) -> Result<(Document, String, Vec<InputError>), InputEr
 fn write_sectioned(
     engine: &Engine,
     layout: &Layout,
-    doc: &Document,
-    place: &str,
+    large: LargeArticle,
     out: &mut OutputSet,
     notice: &(dyn Fn(&str) + Sync),
-) -> io::Result<()> {
-    let mut sections = engine.sections(doc);
-    let total = sections.left();
+) -> io::Result<Vec<InputError>> {
+    let LargeArticle {
+        doc,
+        chunks,
+        place,
+        mut notices,
+    } = large;
+    let size = chunks.as_ref().map_or(doc.text.len() as u64, |c| c.size);
     notice(&format!(
-        "{place}: {:.1} MB, over the --max-article-mb limit: read in {total} sections \
+        "{place}: {:.1} MB, over the --max-article-mb limit ({:.1} MB): read in sections \
          (a mention across a cut between them may be missed)",
-        doc.text.len() as f64 / 1_048_576.0
+        size as f64 / 1_048_576.0,
+        engine.max_article_bytes() as f64 / 1_048_576.0
     ));
-    let mut article = SectionedArticle::new(doc, layout, engine.identities())?;
+    let mut sections = match chunks {
+        Some(mut c) => engine.sections_from(&doc, Box::new(move || c.next_chunk())),
+        None => engine.sections(&doc),
+    };
+    let mut article = SectionedArticle::new(&doc, layout, engine.identities())?;
     loop {
-        let at = total - sections.left() + 1;
+        let at = sections.given() + 1;
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sections.next())) {
             Ok(None) => break,
             Ok(Some(section)) => article.add(out, section)?,
             Err(_) => out.write_error(&InputError {
-                path: place.to_string(),
+                path: place.clone(),
                 kind: "internal",
                 message: format!(
-                    "extraction failed in section {at} of {total} (a bug: please report it \
-                     with the input); the other sections are written"
+                    "extraction failed in section {at} (a bug: please report it with the \
+                     input); the other sections are written"
                 ),
             })?,
         }
     }
-    article.finish(out)
+    if let Some(e) = sections.take_error() {
+        notices.push(InputError {
+            path: place.clone(),
+            kind: "unreadable",
+            message: format!(
+                "reading stopped after section {} ({e}); the sections before are written",
+                sections.given()
+            ),
+        });
+    }
+    article.finish(out)?;
+    Ok(notices)
 }
 
 /// Extract and render one document on a worker.

@@ -203,7 +203,22 @@ impl Engine {
     /// The sections of `doc`, each extracted when asked for: what a caller
     /// iterates to hold one section's results at a time.
     pub fn sections<'a>(&'a self, doc: &'a Document) -> sections::Sections<'a> {
-        sections::Sections::new(self, doc, self.options.max_article_bytes)
+        self.sections_from(doc, sections::pieces_of(&doc.text))
+    }
+
+    /// The sections of the article `doc` (its metadata) whose text comes
+    /// from `source` a piece at a time (a file too large to hold whole).
+    pub fn sections_from<'a>(
+        &'a self,
+        doc: &'a Document,
+        source: sections::TextSource<'a>,
+    ) -> sections::Sections<'a> {
+        sections::Sections::new(self, doc, source, self.options.max_article_bytes)
+    }
+
+    /// The size limit of an article read whole, in bytes.
+    pub fn max_article_bytes(&self) -> usize {
+        self.options.max_article_bytes
     }
 
     /// [`Engine::process`] on the whole text at once.

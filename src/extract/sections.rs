@@ -5,6 +5,7 @@
 
 use super::Engine;
 use crate::model::{Article, Document};
+use std::io;
 use std::ops::Range;
 
 /// Default limit, in bytes, on the text read as one piece.
@@ -24,18 +25,24 @@ pub fn sections(text: &str, max: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     while text.len() - start > max {
-        let limit = floor_boundary(text, start + max);
-        let half = floor_boundary(text, start + max / 2).max(start + 1);
-        let window = &text[half..limit];
-        let cut = CUTS
-            .iter()
-            .find_map(|c| window.rfind(c).map(|i| half + i + c.len()))
-            .unwrap_or(limit);
+        let cut = start + first_cut(&text[start..], max);
         out.push(start..cut);
         start = cut;
     }
     out.push(start..text.len());
     out
+}
+
+/// Where the first section of `text` (longer than `max`) ends: it depends
+/// only on the first `max` bytes, so a text read a piece at a time is cut
+/// where the whole text would be.
+fn first_cut(text: &str, max: usize) -> usize {
+    let limit = floor_boundary(text, max);
+    let half = floor_boundary(text, max / 2).max(1);
+    let window = &text[half..limit];
+    CUTS.iter()
+        .find_map(|c| window.rfind(c).map(|i| half + i + c.len()))
+        .unwrap_or(limit)
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -53,6 +60,8 @@ pub struct Section {
     pub article: Article,
     /// Byte range of the section in the whole text.
     pub bytes: Range<usize>,
+    /// The section's text.
+    pub text: String,
     /// Code points of the whole text before the section.
     pub chars_before: usize,
     /// Sentences of the article before the section.
@@ -68,32 +77,111 @@ impl Section {
     }
 }
 
-/// The sections of an article, extracted one at a time as they are asked
-/// for, so that only one section's work is held at once.
+/// Where the text of an article read in sections comes from: the next
+/// piece of it (any length, valid UTF-8), `None` at its end.
+pub type TextSource<'a> = Box<dyn FnMut() -> io::Result<Option<String>> + 'a>;
+
+/// Bytes of an article in memory handed to [`Sections`] at a time.
+const PIECE: usize = 1 << 20;
+
+/// The text of an article in memory, a piece at a time.
+pub fn pieces_of(text: &str) -> TextSource<'_> {
+    let mut at = 0;
+    Box::new(move || {
+        if at >= text.len() {
+            return Ok(None);
+        }
+        let mut end = (at + PIECE).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let piece = text[at..end].to_string();
+        at = end;
+        Ok(Some(piece))
+    })
+}
+
+/// The sections of an article, read and extracted one at a time as they
+/// are asked for, so that only one section's text and work is held at
+/// once.
 pub struct Sections<'a> {
     engine: &'a Engine,
+    /// The article's metadata (its text is in `source`).
     doc: &'a Document,
-    ranges: std::vec::IntoIter<Range<usize>>,
+    source: TextSource<'a>,
+    /// Text read and not yet cut off as a section.
+    buffer: String,
+    read_all: bool,
+    error: Option<io::Error>,
+    max: usize,
+    bytes_before: usize,
     chars_before: usize,
-    counted_to: usize,
     sentences_before: usize,
+    /// Sections given so far.
+    given: usize,
 }
 
 impl<'a> Sections<'a> {
-    pub fn new(engine: &'a Engine, doc: &'a Document, max: usize) -> Sections<'a> {
+    pub fn new(
+        engine: &'a Engine,
+        doc: &'a Document,
+        source: TextSource<'a>,
+        max: usize,
+    ) -> Sections<'a> {
         Sections {
             engine,
             doc,
-            ranges: sections(&doc.text, max).into_iter(),
+            source,
+            buffer: String::new(),
+            read_all: false,
+            error: None,
+            max: max.max(MIN_SECTION_BYTES),
+            bytes_before: 0,
             chars_before: 0,
-            counted_to: 0,
             sentences_before: 0,
+            given: 0,
         }
     }
 
-    /// Sections not yet extracted.
-    pub fn left(&self) -> usize {
-        self.ranges.len()
+    /// The engine that extracts the sections.
+    pub fn engine(&self) -> &'a Engine {
+        self.engine
+    }
+
+    /// Sections given so far.
+    pub fn given(&self) -> usize {
+        self.given
+    }
+
+    /// Why the text stopped before its end, if it did.
+    pub fn take_error(&mut self) -> Option<io::Error> {
+        self.error.take()
+    }
+
+    /// The text of the next section, cut off the buffer (read on as far
+    /// as the cut needs).
+    fn next_text(&mut self) -> Option<String> {
+        while !self.read_all && self.buffer.len() <= self.max {
+            match (self.source)() {
+                Ok(Some(piece)) => self.buffer.push_str(&piece),
+                Ok(None) => self.read_all = true,
+                Err(e) => {
+                    self.error = Some(e);
+                    self.read_all = true;
+                }
+            }
+        }
+        if self.buffer.is_empty() {
+            return None;
+        }
+        let cut = if self.buffer.len() > self.max {
+            first_cut(&self.buffer, self.max)
+        } else {
+            self.buffer.len()
+        };
+        let text = self.buffer[..cut].to_string();
+        self.buffer.replace_range(..cut, "");
+        Some(text)
     }
 }
 
@@ -103,35 +191,36 @@ impl Iterator for Sections<'_> {
     /// The next section, extracted. The place of the one after is kept
     /// first, so that a section whose extraction panics can be skipped.
     fn next(&mut self) -> Option<Section> {
-        let range = self.ranges.next()?;
-        let text = &self.doc.text;
-        self.chars_before += text[self.counted_to..range.start].chars().count();
-        self.counted_to = range.start;
+        let text = self.next_text()?;
+        let (bytes_before, chars_before) = (self.bytes_before, self.chars_before);
+        self.bytes_before += text.len();
+        self.chars_before += text.chars().count();
+        self.given += 1;
         let part = Document {
             id: self.doc.id.clone(),
             path: self.doc.path.clone(),
-            text: text[range.clone()].to_string(),
+            text,
             date: self.doc.date.clone(),
             title: self.doc.title.clone(),
             encoding: self.doc.encoding,
             notices: Vec::new(),
         };
         let mut article = self.engine.process_whole(&part);
-        drop(part);
         for e in &mut article.entities {
-            e.start += self.chars_before;
-            e.end += self.chars_before;
+            e.start += chars_before;
+            e.end += chars_before;
         }
         for s in &mut article.sentence_spans {
-            s.start += self.chars_before;
-            s.end += self.chars_before;
+            s.start += chars_before;
+            s.end += chars_before;
         }
         let sentences_before = self.sentences_before;
         self.sentences_before += article.sentences.len();
         Some(Section {
             article,
-            bytes: range,
-            chars_before: self.chars_before,
+            bytes: bytes_before..bytes_before + part.text.len(),
+            text: part.text,
+            chars_before,
             sentences_before,
         })
     }

@@ -5,6 +5,7 @@ pub mod dates;
 pub mod decode;
 pub mod html;
 mod html_depth;
+pub mod large;
 pub mod legacy;
 pub mod metadata;
 pub mod records;

@@ -58,7 +58,7 @@ impl<'a> SectionedArticle<'a> {
                 sentences: Vec::new(),
                 sentence_spans: Vec::new(),
             },
-            bytes: doc.text.len(),
+            bytes: 0,
             sections: 0,
             sentences: 0,
             counts: [0; 5],
@@ -80,6 +80,7 @@ impl<'a> SectionedArticle<'a> {
             self.head.byline = a.byline.clone();
         }
         self.sections += 1;
+        self.bytes += section.text.len();
         self.sentences += a.sentences.len();
         for (n, t) in self.counts.iter_mut().zip(EntityType::ALL) {
             *n += a.count(t);
