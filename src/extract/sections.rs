@@ -276,4 +276,35 @@ mod tests {
         );
         assert_eq!(parts.last().unwrap().end, solid.len());
     }
+
+    #[test]
+    fn a_text_read_in_pieces_is_cut_as_the_whole_and_read_as_it_goes() {
+        let para = "Ngày 4/11, ông Lê Văn Nam đến Hà Nội. Bà Hoa chào ông.\n\n";
+        let text = para.repeat(200);
+        let engine = Engine::new(&crate::RuleSources::embedded(), Default::default()).unwrap();
+        let doc = Document::default();
+        let reads = std::cell::Cell::new(0);
+        let mut at = 0;
+        let source: TextSource = Box::new(|| {
+            reads.set(reads.get() + 1);
+            let end = (at + 700).min(text.len());
+            let end = (end..=text.len())
+                .find(|&e| text.is_char_boundary(e))
+                .unwrap();
+            let piece = text[at..end].to_string();
+            at = end;
+            Ok((!piece.is_empty()).then_some(piece))
+        });
+        let mut parts = Sections::new(&engine, &doc, source, 2000);
+        let first = parts.next().unwrap();
+        // Only what the first cut needs has been read.
+        assert!(reads.get() <= 3, "{}", reads.get());
+        let mut got = vec![(first.bytes.clone(), first.text.clone())];
+        got.extend(parts.map(|s| (s.bytes, s.text)));
+        let want = sections(&text, 2000);
+        assert_eq!(got.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>(), want);
+        for (range, t) in &got {
+            assert_eq!(&text[range.clone()], t);
+        }
+    }
 }
