@@ -12,7 +12,7 @@
 use crate::evidence::{self, Evidence};
 use crate::extract::sections::Sections;
 use crate::extract::{Engine, Options};
-use crate::input::large::open_large;
+use crate::input::large::{TextChunks, open_large};
 use crate::input::{InputError, InputOptions, Units, walk_inputs};
 use crate::pipeline::{Stop, ordered};
 use crate::rules::{RuleError, RuleSources};
@@ -30,6 +30,13 @@ pub struct Gathered {
     pub evidence: Evidence,
     pub articles: usize,
     pub errors: Vec<InputError>,
+}
+
+/// What a worker hands the gathering pass: an article's evidence, or a
+/// file too large to hold, read a section at a time on the calling thread.
+enum Gatherable {
+    Done(Evidence),
+    Large(crate::model::Document, TextChunks),
 }
 
 /// Gather the evidence of files and folders, read exactly as `extract`
@@ -57,20 +64,28 @@ pub fn gather_files(
         usize::MAX,
         cancel,
         |unit| {
+            // A file too large to hold is read on the calling thread, as
+            // the extraction pass reads it: its sections' memory is then
+            // reused by that pass rather than held by another thread's
+            // allocator arena.
             if let Some(opened) = open_large(&unit, engine.max_article_bytes()) {
-                let (doc, mut chunks) = opened?;
-                let sections = engine.sections_from(&doc, Box::new(move || chunks.next_chunk()));
-                return Ok(sections_evidence(sections));
+                return opened.map(|(doc, chunks)| Gatherable::Large(doc, chunks));
             }
             let doc = unit.read()?;
-            Ok(article_evidence(engine, &doc))
+            Ok(Gatherable::Done(article_evidence(engine, &doc)))
         },
         |_| 0,
-        |r: Result<Evidence, InputError>| {
+        |r: Result<Gatherable, InputError>| {
             match r {
-                Ok(e) => {
+                Ok(Gatherable::Done(e)) => {
                     articles += 1;
                     evidence.merge(e);
+                }
+                Ok(Gatherable::Large(doc, mut chunks)) => {
+                    articles += 1;
+                    let sections =
+                        engine.sections_from(&doc, Box::new(move || chunks.next_chunk()));
+                    evidence.merge(sections_evidence(sections));
                 }
                 Err(e) => errors.push(e),
             }
