@@ -200,3 +200,30 @@ fn an_article_read_in_sections_gives_the_tables_of_the_whole() {
     assert_eq!(khoa.len(), 1);
     assert_eq!(khoa[0]["mentions"], "160");
 }
+
+#[test]
+fn a_short_form_takes_the_full_name_of_an_earlier_section() {
+    // The full name only in the first paragraph, the short form only in
+    // the last ones, sections of about 3 KB between them.
+    let first = "Ông Trần Minh Khoa, Phó Chủ tịch UBND tỉnh Bình Định, đến thăm trường.\n\n";
+    let filler = "Buổi làm việc diễn ra trong không khí cởi mở và thân mật.\n\n".repeat(150);
+    let last = "Ông Khoa đề nghị nhà trường chăm lo cho học sinh.\n\n".repeat(3);
+    let dir = articles(&[("a.txt", &format!("{first}{filler}{last}"))]);
+    let values = |extra: &[&str]| {
+        let mut args = vec!["--quiet", "--no-batch"];
+        args.extend(extra);
+        let (_t, out, o) = extract(dir.path(), &args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let rows = csv_rows(&out.join("persons.csv"));
+        rows.iter()
+            .map(|r| (r["text"].clone(), r["value"].clone()))
+            .collect::<Vec<_>>()
+    };
+    let whole = values(&[]);
+    assert_eq!(whole.len(), 4, "{whole:?}");
+    assert!(
+        whole.iter().all(|(_, v)| v == "Trần Minh Khoa"),
+        "{whole:?}"
+    );
+    assert_eq!(values(&["--max-article-mb", "0.003"]), whole);
+}

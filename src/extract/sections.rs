@@ -3,8 +3,9 @@
 //! that no step's time or memory grows with the whole article; the results
 //! are joined with offsets into the whole text.
 
-use super::Engine;
-use crate::model::{Article, Document};
+use super::{Engine, person};
+use crate::model::{Article, Document, EntityType, OutEntity};
+use std::collections::HashMap;
 use std::io;
 use std::ops::Range;
 
@@ -119,6 +120,8 @@ pub struct Sections<'a> {
     sentences_before: usize,
     /// Sections given so far.
     given: usize,
+    /// Full names of the sections before.
+    known: KnownNames,
 }
 
 impl<'a> Sections<'a> {
@@ -140,6 +143,7 @@ impl<'a> Sections<'a> {
             chars_before: 0,
             sentences_before: 0,
             given: 0,
+            known: KnownNames::default(),
         }
     }
 
@@ -214,6 +218,9 @@ impl Iterator for Sections<'_> {
             s.start += chars_before;
             s.end += chars_before;
         }
+        // A short form with no full name in its own section takes the
+        // one of an earlier section, as in a whole reading.
+        self.known.fill(&mut article.entities);
         let sentences_before = self.sentences_before;
         self.sentences_before += article.sentences.len();
         Some(Section {
@@ -223,6 +230,110 @@ impl Iterator for Sections<'_> {
             chars_before,
             sentences_before,
         })
+    }
+}
+
+/// Distinct full names an article's sections can carry forward.
+const MAX_KNOWN_NAMES: usize = 10_000;
+
+/// The full names (two words or more) of an article's sections so far,
+/// by last word (lower case): one entry per distinct name, bounded.
+#[derive(Default)]
+struct KnownNames {
+    by_last: HashMap<String, Vec<(Vec<String>, String)>>,
+    count: usize,
+}
+
+fn name_words(value: &str) -> Vec<String> {
+    value.to_lowercase().split(' ').map(String::from).collect()
+}
+
+/// A person mention whose value is the extractor's own reading (not a
+/// byline, photo credit or initials).
+fn is_own_name(e: &OutEntity) -> bool {
+    e.etype == EntityType::Person
+        && !matches!(
+            e.rule.as_str(),
+            person::BYLINE_RULE | person::RULE_CREDIT | person::RULE_INITIALS
+        )
+}
+
+impl KnownNames {
+    /// Give each short form of `entities` (a section's mentions) that no
+    /// full name of its own section ends with the one fullest name of the
+    /// sections before ending with it; then remember the section's names.
+    fn fill(&mut self, entities: &mut [OutEntity]) {
+        let mut here = KnownNames::default();
+        for e in entities.iter().filter(|e| is_own_name(e)) {
+            if let Some(v) = e.value.as_deref() {
+                here.add(v);
+            }
+        }
+        if self.count > 0 {
+            for e in entities.iter_mut().filter(|e| is_own_name(e)) {
+                let Some(words) = e.value.as_deref().map(name_words) else {
+                    continue;
+                };
+                if here.longer(&words) > 0 {
+                    continue;
+                }
+                if let Some(full) = self.fullest(&words) {
+                    e.value = Some(full.to_string());
+                }
+            }
+        }
+        for names in here.by_last.into_values() {
+            for (_, v) in names {
+                self.add(&v);
+            }
+        }
+    }
+
+    fn add(&mut self, value: &str) {
+        let words = name_words(value);
+        if words.len() < 2 || self.count >= MAX_KNOWN_NAMES {
+            return;
+        }
+        let entry = self
+            .by_last
+            .entry(words[words.len() - 1].clone())
+            .or_default();
+        if !entry.iter().any(|(w, _)| *w == words) {
+            entry.push((words, value.to_string()));
+            self.count += 1;
+        }
+    }
+
+    /// Names longer than `words` ending with them.
+    fn candidates(&self, words: &[String]) -> Vec<&(Vec<String>, String)> {
+        let Some(last) = words.last() else {
+            return Vec::new();
+        };
+        self.by_last.get(last).map_or(Vec::new(), |names| {
+            names
+                .iter()
+                .filter(|(f, _)| f.len() > words.len() && f.ends_with(words))
+                .collect()
+        })
+    }
+
+    fn longer(&self, words: &[String]) -> usize {
+        self.candidates(words).len()
+    }
+
+    /// The one fullest name ending with `words` (no other candidate ends
+    /// with it), if exactly one.
+    fn fullest(&self, words: &[String]) -> Option<&str> {
+        let longer = self.candidates(words);
+        let mut fullest = longer.iter().filter(|(f, _)| {
+            !longer
+                .iter()
+                .any(|(g, _)| g.len() > f.len() && g.ends_with(f))
+        });
+        match (fullest.next(), fullest.next()) {
+            (Some((_, full)), None) => Some(full.as_str()),
+            _ => None,
+        }
     }
 }
 
