@@ -10,7 +10,9 @@
 //! the thread count or the order of the inputs.
 
 use crate::evidence::{self, Evidence};
+use crate::extract::sections::Sections;
 use crate::extract::{Engine, Options};
+use crate::input::large::{TextChunks, open_large};
 use crate::input::{InputError, InputOptions, Units, walk_inputs};
 use crate::pipeline::{Stop, ordered};
 use crate::rules::{RuleError, RuleSources};
@@ -28,6 +30,13 @@ pub struct Gathered {
     pub evidence: Evidence,
     pub articles: usize,
     pub errors: Vec<InputError>,
+}
+
+/// What a worker hands the gathering pass: an article's evidence, or a
+/// file too large to hold, read a section at a time on the calling thread.
+enum Gatherable {
+    Done(Evidence),
+    Large(crate::model::Document, TextChunks),
 }
 
 /// Gather the evidence of files and folders, read exactly as `extract`
@@ -55,15 +64,28 @@ pub fn gather_files(
         usize::MAX,
         cancel,
         |unit| {
+            // A file too large to hold is read on the calling thread, as
+            // the extraction pass reads it: its sections' memory is then
+            // reused by that pass rather than held by another thread's
+            // allocator arena.
+            if let Some(opened) = open_large(&unit, engine.max_article_bytes()) {
+                return opened.map(|(doc, chunks)| Gatherable::Large(doc, chunks));
+            }
             let doc = unit.read()?;
-            Ok(article_evidence(engine, &doc))
+            Ok(Gatherable::Done(article_evidence(engine, &doc)))
         },
         |_| 0,
-        |r: Result<Evidence, InputError>| {
+        |r: Result<Gatherable, InputError>| {
             match r {
-                Ok(e) => {
+                Ok(Gatherable::Done(e)) => {
                     articles += 1;
                     evidence.merge(e);
+                }
+                Ok(Gatherable::Large(doc, mut chunks)) => {
+                    articles += 1;
+                    let sections =
+                        engine.sections_from(&doc, Box::new(move || chunks.next_chunk()));
+                    evidence.merge(sections_evidence(sections));
                 }
                 Err(e) => errors.push(e),
             }
@@ -123,32 +145,75 @@ pub fn gather_records<R: BufRead + Send>(
     }
 }
 
-/// One article's evidence; a panic in it costs only its evidence.
+/// One article's evidence; a panic in it costs only its evidence. An
+/// article over the size limit is read a section at a time, each row
+/// still counted once for the article.
 fn article_evidence(engine: &Engine, doc: &crate::model::Document) -> Evidence {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let article = engine.process(doc);
-        // Code point offsets to byte offsets, in one walk over the text.
-        let mut starts: Vec<usize> = article.entities.iter().map(|e| e.start).collect();
-        starts.sort_unstable();
-        starts.dedup();
-        let mut bytes = std::collections::HashMap::new();
-        let mut want = starts.iter().peekable();
-        for (cp, (b, _)) in doc.text.char_indices().enumerate() {
-            while want.peek() == Some(&&cp) {
-                bytes.insert(cp, b);
-                want.next();
-            }
-            if want.peek().is_none() {
-                break;
-            }
+    if !engine.is_sectioned(doc) {
+        return std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            extracted_evidence(engine, &doc.text, &engine.process(doc), 0)
+        }))
+        .unwrap_or_default();
+    }
+    sections_evidence(engine.sections(doc))
+}
+
+/// The evidence of an article read in sections, each row counted once.
+fn sections_evidence(mut sections: Sections) -> Evidence {
+    let engine = sections.engine();
+    let mut seen = Evidence::default();
+    loop {
+        let section = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let s = sections.next()?;
+            Some(extracted_evidence(
+                engine,
+                &s.text,
+                &s.article,
+                s.chars_before,
+            ))
+        }));
+        match section {
+            Ok(Some(e)) => seen.merge(e),
+            Ok(None) => break,
+            Err(_) => {}
         }
-        evidence::of_article(&article, |cp| {
-            bytes
-                .get(&cp)
-                .is_some_and(|&b| engine.follows_address_form(&doc.text[..b]))
-        })
-    }))
-    .unwrap_or_default()
+    }
+    let mut once = Evidence::default();
+    for (kind, key, detail, _) in seen.rows() {
+        once.add(kind, key, detail, 1);
+    }
+    once
+}
+
+/// The evidence of `article`, extracted from `text`, which starts at
+/// code point `chars_before` of the article (a section of it).
+fn extracted_evidence(
+    engine: &Engine,
+    text: &str,
+    article: &crate::model::Article,
+    chars_before: usize,
+) -> Evidence {
+    // Code point offsets to byte offsets, in one walk over the text.
+    let mut starts: Vec<usize> = article.entities.iter().map(|e| e.start).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut bytes = std::collections::HashMap::new();
+    let mut want = starts.iter().peekable();
+    for (cp, (b, _)) in text.char_indices().enumerate() {
+        let cp = cp + chars_before;
+        while want.peek() == Some(&&cp) {
+            bytes.insert(cp, b);
+            want.next();
+        }
+        if want.peek().is_none() {
+            break;
+        }
+    }
+    evidence::of_article(article, |cp| {
+        bytes
+            .get(&cp)
+            .is_some_and(|&b| engine.follows_address_form(&text[..b]))
+    })
 }
 
 /// The engine of a run that uses `evidence`.

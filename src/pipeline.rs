@@ -11,8 +11,11 @@
 //! full. The output is the same whatever the thread count.
 
 use crate::extract::Engine;
+use crate::input::large::{TextChunks, open_large};
 use crate::input::{InputError, InputOptions, Unit, walk_inputs};
+use crate::model::Document;
 use crate::output::files::OutputDir;
+use crate::output::sectioned::SectionedArticle;
 use crate::output::{Finished, Layout, OutputSet, Rendered, render};
 use crate::split::units::{KeyedUnits, shard_files};
 use crate::split::{Header, Shard};
@@ -248,17 +251,23 @@ pub fn run_extract(
         WINDOW,
         WINDOW_BYTES,
         job.cancel,
-        |(key, unit, left)| (key, process_unit(engine, &layout, &unit), left),
-        |(_, outcome, _)| outcome.as_ref().map_or(64, |(r, _)| r.weight()),
-        |(key, outcome, left)| {
-            match outcome {
-                Ok((rendered, notices)) => {
+        |(key, unit, left)| (key, prepare_unit(engine, &layout, &unit), left),
+        |(_, prepared, _)| prepared.weight(),
+        |(key, prepared, left)| {
+            match prepared {
+                Prepared::Done(Ok((rendered, notices))) => {
                     out.write(rendered)?;
                     for n in &notices {
                         out.write_error(n)?;
                     }
                 }
-                Err(e) => out.write_error(&e)?,
+                Prepared::Done(Err(e)) => out.write_error(&e)?,
+                Prepared::Sectioned(article) => {
+                    let notices = write_sectioned(engine, &layout, article, &mut out, job.notice)?;
+                    for n in &notices {
+                        out.write_error(n)?;
+                    }
+                }
             }
             out.end_part(key)?;
             (job.progress)(total - left, total);
@@ -289,14 +298,154 @@ fn no_input_message(inputs: &[PathBuf]) -> String {
     )
 }
 
+/// What a worker hands the writer: an input done, or an article over the
+/// size limit, which the writer reads a section at a time and writes as
+/// it goes ([`write_sectioned`]), so that it is never held whole.
+pub enum Prepared {
+    Done(Outcome),
+    Sectioned(LargeArticle),
+}
+
+/// An article over the size limit, waiting for the writer: its document
+/// (for a file too large to hold, only its metadata: the writer reads its
+/// text from `chunks` as it goes), its place (for errors.csv) and notices.
+pub struct LargeArticle {
+    doc: Document,
+    chunks: Option<TextChunks>,
+    place: String,
+    notices: Vec<InputError>,
+}
+
+impl Prepared {
+    /// Bytes held while waiting for the writer.
+    fn weight(&self) -> usize {
+        match self {
+            Prepared::Done(outcome) => outcome.as_ref().map_or(64, |(r, _)| r.weight()),
+            Prepared::Sectioned(a) => a.doc.text.len(),
+        }
+    }
+}
+
+/// Read one input on a worker, and extract and render it unless it is
+/// read in sections.
+pub fn prepare_unit(engine: &Engine, layout: &Layout, unit: &Unit) -> Prepared {
+    if let Some(opened) = open_large(unit, engine.max_article_bytes()) {
+        return match opened {
+            Ok((mut doc, chunks)) => {
+                let place = unit.place().to_string();
+                let notices = std::mem::take(&mut doc.notices)
+                    .iter()
+                    .map(|n| InputError::from_notice(&place, n))
+                    .collect();
+                Prepared::Sectioned(LargeArticle {
+                    doc,
+                    chunks: Some(chunks),
+                    place,
+                    notices,
+                })
+            }
+            Err(e) => Prepared::Done(Err(e)),
+        };
+    }
+    match read_unit(unit) {
+        Ok((doc, place, notices)) if engine.is_sectioned(&doc) => {
+            Prepared::Sectioned(LargeArticle {
+                doc,
+                chunks: None,
+                place,
+                notices,
+            })
+        }
+        Ok((doc, place, notices)) => {
+            Prepared::Done(process_document(engine, layout, doc, place, notices))
+        }
+        Err(e) => Prepared::Done(Err(e)),
+    }
+}
+
 /// Read, extract and render one input on a worker.
 pub fn process_unit(engine: &Engine, layout: &Layout, unit: &Unit) -> Outcome {
+    let (doc, place, notices) = read_unit(unit)?;
+    process_document(engine, layout, doc, place, notices)
+}
+
+/// The document of an input, and the errors.csv rows of its notices.
+fn read_unit(unit: &Unit) -> Result<(Document, String, Vec<InputError>), InputError> {
     let place = unit.place().to_string();
     let mut doc = unit.read()?;
     let notices = std::mem::take(&mut doc.notices)
         .iter()
         .map(|n| InputError::from_notice(&place, n))
         .collect();
+    Ok((doc, place, notices))
+}
+
+/// Write an article over the size limit a section at a time, on the
+/// writer's thread: each section's rows are written before the next is
+/// read. A section whose extraction panics gets an `internal` row and the
+/// article goes on.
+fn write_sectioned(
+    engine: &Engine,
+    layout: &Layout,
+    large: LargeArticle,
+    out: &mut OutputSet,
+    notice: &(dyn Fn(&str) + Sync),
+) -> io::Result<Vec<InputError>> {
+    let LargeArticle {
+        doc,
+        chunks,
+        place,
+        mut notices,
+    } = large;
+    let size = chunks.as_ref().map_or(doc.text.len() as u64, |c| c.size);
+    notice(&format!(
+        "{place}: {:.1} MB, over the --max-article-mb limit ({:.1} MB): read in sections \
+         (a mention across a cut between them may be missed)",
+        size as f64 / 1_048_576.0,
+        engine.max_article_bytes() as f64 / 1_048_576.0
+    ));
+    let mut sections = match chunks {
+        Some(mut c) => engine.sections_from(&doc, Box::new(move || c.next_chunk())),
+        None => engine.sections(&doc),
+    };
+    let mut article = SectionedArticle::new(&doc, layout, engine.identities())?;
+    loop {
+        let at = sections.given() + 1;
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sections.next())) {
+            Ok(None) => break,
+            Ok(Some(section)) => article.add(out, section)?,
+            Err(_) => out.write_error(&InputError {
+                path: place.clone(),
+                kind: "internal",
+                message: format!(
+                    "extraction failed in section {at} (a bug: please report it with the \
+                     input); the other sections are written"
+                ),
+            })?,
+        }
+    }
+    if let Some(e) = sections.take_error() {
+        notices.push(InputError {
+            path: place.clone(),
+            kind: "unreadable",
+            message: format!(
+                "reading stopped after section {} ({e}); the sections before are written",
+                sections.given()
+            ),
+        });
+    }
+    article.finish(out)?;
+    Ok(notices)
+}
+
+/// Extract and render one document on a worker.
+fn process_document(
+    engine: &Engine,
+    layout: &Layout,
+    doc: Document,
+    place: String,
+    notices: Vec<InputError>,
+) -> Outcome {
     let bytes = doc.text.len();
     // A panic in one article must not end the run: it becomes an error row.
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

@@ -129,3 +129,101 @@ fn repeated_citations_and_name_runs_are_read_once_each() {
     assert_eq!(csv_rows(&out.join("documents.csv")).len(), 1);
     assert!(csv_rows(&out.join("persons.csv")).is_empty());
 }
+
+/// Every output file of a run, by name.
+fn outputs(out: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(out)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_article_read_in_sections_gives_the_tables_of_the_whole() {
+    // Metadata lines, then paragraphs where a later short form (`ông
+    // Khoa`) and a title refer to a person named in full in the same
+    // section, cut at paragraph ends: every table is the same as when the
+    // article is read whole, people merged into one row per article.
+    let para = |i: usize| {
+        format!(
+            "Ngày {}/3/2021, ông Trần Minh Khoa, Phó Chủ tịch UBND tỉnh Bình Định, làm việc \
+             với Sở Y tế về Nghị quyết số {}/NQ-HĐND. Ông Khoa đề nghị bà Lê Thị Hoa, Giám \
+             đốc Sở Y tế, báo cáo trong quý 4 năm 2021.\n\n",
+            i % 28 + 1,
+            i % 7 + 10
+        )
+    };
+    let body: String = (0..80).map(para).collect();
+    let text = format!("# date = 2021-03-20\n# title = Họp bàn\n{body}");
+    let dir = articles(&[("long.txt", &text), ("short.txt", &para(3))]);
+    let args = ["--quiet", "--types", "all", "--excel"];
+    let (_t1, whole_out, whole) = extract(dir.path(), &args);
+    assert!(whole.status.success(), "{}", stderr(&whole));
+    for extra in [&["--threads", "1"][..], &["--threads", "2", "--no-batch"]] {
+        let mut cut_args = args.to_vec();
+        cut_args.extend(["--max-article-mb", "0.003"]);
+        cut_args.extend(extra);
+        let (_t2, cut_out, cut) = extract(dir.path(), &cut_args);
+        assert!(cut.status.success(), "{}", stderr(&cut));
+        // The reader is told the article was read in sections; it is no error.
+        assert!(
+            stderr(&cut).contains("read in sections"),
+            "{}",
+            stderr(&cut)
+        );
+        let (whole, cut) = (outputs(&whole_out), outputs(&cut_out));
+        assert_eq!(
+            whole.keys().collect::<Vec<_>>(),
+            cut.keys().collect::<Vec<_>>()
+        );
+        for (name, bytes) in &whole {
+            // The workbook is zipped with times: its tables are the CSVs'.
+            if name.ends_with(".csv") || name.ends_with(".jsonl") {
+                assert!(
+                    bytes == &cut[name],
+                    "{name} differs when the article is read in sections"
+                );
+            }
+        }
+    }
+    let people = csv_rows(&whole_out.join("article_people.csv"));
+    let khoa: Vec<_> = people
+        .iter()
+        .filter(|r| r["article_id"] == "long" && r["person"] == "Trần Minh Khoa")
+        .collect();
+    assert_eq!(khoa.len(), 1);
+    assert_eq!(khoa[0]["mentions"], "160");
+}
+
+#[test]
+fn a_short_form_takes_the_full_name_of_an_earlier_section() {
+    // The full name only in the first paragraph, the short form only in
+    // the last ones, sections of about 3 KB between them.
+    let first = "Ông Trần Minh Khoa, Phó Chủ tịch UBND tỉnh Bình Định, đến thăm trường.\n\n";
+    let filler = "Buổi làm việc diễn ra trong không khí cởi mở và thân mật.\n\n".repeat(150);
+    let last = "Ông Khoa đề nghị nhà trường chăm lo cho học sinh.\n\n".repeat(3);
+    let dir = articles(&[("a.txt", &format!("{first}{filler}{last}"))]);
+    let values = |extra: &[&str]| {
+        let mut args = vec!["--quiet", "--no-batch"];
+        args.extend(extra);
+        let (_t, out, o) = extract(dir.path(), &args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let rows = csv_rows(&out.join("persons.csv"));
+        rows.iter()
+            .map(|r| (r["text"].clone(), r["value"].clone()))
+            .collect::<Vec<_>>()
+    };
+    let whole = values(&[]);
+    assert_eq!(whole.len(), 4, "{whole:?}");
+    assert!(
+        whole.iter().all(|(_, v)| v == "Trần Minh Khoa"),
+        "{whole:?}"
+    );
+    assert_eq!(values(&["--max-article-mb", "0.003"]), whole);
+}

@@ -182,34 +182,47 @@ impl Engine {
     /// a mention is found as in a whole reading unless a cut falls inside
     /// it (cuts fall at paragraph, line or sentence ends where there are).
     pub fn process(&self, doc: &Document) -> Article {
-        if doc.text.len() <= self.options.max_article_bytes {
+        if !self.is_sectioned(doc) {
             return self.process_whole(doc);
         }
         let mut whole: Option<Article> = None;
-        let (mut chars_before, mut counted_to) = (0, 0);
-        for range in sections::sections(&doc.text, self.options.max_article_bytes) {
-            chars_before += doc.text[counted_to..range.start].chars().count();
-            counted_to = range.start;
-            let part = Document {
-                id: doc.id.clone(),
-                path: doc.path.clone(),
-                text: doc.text[range].to_string(),
-                date: doc.date.clone(),
-                title: doc.title.clone(),
-                encoding: doc.encoding,
-                notices: Vec::new(),
-            };
-            let article = self.process_whole(&part);
+        for section in self.sections(doc) {
             match whole.as_mut() {
-                None => whole = Some(article),
-                Some(w) => sections::append(w, article, chars_before),
+                None => whole = Some(section.article),
+                Some(w) => sections::append(w, section),
             }
         }
         whole.unwrap_or_else(|| self.process_whole(doc))
     }
 
+    /// Whether `doc` is over the size limit, read in [`Engine::sections`].
+    pub fn is_sectioned(&self, doc: &Document) -> bool {
+        doc.text.len() > self.options.max_article_bytes
+    }
+
+    /// The sections of `doc`, each extracted when asked for: what a caller
+    /// iterates to hold one section's results at a time.
+    pub fn sections<'a>(&'a self, doc: &'a Document) -> sections::Sections<'a> {
+        self.sections_from(doc, sections::pieces_of(&doc.text))
+    }
+
+    /// The sections of the article `doc` (its metadata) whose text comes
+    /// from `source` a piece at a time (a file too large to hold whole).
+    pub fn sections_from<'a>(
+        &'a self,
+        doc: &'a Document,
+        source: sections::TextSource<'a>,
+    ) -> sections::Sections<'a> {
+        sections::Sections::new(self, doc, source, self.options.max_article_bytes)
+    }
+
+    /// The size limit of an article read whole, in bytes.
+    pub fn max_article_bytes(&self) -> usize {
+        self.options.max_article_bytes
+    }
+
     /// [`Engine::process`] on the whole text at once.
-    fn process_whole(&self, doc: &Document) -> Article {
+    pub(crate) fn process_whole(&self, doc: &Document) -> Article {
         let analysis = self.analyse(&doc.text);
         let ctx = self.ctx(&analysis, doc.date.as_deref());
         let mut entities = self.entities(&ctx);

@@ -37,7 +37,7 @@ use crate::rules::{RuleError, RuleSources};
 use crate::text::wordlists::WordSet;
 use crate::text::{ListId, ListSetBuilder, Listed, Token as Word};
 use found::{Out, owned_spans};
-use ids::{RULE_CREDIT, RULE_INITIALS};
+pub use ids::{RULE_CREDIT, RULE_INITIALS};
 use regex::Regex;
 use std::collections::HashSet;
 

@@ -87,6 +87,21 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 }
 
 /// Valid UTF-8 as a string, or the offset of the first bad byte.
+/// [`decode`] of bytes the caller gives up: plain UTF-8 (the usual case)
+/// becomes the text in place, without a second copy of a large file.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") || bytes.contains(&0) {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: "utf-8",
+        }),
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 fn utf8(bytes: &[u8]) -> Result<String, usize> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),

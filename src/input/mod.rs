@@ -5,6 +5,7 @@ pub mod dates;
 pub mod decode;
 pub mod html;
 mod html_depth;
+pub mod large;
 pub mod legacy;
 pub mod metadata;
 pub mod records;
@@ -14,7 +15,7 @@ pub mod walk;
 use crate::model::{Document, Notice};
 use std::path::Path;
 
-pub use decode::{DecodeError, Decoded, decode};
+pub use decode::{DecodeError, Decoded, decode, decode_owned};
 pub use metadata::split_metadata;
 pub use records::{RecordFields, strip_bom};
 pub use units::{Unit, Units};
@@ -58,7 +59,7 @@ pub fn read_document(file: &InputFile) -> Result<Document, InputError> {
     })?;
     match file.format {
         Format::Html => html_document(&file.id, &file.display, &bytes),
-        _ => document_from_bytes(&file.id, &file.display, &bytes),
+        _ => document_from_vec(&file.id, &file.display, bytes),
     }
 }
 
@@ -73,13 +74,38 @@ fn undecodable(display: &str, e: DecodeError) -> InputError {
 /// Decode bytes and split off the metadata lines.
 pub fn document_from_bytes(id: &str, display: &str, bytes: &[u8]) -> Result<Document, InputError> {
     let decoded = decode(bytes).map_err(|e| undecodable(display, e))?;
+    Ok(document_of(id, display, decoded))
+}
+
+/// [`document_from_bytes`] of bytes the caller gives up: a large file is
+/// then held once, not as bytes, text and body at the same time.
+pub fn document_from_vec(id: &str, display: &str, bytes: Vec<u8>) -> Result<Document, InputError> {
+    let decoded = decode_owned(bytes).map_err(|e| undecodable(display, e))?;
+    Ok(document_of(id, display, decoded))
+}
+
+/// The document of a decoded text: its metadata lines split off (the
+/// body kept in place).
+fn document_of(id: &str, display: &str, mut decoded: Decoded) -> Document {
     let (meta, body) = split_metadata(&decoded.text);
-    Ok(Document {
+    let header = decoded.text.len() - body.len();
+    // The body is the end of the text (a slice of it): drop the header in
+    // place rather than copy the body.
+    let in_place = body.as_ptr() as usize - decoded.text.as_ptr() as usize == header;
+    let copy = (!in_place).then(|| body.to_string());
+    let text = match copy {
+        Some(t) => t,
+        None => {
+            decoded.text.drain(..header);
+            std::mem::take(&mut decoded.text)
+        }
+    };
+    Document {
         // The contract's id for a file is its relative path, whatever the
         // metadata says; a metadata id stays available to callers.
         id: id.to_string(),
         path: Some(display.to_string()),
-        text: body.to_string(),
+        text,
         date: meta.date,
         title: meta.title,
         encoding: Some(decoded.encoding),
@@ -91,7 +117,7 @@ pub fn document_from_bytes(id: &str, display: &str, bytes: &[u8]) -> Result<Docu
                 message,
             })
             .collect(),
-    })
+    }
 }
 
 /// A web page: its text, `<title>` and publication date. A page that is

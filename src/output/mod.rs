@@ -10,6 +10,7 @@ pub mod documents;
 pub mod files;
 pub mod people;
 pub mod render;
+pub mod sectioned;
 pub mod summary;
 pub mod tables;
 pub mod tally;
@@ -29,7 +30,7 @@ pub use context::ContextMode;
 pub use documents::DocumentIndex;
 pub use files::Refused;
 pub use people::PeopleIndex;
-pub use render::{Layout, RenderOptions, Rendered, render};
+pub use render::{Layout, RenderOptions, Rendered, render, render_article_end, render_section};
 pub use summary::Summary;
 pub use tables::Selection;
 
@@ -147,6 +148,55 @@ impl OutputSet {
     /// Append one article, rendered.
     pub fn write(&mut self, r: Rendered) -> io::Result<()> {
         self.jsonl.write_all(&r.jsonl)?;
+        self.write_tables(&r)?;
+        if let Some((_, part)) = &mut self.parts {
+            part.add(JSONL, &r.jsonl, false);
+            // An article read in sections already holds its sections' share.
+            let sections = part.article.take().unwrap_or_default();
+            let mut stats = sections.stats;
+            stats.merge(r.stats.clone());
+            let mut documents = sections.documents;
+            documents.extend(r.documents.iter().cloned());
+            part.article = Some(ArticlePart {
+                id: r.id.clone(),
+                date: r.date.clone(),
+                people: r.people.clone(),
+                documents,
+                stats,
+            });
+        }
+        self.people.add(&r.id, r.date.as_deref(), &r.people);
+        self.documents.add(&r.id, &r.documents);
+        self.summary.add(&r.stats, r.date.is_some());
+        Ok(())
+    }
+
+    /// Append the rows of one section of an article read in sections
+    /// ([`sectioned`]): its mention tables, citations and figures.
+    pub fn write_section(&mut self, r: Rendered) -> io::Result<()> {
+        self.write_tables(&r)?;
+        if let Some((_, part)) = &mut self.parts {
+            let article = part.article.get_or_insert_with(ArticlePart::default);
+            article.documents.extend(r.documents.iter().cloned());
+            article.stats.merge(r.stats.clone());
+        }
+        self.documents.add(&r.id, &r.documents);
+        self.summary.add_mentions(&r.stats);
+        Ok(())
+    }
+
+    /// Append bytes of the current article's contract line (an article
+    /// read in sections writes it in pieces).
+    pub fn write_jsonl(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.jsonl.write_all(bytes)?;
+        if let Some((_, part)) = &mut self.parts {
+            part.add(JSONL, bytes, false);
+        }
+        Ok(())
+    }
+
+    /// The CSV and workbook rows of `r`.
+    fn write_tables(&mut self, r: &Rendered) -> io::Result<()> {
         for (t, bytes) in &r.csv {
             if let Some(f) = self.csv.get_mut(t) {
                 f.write_all(bytes)?;
@@ -155,24 +205,11 @@ impl OutputSet {
                 }
             }
         }
-        if let Some((_, part)) = &mut self.parts {
-            part.add(JSONL, &r.jsonl, false);
-            part.article = Some(ArticlePart {
-                id: r.id.clone(),
-                date: r.date.clone(),
-                people: r.people.clone(),
-                documents: r.documents.clone(),
-                stats: r.stats.clone(),
-            });
-        }
         if let Some(x) = &mut self.xlsx {
             for (t, row) in &r.sheet_rows {
                 x.write_row(*t, row)?;
             }
         }
-        self.people.add(&r.id, r.date.as_deref(), &r.people);
-        self.documents.add(&r.id, &r.documents);
-        self.summary.add(&r.stats, r.date.is_some());
         Ok(())
     }
 

@@ -15,7 +15,7 @@
 
 use super::tables::{Column, date, number, text};
 use super::tally::Tally;
-use crate::model::{Article, EntityType, Fields};
+use crate::model::{Article, EntityType, Fields, OutEntity};
 use std::collections::HashMap;
 
 pub const ARTICLE_COLUMNS: &[Column] = &[
@@ -82,11 +82,60 @@ fn add(list: &mut Vec<(String, u64)>, name: &str, n: u64) {
 
 /// The people of one article, in order of first mention.
 pub fn people_of(a: &Article) -> Vec<PersonSeen> {
-    let mut people: Vec<PersonSeen> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for e in a.entities.iter().filter(|e| e.etype == EntityType::Person) {
+    let mut people = ArticlePeople::default();
+    people.add(&a.entities);
+    people.finish()
+}
+
+/// The people of one article, gathered from its mentions a batch at a
+/// time (an article read in sections gives one batch per section): it
+/// holds one entry per distinct name and per distinct (holder, title,
+/// unit), never the mentions themselves.
+#[derive(Debug, Default)]
+pub struct ArticlePeople {
+    people: Vec<PersonSeen>,
+    index: HashMap<String, usize>,
+    /// (holder, title, unit) of linked titles, in order of first mention,
+    /// with counts: holders are matched to people when the article ends,
+    /// once every full name is known.
+    held: Vec<(String, String, String, u64)>,
+    held_index: HashMap<(String, String, String), usize>,
+}
+
+impl ArticlePeople {
+    /// Count the person mentions and linked titles of `entities` (in text
+    /// order, sentence numbers of the whole article).
+    pub fn add(&mut self, entities: &[OutEntity]) {
+        for e in entities {
+            if e.etype == EntityType::Person {
+                self.add_person(e);
+            }
+            if let Fields::Title {
+                unit,
+                person: Some(holder),
+                ..
+            } = &e.fields
+            {
+                let key = (
+                    holder.clone(),
+                    e.value.clone().unwrap_or_else(|| e.text.clone()),
+                    unit.clone().unwrap_or_default(),
+                );
+                match self.held_index.get(&key) {
+                    Some(&i) => self.held[i].3 += 1,
+                    None => {
+                        self.held_index.insert(key.clone(), self.held.len());
+                        self.held.push((key.0, key.1, key.2, 1));
+                    }
+                }
+            }
+        }
+    }
+
+    fn add_person(&mut self, e: &OutEntity) {
         let name = e.value.as_deref().unwrap_or(&e.text);
-        let at = *index.entry(name.to_lowercase()).or_insert_with(|| {
+        let people = &mut self.people;
+        let at = *self.index.entry(name.to_lowercase()).or_insert_with(|| {
             people.push(PersonSeen {
                 name: name.to_string(),
                 mentions: 0,
@@ -97,30 +146,36 @@ pub fn people_of(a: &Article) -> Vec<PersonSeen> {
             });
             people.len() - 1
         });
-        let p = &mut people[at];
+        let p = &mut self.people[at];
         p.mentions += 1;
         bump(&mut p.variants, &e.text);
     }
-    let alias = short_forms(&people);
-    let find = |name: &str| {
-        let key = name.to_lowercase();
-        let key = alias.get(&key).unwrap_or(&key);
-        index.get(key).copied()
-    };
-    for e in &a.entities {
-        if let Fields::Title {
-            unit,
-            person: Some(holder),
+
+    /// The article's people, short forms folded into their full names.
+    pub fn finish(self) -> Vec<PersonSeen> {
+        let ArticlePeople {
+            mut people,
+            index,
+            held,
             ..
-        } = &e.fields
-            && let Some(at) = find(holder)
-        {
-            let p = &mut people[at];
-            bump(&mut p.titles, e.value.as_deref().unwrap_or(&e.text));
-            bump(&mut p.units, unit.as_deref().unwrap_or(""));
+        } = self;
+        let alias = short_forms(&people);
+        let find = |name: &str| {
+            let key = name.to_lowercase();
+            let key = alias.get(&key).unwrap_or(&key);
+            index.get(key).copied()
+        };
+        // Counts added in order of first mention keep the same names as
+        // adding the mentions one by one (a full list takes no new name).
+        for (holder, title, unit, n) in held {
+            if let Some(at) = find(&holder) {
+                let p = &mut people[at];
+                add(&mut p.titles, &title, n);
+                add(&mut p.units, &unit, n);
+            }
         }
+        merge_short_forms(people, &alias)
     }
-    merge_short_forms(people, &alias)
 }
 
 /// Short names (lower case) → the one full name of the article ending
@@ -193,8 +248,13 @@ fn list_cell(list: &[(String, u64)]) -> String {
 
 /// The `article_people.csv` row of one person of article `a`.
 pub fn article_row(a: &Article, p: &PersonSeen) -> Vec<String> {
+    person_row(&a.id, p)
+}
+
+/// The `article_people.csv` row of one person of article `article_id`.
+pub fn person_row(article_id: &str, p: &PersonSeen) -> Vec<String> {
     vec![
-        a.id.clone(),
+        article_id.to_string(),
         p.name.clone(),
         list_cell(&p.variants),
         p.mentions.to_string(),

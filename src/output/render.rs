@@ -7,7 +7,7 @@
 use super::context::{ContextMode, Contexts};
 use super::csv_out::CsvBuffer;
 use super::documents::{DocumentSeen, documents_of};
-use super::people::{PersonSeen, article_row, people_of};
+use super::people::{PersonSeen, article_row, people_of, person_row};
 use super::summary::ArticleStats;
 use super::tables::{Column, Selection, Table};
 use crate::extract::resolution::identity::Identities;
@@ -110,6 +110,27 @@ fn opt(s: &Option<String>) -> String {
     s.clone().unwrap_or_default()
 }
 
+/// The `articles.csv` row of `a`, which has `sentences` sentences and
+/// `count(t)` mentions of type `t`.
+pub fn article_head(
+    a: &Article,
+    sel: &Selection,
+    sentences: usize,
+    count: impl Fn(EntityType) -> usize,
+) -> Vec<String> {
+    let mut head = vec![
+        a.id.clone(),
+        opt(&a.path),
+        opt(&a.headline),
+        opt(&a.date),
+        opt(&a.byline),
+        a.encoding.unwrap_or("").to_string(),
+        sentences.to_string(),
+    ];
+    head.extend(sel.types.iter().map(|&t| count(t).to_string()));
+    head
+}
+
 /// Make everything one article gives.
 pub fn render(a: &Article, layout: &Layout, identities: &Identities, bytes: usize) -> Rendered {
     let sel = &layout.options.selection;
@@ -127,37 +148,11 @@ pub fn render(a: &Article, layout: &Layout, identities: &Identities, bytes: usiz
             stats.per_type[i] = a.count(*t);
         }
     }
-    let mut head = vec![
-        a.id.clone(),
-        opt(&a.path),
-        opt(&a.headline),
-        opt(&a.date),
-        opt(&a.byline),
-        a.encoding.unwrap_or("").to_string(),
-        a.sentences.len().to_string(),
-    ];
-    head.extend(sel.types.iter().map(|&t| a.count(t).to_string()));
-    sink.row(Table::Articles, head);
-    if sel.sentences {
-        for (i, (text, span)) in a.sentences.iter().zip(&a.sentence_spans).enumerate() {
-            sink.row(
-                Table::Sentences,
-                vec![
-                    a.id.clone(),
-                    i.to_string(),
-                    span.start.to_string(),
-                    span.end.to_string(),
-                    text.clone(),
-                ],
-            );
-        }
-    }
-    let mut contexts = Contexts::new(a, layout.options.context);
-    for e in a.entities.iter().filter(|e| sel.has(e.etype)) {
-        note_stats(e, &mut stats, layout.options.excel);
-        let context = contexts.of(e);
-        sink.row(Table::of_entity(e.etype), mention_row(a, e, context));
-    }
+    sink.row(
+        Table::Articles,
+        article_head(a, sel, a.sentences.len(), |t| a.count(t)),
+    );
+    mention_rows(&mut sink, a, 0, &mut stats);
     let people = if sel.has(EntityType::Person) {
         people_of(a)
     } else {
@@ -187,6 +182,127 @@ pub fn render(a: &Article, layout: &Layout, identities: &Identities, bytes: usiz
         sheet_rows,
         people,
         documents,
+        stats,
+    }
+}
+
+/// The rows of one section of an article read in sections
+/// ([`crate::extract::sections`]): its sentences and mentions (the
+/// section's sentences counted from `sentences_before`), its citations and
+/// figures. The article's own rows (`articles.csv`, `article_people.csv`,
+/// its contract line) are made when its last section is done
+/// ([`super::sectioned`]); `jsonl` and `people` stay empty.
+pub fn render_section(
+    a: &Article,
+    layout: &Layout,
+    identities: &Identities,
+    sentences_before: usize,
+) -> Rendered {
+    let sel = &layout.options.selection;
+    let mut sink = Sink {
+        layout,
+        buffers: Vec::new(),
+        sheet_rows: Vec::new(),
+    };
+    let mut stats = ArticleStats::default();
+    for (i, t) in EntityType::ALL.iter().enumerate() {
+        if sel.has(*t) {
+            stats.per_type[i] = a.count(*t);
+        }
+    }
+    mention_rows(&mut sink, a, sentences_before, &mut stats);
+    let documents = if sel.has(EntityType::Resolution) {
+        documents_of(a, identities)
+    } else {
+        Vec::new()
+    };
+    let Sink {
+        buffers,
+        sheet_rows,
+        ..
+    } = sink;
+    Rendered {
+        id: a.id.clone(),
+        date: a.date.clone(),
+        jsonl: Vec::new(),
+        csv: buffers
+            .into_iter()
+            .map(|(t, b)| (t, b.into_bytes()))
+            .collect(),
+        sheet_rows,
+        people: Vec::new(),
+        documents,
+        stats,
+    }
+}
+
+/// The sentence rows and the mention rows of `a`, whose sentences are
+/// numbered from `sentences_before` in the output.
+fn mention_rows(sink: &mut Sink, a: &Article, sentences_before: usize, stats: &mut ArticleStats) {
+    let layout = sink.layout;
+    let sel = &layout.options.selection;
+    if sel.sentences {
+        for (i, (text, span)) in a.sentences.iter().zip(&a.sentence_spans).enumerate() {
+            sink.row(
+                Table::Sentences,
+                vec![
+                    a.id.clone(),
+                    (sentences_before + i).to_string(),
+                    span.start.to_string(),
+                    span.end.to_string(),
+                    text.clone(),
+                ],
+            );
+        }
+    }
+    let mut contexts = Contexts::new(a, layout.options.context);
+    for e in a.entities.iter().filter(|e| sel.has(e.etype)) {
+        note_stats(e, stats, layout.options.excel);
+        let context = contexts.of(e);
+        let mut row = mention_row(a, e, context);
+        if sentences_before > 0 {
+            row[1] = (sentences_before + e.sentence).to_string();
+        }
+        sink.row(Table::of_entity(e.etype), row);
+    }
+}
+
+/// The rows an article read in sections gets when its last section is
+/// done: its `articles.csv` row and its `article_people.csv` rows (from
+/// `people`), with the figures `stats` (its size).
+pub fn render_article_end(
+    head: Vec<String>,
+    article_id: &str,
+    date: Option<&str>,
+    people: Vec<PersonSeen>,
+    layout: &Layout,
+    stats: ArticleStats,
+) -> Rendered {
+    let mut sink = Sink {
+        layout,
+        buffers: Vec::new(),
+        sheet_rows: Vec::new(),
+    };
+    sink.row(Table::Articles, head);
+    for p in &people {
+        sink.row(Table::ArticlePeople, person_row(article_id, p));
+    }
+    let Sink {
+        buffers,
+        sheet_rows,
+        ..
+    } = sink;
+    Rendered {
+        id: article_id.to_string(),
+        date: date.map(String::from),
+        jsonl: Vec::new(),
+        csv: buffers
+            .into_iter()
+            .map(|(t, b)| (t, b.into_bytes()))
+            .collect(),
+        sheet_rows,
+        people,
+        documents: Vec::new(),
         stats,
     }
 }

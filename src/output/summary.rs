@@ -25,6 +25,20 @@ pub struct ArticleStats {
     pub titles: Vec<String>,
 }
 
+impl ArticleStats {
+    /// Add the figures of `other` (a later section of the same article).
+    pub fn merge(&mut self, other: ArticleStats) {
+        self.bytes += other.bytes;
+        for (total, n) in self.per_type.iter_mut().zip(other.per_type) {
+            *total += n;
+        }
+        self.dates_without_year += other.dates_without_year;
+        self.months.extend(other.months);
+        self.units.extend(other.units);
+        self.titles.extend(other.titles);
+    }
+}
+
 /// Counts for the closing summary line and the summary sheet.
 #[derive(Debug, Clone)]
 pub struct Summary {
@@ -60,13 +74,19 @@ impl Summary {
     pub fn add(&mut self, stats: &ArticleStats, has_date: bool) {
         self.articles += 1;
         self.bytes += stats.bytes as u64;
+        if !has_date {
+            self.articles_without_date += 1;
+        }
+        self.add_mentions(stats);
+    }
+
+    /// Add the mention figures of `stats` (not an article: one section of
+    /// an article read in sections).
+    pub fn add_mentions(&mut self, stats: &ArticleStats) {
         for (total, n) in self.per_type.iter_mut().zip(stats.per_type) {
             *total += n;
         }
         self.dates_without_year += stats.dates_without_year;
-        if !has_date {
-            self.articles_without_date += 1;
-        }
         for m in &stats.months {
             *self.months.entry(m.clone()).or_default() += 1;
         }
