@@ -13,12 +13,19 @@ use support::{bin, stderr};
 fn many_articles(n: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..n {
-        let text = format!(
-            "Ngày {}/{}/2020, ông Lê Văn Nam, Chủ tịch UBND xã số {i}, đã họp với Sở Y tế về \
-             kế hoạch số {i}/KH-UBND. Bà Trần Thị Mai cho biết công việc đang tiến triển tốt.\n",
-            i % 28 + 1,
-            i % 12 + 1
-        );
+        // Long enough that even a release build is still at work when the
+        // signal comes.
+        let text: String = (0..12)
+            .map(|k| {
+                format!(
+                    "Ngày {}/{}/2020, ông Lê Văn Nam, Chủ tịch UBND xã số {i}, đã họp với Sở Y tế \
+                     về kế hoạch số {k}{i}/KH-UBND. Bà Trần Thị Mai cho biết công việc đang tiến \
+                     triển tốt.\n",
+                    (i + k) % 28 + 1,
+                    (i + k) % 12 + 1
+                )
+            })
+            .collect();
         std::fs::write(dir.path().join(format!("a{i:05}.txt")), text).unwrap();
     }
     dir
