@@ -127,25 +127,8 @@ pub fn gather_records<R: BufRead + Send>(
 fn article_evidence(engine: &Engine, doc: &crate::model::Document) -> Evidence {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let article = engine.process(doc);
-        // Code point offsets to byte offsets, in one walk over the text.
-        let mut starts: Vec<usize> = article.entities.iter().map(|e| e.start).collect();
-        starts.sort_unstable();
-        starts.dedup();
-        let mut bytes = std::collections::HashMap::new();
-        let mut want = starts.iter().peekable();
-        for (cp, (b, _)) in doc.text.char_indices().enumerate() {
-            while want.peek() == Some(&&cp) {
-                bytes.insert(cp, b);
-                want.next();
-            }
-            if want.peek().is_none() {
-                break;
-            }
-        }
-        evidence::of_article(&article, |cp| {
-            bytes
-                .get(&cp)
-                .is_some_and(|&b| engine.follows_address_form(&doc.text[..b]))
+        evidence::of_article(&article, &doc.text, |before| {
+            engine.follows_word_against_person(before)
         })
     }))
     .unwrap_or_default()

@@ -70,6 +70,8 @@ pub struct PersonExtractor {
     /// Forms of address and kinship words (`ông`, `em`, `bố`): a one-word
     /// name after them is a name wherever else the article writes it.
     address_forms: WordSet,
+    /// Words against a person before a capitalised run (batch evidence).
+    against_words: WordSet,
     /// Words for a tomb or shrine (`lăng`), named after who lies there.
     tomb_words: WordSet,
     /// Places that are also given names (`Vinh`, `Huế`) or level words
@@ -110,6 +112,13 @@ impl PersonExtractor {
         crate::text::wordlists::word_before(&lower, lower.len(), &self.address_forms).is_some()
     }
 
+    /// Whether `before` ends with a word of `batch_against_words`.
+    pub fn follows_word_against_person(&self, before: &str) -> bool {
+        let start = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+        let lower = crate::text::fold_str(&before[start..].to_lowercase());
+        crate::text::wordlists::word_before(&lower, lower.len(), &self.against_words).is_some()
+    }
+
     /// The extractor of a run; `evidence` is the batch's (see
     /// [`crate::evidence`]), if any.
     pub fn new(
@@ -146,6 +155,7 @@ impl PersonExtractor {
             brands,
             foreign_given: s.foreign_given_names.iter().cloned().collect(),
             place_honorifics: lower_set(&s.place_honorifics),
+            against_words: WordSet::new(&WordList::new(&s.batch_against_words)),
             address_forms: {
                 let kinship = lex
                     .honorifics
