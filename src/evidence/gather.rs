@@ -59,7 +59,9 @@ pub fn of_article(article: &Article, text: &str, against: impl Fn(&str) -> bool)
         if !batch_worthy(&name) {
             continue;
         }
-        if after {
+        // A name the article cues is a person there whatever precedes it
+        // elsewhere (`Chủ tịch UBND TP Nguyễn Thành Phong`).
+        if after && !persons.contains(&name) {
             against_set.insert(name.clone());
         }
         mentioned.insert(name);
