@@ -93,6 +93,8 @@ pub struct PersonExtractor {
     /// Words right before initials that make them sign a photo or a story
     /// (`ảnh:`, `theo`).
     credit_words: Listed,
+    /// The same, to look a single word up.
+    credit_word_set: WordSet,
     /// Words joining names in a list (`và`, `cùng`).
     list_joiners: Listed,
     /// Words right before a place (`ở`, `tại`, `sang`).
@@ -144,7 +146,9 @@ impl PersonExtractor {
             .chain(learned_not.iter().map(|r| r.word.as_str()));
         let lower_set = |words: &[String]| words.iter().map(|w| lowercase(w)).collect();
         Ok(PersonExtractor {
-            surnames: lists.add_list(&lex.surnames),
+            // Surnames as written without diacritics (`Nguyen Thi Lan` in
+            // a list of donors) count for this extractor only.
+            surnames: lists.add(lex.surnames.words.iter().chain(&s.unaccented_surnames)),
             honorifics: lists.add_list(&lex.honorifics),
             honorific_set: WordSet::new(&lex.honorifics),
             blocker_set: WordSet::new(&WordList::new(&s.blockers)),
@@ -193,6 +197,7 @@ impl PersonExtractor {
             credit: file.compile_rule(RULE_CREDIT)?,
             byline_tail: Self::byline_tail(file)?,
             credit_words: Listed::new(folded(&s.credit_words), lists),
+            credit_word_set: WordSet::new(&WordList::new(&s.credit_words)),
             list_joiners: Listed::new(folded(&s.list_joiners), lists),
             place_prepositions: Listed::new(folded(&s.place_prepositions), lists),
             name_particles: s.name_particles.iter().cloned().collect(),

@@ -24,7 +24,8 @@ impl PersonExtractor {
     pub(super) fn bylines(&self, ctx: &Ctx, out: &mut Out) -> Option<std::ops::Range<usize>> {
         let work = ctx.work();
         if let Some(r) = ctx.byline.clone().filter(|r| closes_line(work, r.end)) {
-            out.push(r.start, r.end, work, BYLINE_RULE);
+            let start = self.after_lead_word(work, r.clone());
+            out.push(start, r.end, work, BYLINE_RULE);
             return Some(r);
         }
         let tail_from = floor_char(work, work.len().saturating_sub(300));
@@ -50,6 +51,26 @@ impl PersonExtractor {
             }
         }
         any.then(|| base..base + text.len())
+    }
+
+    /// Where the name of a closing name line starts: after a credit word
+    /// or an honorific that opens it (`Theo Minh Anh`, `Ông Lê Văn Ba`),
+    /// when a name of two words or more follows.
+    fn after_lead_word(&self, work: &str, r: std::ops::Range<usize>) -> usize {
+        let line = &work[r.clone()];
+        let Some(sp) = line.find(' ') else {
+            return r.start;
+        };
+        let first = lowercase(&line[..sp]);
+        let rest = line[sp..].trim_start();
+        let lead = self.credit_word_set.contains(&first) || self.honorific_set.contains(&first);
+        let name_follows = rest.split(' ').count() >= 2
+            && rest.split(' ').all(|w| is_name_shaped(w) || is_all_caps(w));
+        if lead && name_follows {
+            r.end - rest.len()
+        } else {
+            r.start
+        }
     }
 
     /// An author name of a byline or credit: two to five name words, or
@@ -100,7 +121,12 @@ impl PersonExtractor {
         for w in ws.iter().skip(1) {
             let t = w.text(text);
             let off_case = caps && !is_all_caps(t);
-            if off_case || self.never_in_name.contains(&lowercase(t)) {
+            // A syllable that is also a given name stays (`Ảnh: Nguyễn
+            // Văn Cảnh`).
+            let lower = lowercase(t);
+            if off_case
+                || self.never_in_name.contains(&lower) && !self.middle_names.contains(&lower)
+            {
                 return text[..w.start].trim_end().len();
             }
         }

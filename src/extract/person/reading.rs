@@ -164,13 +164,19 @@ impl PersonExtractor {
                     continue;
                 }
                 // Closing a full name, such a word is a given name
-                // (`Lý Văn Trường`): nothing follows it in the run.
+                // (`Lý Văn Trường`): nothing follows it in the run, and
+                // no word at all unless it is one of the syllables that
+                // are also given names closing a name of two words so far
+                // (`Nguyễn Văn Công yêu cầu`; a body it opens, `Công ty`,
+                // ended the name above; after three, `Liên tiếp` is a
+                // word of the sentence).
+                let glued = work[run[end].end..]
+                    .trim_start_matches(' ')
+                    .starts_with(char::is_alphanumeric);
                 let closes = end + 1 == run.len()
                     && end - k >= 2
                     && is_capitalised(t)
-                    && !work[run[end].end..]
-                        .trim_start_matches(' ')
-                        .starts_with(char::is_alphanumeric);
+                    && (!glued || end - k == 2 && self.middle_names.contains(&lowercase(t)));
                 if closes && a.hit(self.surnames, run[k].start).is_some() {
                     end += 1;
                 }
@@ -210,7 +216,10 @@ impl PersonExtractor {
             && is_capitalised(next_t)
             && !self.never_in_name.contains(&lowercase(next_t))
             && only_spaces(work, run[end].end, next.start)
-            && a.hit(self.unit_heads, run[end].start).is_none()
+            // A head of one word (`Trường`) right after the surname is
+            // a middle name when a given name follows (`Phạm Trường Thọ`).
+            && a.hit(self.unit_heads, run[end].start)
+                .is_none_or(|h| h.end <= run[end].end && end - k == 1)
             && a.hit(self.titles, run[end].start).is_none()
             && !self.phrase_at(a, next.start, next.end)
     }

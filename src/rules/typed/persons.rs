@@ -104,6 +104,11 @@ pub struct PersonSettings {
     /// an outlet or a competition rather than a person (`tại Paris`,
     /// `giải Premier League`): counted against a batch name.
     pub batch_against_words: Vec<String>,
+    /// Common surnames written without diacritics (`Nguyen`, `Tran`),
+    /// leaving out those that are also English or other words (`Le`,
+    /// `Do`, `Ho`, `Van`): a name they lead is found like a full name.
+    #[serde(default)]
+    pub unaccented_surnames: Vec<String>,
     /// A batch name is used only when at least this share of the batch's
     /// articles that write it cue it (a city cued once by mistake is
     /// written bare in hundreds).
