@@ -46,6 +46,8 @@ const MAX_NAME_WORDS: usize = 5;
 
 pub struct PersonExtractor {
     surnames: ListId,
+    /// Surnames written without diacritics (`unaccented_surnames`), lower case.
+    unaccented_surnames: FnvSet,
     honorifics: ListId,
     honorific_set: WordSet,
     blocker_set: WordSet,
@@ -149,6 +151,7 @@ impl PersonExtractor {
             // Surnames as written without diacritics (`Nguyen Thi Lan` in
             // a list of donors) count for this extractor only.
             surnames: lists.add(lex.surnames.words.iter().chain(&s.unaccented_surnames)),
+            unaccented_surnames: lower_set(&s.unaccented_surnames),
             honorifics: lists.add_list(&lex.honorifics),
             honorific_set: WordSet::new(&lex.honorifics),
             blocker_set: WordSet::new(&WordList::new(&s.blockers)),

@@ -101,7 +101,7 @@ impl PersonExtractor {
         let work = ctx.work();
         for caps in self.credit.captures_iter(work) {
             let Some(m) = caps.name("name") else { continue };
-            let end = m.start() + self.credit_name_len(m.as_str());
+            let end = m.start() + self.credit_name_len(m.as_str(), &work[m.end()..]);
             let name = &work[m.start()..end];
             if self.is_author(name) && !overlaps_any(owned, m.start(), end) {
                 out.push(m.start(), end, work, RULE_CREDIT);
@@ -112,7 +112,7 @@ impl PersonExtractor {
     /// How much of a credit's capitalised words is the name: a missing
     /// full stop glues the next sentence's opening word on (`Ảnh: Minh
     /// Khoa Theo kế hoạch`, `Ảnh: TRẦN AN Sau đó`).
-    pub(super) fn credit_name_len(&self, text: &str) -> usize {
+    pub(super) fn credit_name_len(&self, text: &str, after: &str) -> usize {
         let ws = words(text);
         let caps = ws.first().is_some_and(|w| {
             let t = w.text(text);
@@ -121,12 +121,16 @@ impl PersonExtractor {
         for w in ws.iter().skip(1) {
             let t = w.text(text);
             let off_case = caps && !is_all_caps(t);
-            // A syllable that is also a given name stays (`Ảnh: Nguyễn
-            // Văn Cảnh`).
+            // A syllable that is also a given name stays when it closes
+            // the name (`Ảnh: Nguyễn Văn Cảnh/TTXVN`), not when a word
+            // goes on with it (`Ảnh: Internet Chính phủ`).
             let lower = lowercase(t);
-            if off_case
-                || self.never_in_name.contains(&lower) && !self.middle_names.contains(&lower)
-            {
+            let closes = w.end == text.len()
+                && !after
+                    .trim_start_matches(' ')
+                    .starts_with(char::is_lowercase);
+            let given = self.middle_names.contains(&lower) && closes;
+            if off_case || self.never_in_name.contains(&lower) && !given {
                 return text[..w.start].trim_end().len();
             }
         }

@@ -96,9 +96,17 @@ impl PersonExtractor {
                 inside_noun = false;
                 continue;
             }
-            let surname = a.hit(self.surnames, run[k].start).is_some() && is_capitalised_or_caps(t);
+            let mut surname =
+                a.hit(self.surnames, run[k].start).is_some() && is_capitalised_or_caps(t);
             let foreign = self.foreign_given.contains(t);
             let end = self.name_end(a, run, k);
+            // A surname without its diacritics leads a name written
+            // without them too (`Nguyen Thi Lan`, not `Hoang Ốc`).
+            if self.unaccented_surnames.contains(&lowercase(t))
+                && run[k + 1..end].iter().any(|w| !w.text(work).is_ascii())
+            {
+                surname = false;
+            }
             let len = spoken_words(work, &run[k..end]);
             let ok = match cue {
                 Cue::None => {
