@@ -224,10 +224,10 @@ impl PersonExtractor {
             && is_capitalised(next_t)
             && !self.never_in_name.contains(&lowercase(next_t))
             && only_spaces(work, run[end].end, next.start)
-            // A head of one word (`Trường`) right after the surname is
-            // a middle name when a given name follows (`Phạm Trường Thọ`).
+            // A head of one word (`Trường`) is a middle name when a given
+            // name follows (`Phạm Trường Thọ`, `Nguyễn Vũ Trường Sơn`).
             && a.hit(self.unit_heads, run[end].start)
-                .is_none_or(|h| h.end <= run[end].end && end - k == 1)
+                .is_none_or(|h| h.end <= run[end].end)
             && a.hit(self.titles, run[end].start).is_none()
             && !self.phrase_at(a, next.start, next.end)
     }
