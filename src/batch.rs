@@ -9,7 +9,7 @@
 //! evidence is a sum of per-article counts, so it is the same whatever
 //! the thread count or the order of the inputs.
 
-use crate::evidence::{self, Evidence};
+use crate::evidence::{self, Evidence, Kind};
 use crate::extract::sections::Sections;
 use crate::extract::{Engine, Options};
 use crate::input::large::{TextChunks, open_large};
@@ -178,8 +178,18 @@ fn sections_evidence(mut sections: Sections) -> Evidence {
             Err(_) => {}
         }
     }
+    // A name the article cues somewhere has nothing against it in the
+    // article, as when it is read whole.
+    let cued: std::collections::HashSet<String> = seen
+        .rows()
+        .filter(|(kind, ..)| *kind == Kind::Person)
+        .map(|(_, key, ..)| key.to_string())
+        .collect();
     let mut once = Evidence::default();
     for (kind, key, detail, _) in seen.rows() {
+        if kind == Kind::Against && cued.contains(key) {
+            continue;
+        }
         once.add(kind, key, detail, 1);
     }
     once
@@ -193,26 +203,20 @@ fn extracted_evidence(
     article: &crate::model::Article,
     chars_before: usize,
 ) -> Evidence {
-    // Code point offsets to byte offsets, in one walk over the text.
-    let mut starts: Vec<usize> = article.entities.iter().map(|e| e.start).collect();
-    starts.sort_unstable();
-    starts.dedup();
-    let mut bytes = std::collections::HashMap::new();
-    let mut want = starts.iter().peekable();
-    for (cp, (b, _)) in text.char_indices().enumerate() {
-        let cp = cp + chars_before;
-        while want.peek() == Some(&&cp) {
-            bytes.insert(cp, b);
-            want.next();
-        }
-        if want.peek().is_none() {
-            break;
-        }
+    if chars_before == 0 {
+        return evidence::of_article(article, text, |before| {
+            engine.follows_word_against_person(before)
+        });
     }
-    evidence::of_article(article, |cp| {
-        bytes
-            .get(&cp)
-            .is_some_and(|&b| engine.follows_address_form(&text[..b]))
+    // A section's mentions count from the start of the whole article:
+    // shifted to count from the start of the section's text.
+    let mut shifted = article.clone();
+    for e in &mut shifted.entities {
+        e.start -= chars_before.min(e.start);
+        e.end -= chars_before.min(e.end);
+    }
+    evidence::of_article(&shifted, text, |before| {
+        engine.follows_word_against_person(before)
     })
 }
 

@@ -66,7 +66,7 @@ fn gather_counts_what_articles_establish() {
     let tmp = tempfile::tempdir().unwrap();
     let file = gather(&[dir.path()], &tmp.path().join("ev.tsv"), &[]);
     let mut lines = file.lines();
-    assert!(lines.next().unwrap().starts_with("# vnextract evidence v1"));
+    assert!(lines.next().unwrap().starts_with("# vnextract evidence v2"));
     let rows: Vec<&str> = lines.collect();
     assert!(rows.contains(&"person\tQuế Trân\t\t1"), "{file}");
     assert!(

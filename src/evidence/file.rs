@@ -3,10 +3,15 @@
 //! separated by tabs (`<TAB>` here):
 //!
 //! ```text
-//! # vnextract evidence v1: kind<TAB>key<TAB>detail<TAB>articles
+//! # vnextract evidence v2: kind<TAB>key<TAB>detail<TAB>articles
 //! abbreviation<TAB>CQCQ<TAB>Cơ quan Chính quyền<TAB>2
+//! against<TAB>Paris<TAB><TAB>31
+//! mention<TAB>Paris<TAB><TAB>96
+//! mention<TAB>Trấn Thành<TAB><TAB>20
 //! person<TAB>Trấn Thành<TAB><TAB>14
 //! ```
+//!
+//! Version 1 files (no `mention` and `against` rows) are still read.
 //!
 //! Keys and details never hold a tab or a line break (they are names read
 //! off one line of text).
@@ -15,7 +20,10 @@ use super::{Evidence, Kind};
 use std::io::{self, BufRead, Write};
 
 /// The first line of every evidence file.
-pub const FORMAT_HEADER: &str = "# vnextract evidence v1: kind\tkey\tdetail\tarticles";
+pub const FORMAT_HEADER: &str = "# vnextract evidence v2: kind\tkey\tdetail\tarticles";
+
+/// The header of version 1 (person and abbreviation rows only).
+const FORMAT_HEADER_V1: &str = "# vnextract evidence v1: kind\tkey\tdetail\tarticles";
 
 /// Why an evidence file cannot be read.
 #[derive(Debug)]
@@ -54,7 +62,8 @@ impl Evidence {
             let line = line.map_err(EvidenceFileError::Io)?;
             let n = i + 1;
             if n == 1 {
-                if line.trim_start_matches('\u{feff}') != FORMAT_HEADER {
+                let header = line.trim_start_matches('\u{feff}');
+                if header != FORMAT_HEADER && header != FORMAT_HEADER_V1 {
                     return Err(EvidenceFileError::Bad(
                         1,
                         format!("not a vnextract evidence file (expected `{FORMAT_HEADER}`)"),
@@ -73,7 +82,10 @@ impl Evidence {
                 ));
             };
             let kind = Kind::parse(kind).ok_or_else(|| {
-                EvidenceFileError::Bad(n, format!("unknown kind `{kind}` (person, abbreviation)"))
+                EvidenceFileError::Bad(
+                    n,
+                    format!("unknown kind `{kind}` (person, mention, against, abbreviation)"),
+                )
             })?;
             let count: u64 = count
                 .parse()
@@ -111,5 +123,7 @@ mod tests {
         assert!(err.to_string().starts_with("line 3:"), "{err}");
         let err = Evidence::read_from("name,count\n".as_bytes()).unwrap_err();
         assert!(err.to_string().contains("not a vnextract evidence file"));
+        let v1 = format!("{FORMAT_HEADER_V1}\nperson\tAn Bình\t\t1\n");
+        assert_eq!(Evidence::read_from(v1.as_bytes()).unwrap().len(), 1);
     }
 }

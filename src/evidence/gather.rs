@@ -1,6 +1,6 @@
 //! What one extracted article contributes to the batch evidence.
 
-use super::{Evidence, Kind};
+use super::{Evidence, Kind, mentions};
 use crate::extract::person::{RULE_HONORIFIC, RULE_TITLE, is_foreign_word, name_value};
 use crate::model::{Article, EntityType};
 use crate::text::chars::is_name_shaped;
@@ -11,16 +11,17 @@ const MIN_SINGLE_LETTERS: usize = 4;
 /// Fewest letters of an abbreviation gathered (`CQCQ`, not `TP`).
 const MIN_ABBREVIATION_LETTERS: usize = 3;
 
-/// The evidence of one article, each row counted once. `addressed` says
-/// whether the code point offset of a name in the article's text follows a
-/// personal form of address (`ông`, `chị`, kinship words): professions and
-/// other honorific cues (`phóng viên`, `nhân viên`, `chuyên gia`) are too
-/// often followed by an outlet, a company or a competition (`PV
-/// VietNamNet`, `nhân viên Apple`), which the batch would then read as a
-/// person in every article.
-pub fn of_article(article: &Article, addressed: impl Fn(usize) -> bool) -> Evidence {
+/// The evidence of one article, each row counted once: the names it cues,
+/// every capitalised run it writes (`mention`) and those it writes after a
+/// place, unit or company word (`against`: `against(text before)` says
+/// whether the text ends with one), and the abbreviations it defines.
+/// A name after a profession (`PV VietNamNet`, `nhân viên Apple`) is
+/// often no person: the share of the batch's articles that cue it, and
+/// those against, sort it out where the evidence is used.
+pub fn of_article(article: &Article, text: &str, against: impl Fn(&str) -> bool) -> Evidence {
     let mut persons = BTreeSet::new();
     let mut abbreviations = BTreeSet::new();
+    let glued = glued_ends(text, article);
     for e in &article.entities {
         match e.etype {
             EntityType::Person if matches!(e.rule.as_str(), RULE_HONORIFIC | RULE_TITLE) => {
@@ -28,11 +29,8 @@ pub fn of_article(article: &Article, addressed: impl Fn(usize) -> bool) -> Evide
                 // One word after a title is often a company (`Chủ tịch
                 // Oceanbank`): a one-word name needs an honorific.
                 let single = !name.contains(' ');
-                let strong = match e.rule.as_str() {
-                    RULE_HONORIFIC => addressed(e.start),
-                    _ => !single,
-                };
-                if batch_worthy(&name) && strong {
+                let strong = e.rule != RULE_TITLE || !single;
+                if batch_worthy(&name) && strong && !glued.contains(&e.end) {
                     // A foreigner is also named by the surname alone
                     // (`Cavani` for `Edinson Cavani`).
                     let words: Vec<&str> = name.split(' ').collect();
@@ -53,7 +51,28 @@ pub fn of_article(article: &Article, addressed: impl Fn(usize) -> bool) -> Evide
             _ => {}
         }
     }
+    let mut mentioned = BTreeSet::new();
+    let mut against_set = BTreeSet::new();
+    let opening_word = |w: &str| against(&format!("{w} "));
+    for (run, after) in mentions::of_text(text, &against, opening_word) {
+        let name = name_value(run);
+        if !batch_worthy(&name) {
+            continue;
+        }
+        // A name the article cues is a person there whatever precedes it
+        // elsewhere (`Chủ tịch UBND TP Nguyễn Thành Phong`).
+        if after && !persons.contains(&name) {
+            against_set.insert(name.clone());
+        }
+        mentioned.insert(name);
+    }
     let mut ev = Evidence::default();
+    for p in mentioned {
+        ev.add(Kind::Mention, &p, "", 1);
+    }
+    for p in against_set {
+        ev.add(Kind::Against, &p, "", 1);
+    }
     for p in persons {
         ev.add(Kind::Person, &p, "", 1);
     }
@@ -61,6 +80,26 @@ pub fn of_article(article: &Article, addressed: impl Fn(usize) -> bool) -> Evide
         ev.add(Kind::Abbreviation, &abbr, &name, 1);
     }
     ev
+}
+
+/// Code point ends of cued persons that a letter, a digit or a hyphen
+/// follows (`bệnh nhân Covid-19`, `Covid - 19`): part of a code, no name.
+fn glued_ends(text: &str, article: &Article) -> BTreeSet<usize> {
+    let ends: BTreeSet<usize> = article
+        .entities
+        .iter()
+        .filter(|e| e.etype == EntityType::Person)
+        .map(|e| e.end)
+        .collect();
+    let Some(&last) = ends.last() else {
+        return ends;
+    };
+    text.char_indices()
+        .enumerate()
+        .take_while(|&(i, _)| i <= last)
+        .filter(|&(i, (b, _))| ends.contains(&i) && mentions::continues_as_code(&text[b..]))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// A name that stands for one person wherever the batch writes it: two to

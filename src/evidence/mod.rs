@@ -6,6 +6,12 @@
 //!   names that can stand for one person batch-wide are gathered: two or
 //!   more capitalised words, or one foreign word of four letters or more
 //!   (a Vietnamese given name alone, `Nam`, is also a common word).
+//! - `mention`: a run of capitalised words as written anywhere (`Paris`,
+//!   `Trấn Thành`), counted in articles: the share of them that cue a
+//!   name tells a person (`Pogba`, cued in many) from a city or a brand
+//!   cued once by mistake (`ông Paris`, `nhân viên Apple`).
+//! - `against`: such a run written right after a place, unit, company or
+//!   competition word (`tại Paris`, `giải Premier League`, `hãng Apple`).
 //! - `abbreviation`: an abbreviation an article defines in brackets after
 //!   a unit's full name (`Cơ quan Chính quyền (CQCQ)`), keyed by the
 //!   abbreviation with that name as detail, counted in articles.
@@ -18,6 +24,7 @@
 
 mod file;
 mod gather;
+mod mentions;
 
 pub use file::{EvidenceFileError, FORMAT_HEADER};
 pub use gather::of_article;
@@ -29,6 +36,10 @@ use std::collections::BTreeMap;
 pub enum Kind {
     /// An abbreviation defined after a unit's full name.
     Abbreviation,
+    /// A capitalised run written after a place, unit or company word.
+    Against,
+    /// A capitalised run written anywhere.
+    Mention,
     /// A person's name seen with a cue.
     Person,
 }
@@ -37,6 +48,8 @@ impl Kind {
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Abbreviation => "abbreviation",
+            Kind::Against => "against",
+            Kind::Mention => "mention",
             Kind::Person => "person",
         }
     }
@@ -44,9 +57,32 @@ impl Kind {
     pub fn parse(s: &str) -> Option<Kind> {
         match s {
             "abbreviation" => Some(Kind::Abbreviation),
+            "against" => Some(Kind::Against),
+            "mention" => Some(Kind::Mention),
             "person" => Some(Kind::Person),
             _ => None,
         }
+    }
+}
+
+/// What the batch says of one name, in articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameCounts {
+    pub cued: u64,
+    pub mentioned: u64,
+    pub against: u64,
+}
+
+impl NameCounts {
+    /// Share of the articles writing the name that cue it.
+    pub fn cue_share(&self) -> f64 {
+        self.cued as f64 / self.mentioned.max(1) as f64
+    }
+
+    /// Share of the articles writing the name that put it after a place,
+    /// unit or company word.
+    pub fn against_share(&self) -> f64 {
+        self.against as f64 / self.mentioned.max(1) as f64
     }
 }
 
@@ -87,12 +123,31 @@ impl Evidence {
             .map(|((k, key, d), n)| (*k, key.as_str(), d.as_str(), *n))
     }
 
+    fn count(&self, kind: Kind, key: &str) -> u64 {
+        self.counts
+            .get(&(kind, key.to_string(), String::new()))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// What the batch says of a name: articles that cue it, that write
+    /// it at all (never fewer than those that cue it), and that write it
+    /// after a word against a person.
+    pub fn name_counts(&self, name: &str) -> NameCounts {
+        let cued = self.count(Kind::Person, name);
+        NameCounts {
+            cued,
+            mentioned: self.count(Kind::Mention, name).max(cued),
+            against: self.count(Kind::Against, name),
+        }
+    }
+
     /// Names seen with a cue in at least `min_articles` articles, with
-    /// the number of those articles.
-    pub fn person_names(&self, min_articles: u64) -> impl Iterator<Item = (&str, u64)> + '_ {
+    /// what the batch says of each.
+    pub fn person_names(&self, min_articles: u64) -> impl Iterator<Item = (&str, NameCounts)> + '_ {
         self.rows()
             .filter(move |&(k, _, _, n)| k == Kind::Person && n >= min_articles)
-            .map(|(_, key, _, n)| (key, n))
+            .map(|(_, key, _, _)| (key, self.name_counts(key)))
     }
 
     /// Abbreviations defined in at least `min_articles` articles, each with
@@ -132,8 +187,24 @@ mod tests {
         let mut ba = b;
         ba.merge(a);
         assert_eq!(ab, ba);
-        assert_eq!(ab.person_names(3).collect::<Vec<_>>(), [("Trấn Thành", 3)]);
+        let names: Vec<(&str, u64)> = ab.person_names(3).map(|(n, c)| (n, c.cued)).collect();
+        assert_eq!(names, [("Trấn Thành", 3)]);
         assert_eq!(ab.person_names(1).count(), 2);
+    }
+
+    #[test]
+    fn a_name_counts_its_cues_mentions_and_contexts_against() {
+        let mut e = Evidence::default();
+        e.add(Kind::Person, "Paris", "", 1);
+        e.add(Kind::Mention, "Paris", "", 40);
+        e.add(Kind::Against, "Paris", "", 12);
+        e.add(Kind::Person, "Pogba", "", 3);
+        let paris = e.name_counts("Paris");
+        assert_eq!((paris.cued, paris.mentioned, paris.against), (1, 40, 12));
+        assert!(paris.cue_share() < 0.05 && paris.against_share() > 0.25);
+        // Mentions are never fewer than cues (a v1 file has none).
+        assert_eq!(e.name_counts("Pogba").mentioned, 3);
+        assert_eq!(e.name_counts("Pogba").cue_share(), 1.0);
     }
 
     #[test]

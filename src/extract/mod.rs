@@ -161,6 +161,12 @@ impl Engine {
         self.persons.follows_address_form(before)
     }
 
+    /// Whether `before` ends with a word that makes the capitalised run
+    /// after it a place, unit, company or competition (batch evidence).
+    pub fn follows_word_against_person(&self, before: &str) -> bool {
+        self.persons.follows_word_against_person(before)
+    }
+
     /// The text stage's analysis of an article text, with this engine's
     /// word lists.
     pub fn analyse(&self, text: &str) -> Analysis {

@@ -46,6 +46,8 @@ const MAX_NAME_WORDS: usize = 5;
 
 pub struct PersonExtractor {
     surnames: ListId,
+    /// Surnames written without diacritics (`unaccented_surnames`), lower case.
+    unaccented_surnames: FnvSet,
     honorifics: ListId,
     honorific_set: WordSet,
     blocker_set: WordSet,
@@ -70,6 +72,8 @@ pub struct PersonExtractor {
     /// Forms of address and kinship words (`ông`, `em`, `bố`): a one-word
     /// name after them is a name wherever else the article writes it.
     address_forms: WordSet,
+    /// Words against a person before a capitalised run (batch evidence).
+    against_words: WordSet,
     /// Words for a tomb or shrine (`lăng`), named after who lies there.
     tomb_words: WordSet,
     /// Places that are also given names (`Vinh`, `Huế`) or level words
@@ -91,6 +95,8 @@ pub struct PersonExtractor {
     /// Words right before initials that make them sign a photo or a story
     /// (`ảnh:`, `theo`).
     credit_words: Listed,
+    /// The same, to look a single word up.
+    credit_word_set: WordSet,
     /// Words joining names in a list (`và`, `cùng`).
     list_joiners: Listed,
     /// Words right before a place (`ở`, `tại`, `sang`).
@@ -108,6 +114,13 @@ impl PersonExtractor {
         let start = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
         let lower = crate::text::fold_str(&before[start..].to_lowercase());
         crate::text::wordlists::word_before(&lower, lower.len(), &self.address_forms).is_some()
+    }
+
+    /// Whether `before` ends with a word of `batch_against_words`.
+    pub fn follows_word_against_person(&self, before: &str) -> bool {
+        let start = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+        let lower = crate::text::fold_str(&before[start..].to_lowercase());
+        crate::text::wordlists::word_before(&lower, lower.len(), &self.against_words).is_some()
     }
 
     /// The extractor of a run; `evidence` is the batch's (see
@@ -135,7 +148,10 @@ impl PersonExtractor {
             .chain(learned_not.iter().map(|r| r.word.as_str()));
         let lower_set = |words: &[String]| words.iter().map(|w| lowercase(w)).collect();
         Ok(PersonExtractor {
-            surnames: lists.add_list(&lex.surnames),
+            // Surnames as written without diacritics (`Nguyen Thi Lan` in
+            // a list of donors) count for this extractor only.
+            surnames: lists.add(lex.surnames.words.iter().chain(&s.unaccented_surnames)),
+            unaccented_surnames: lower_set(&s.unaccented_surnames),
             honorifics: lists.add_list(&lex.honorifics),
             honorific_set: WordSet::new(&lex.honorifics),
             blocker_set: WordSet::new(&WordList::new(&s.blockers)),
@@ -146,6 +162,7 @@ impl PersonExtractor {
             brands,
             foreign_given: s.foreign_given_names.iter().cloned().collect(),
             place_honorifics: lower_set(&s.place_honorifics),
+            against_words: WordSet::new(&WordList::new(&s.batch_against_words)),
             address_forms: {
                 let kinship = lex
                     .honorifics
@@ -183,6 +200,7 @@ impl PersonExtractor {
             credit: file.compile_rule(RULE_CREDIT)?,
             byline_tail: Self::byline_tail(file)?,
             credit_words: Listed::new(folded(&s.credit_words), lists),
+            credit_word_set: WordSet::new(&WordList::new(&s.credit_words)),
             list_joiners: Listed::new(folded(&s.list_joiners), lists),
             place_prepositions: Listed::new(folded(&s.place_prepositions), lists),
             name_particles: s.name_particles.iter().cloned().collect(),

@@ -24,7 +24,8 @@ impl PersonExtractor {
     pub(super) fn bylines(&self, ctx: &Ctx, out: &mut Out) -> Option<std::ops::Range<usize>> {
         let work = ctx.work();
         if let Some(r) = ctx.byline.clone().filter(|r| closes_line(work, r.end)) {
-            out.push(r.start, r.end, work, BYLINE_RULE);
+            let start = self.after_lead_word(work, r.clone());
+            out.push(start, r.end, work, BYLINE_RULE);
             return Some(r);
         }
         let tail_from = floor_char(work, work.len().saturating_sub(300));
@@ -50,6 +51,26 @@ impl PersonExtractor {
             }
         }
         any.then(|| base..base + text.len())
+    }
+
+    /// Where the name of a closing name line starts: after a credit word
+    /// or an honorific that opens it (`Theo Minh Anh`, `Ông Lê Văn Ba`),
+    /// when a name of two words or more follows.
+    fn after_lead_word(&self, work: &str, r: std::ops::Range<usize>) -> usize {
+        let line = &work[r.clone()];
+        let Some(sp) = line.find(' ') else {
+            return r.start;
+        };
+        let first = lowercase(&line[..sp]);
+        let rest = line[sp..].trim_start();
+        let lead = self.credit_word_set.contains(&first) || self.honorific_set.contains(&first);
+        let name_follows = rest.split(' ').count() >= 2
+            && rest.split(' ').all(|w| is_name_shaped(w) || is_all_caps(w));
+        if lead && name_follows {
+            r.end - rest.len()
+        } else {
+            r.start
+        }
     }
 
     /// An author name of a byline or credit: two to five name words, or
@@ -80,7 +101,7 @@ impl PersonExtractor {
         let work = ctx.work();
         for caps in self.credit.captures_iter(work) {
             let Some(m) = caps.name("name") else { continue };
-            let end = m.start() + self.credit_name_len(m.as_str());
+            let end = m.start() + self.credit_name_len(m.as_str(), &work[m.end()..]);
             let name = &work[m.start()..end];
             if self.is_author(name) && !overlaps_any(owned, m.start(), end) {
                 out.push(m.start(), end, work, RULE_CREDIT);
@@ -91,7 +112,7 @@ impl PersonExtractor {
     /// How much of a credit's capitalised words is the name: a missing
     /// full stop glues the next sentence's opening word on (`Ảnh: Minh
     /// Khoa Theo kế hoạch`, `Ảnh: TRẦN AN Sau đó`).
-    pub(super) fn credit_name_len(&self, text: &str) -> usize {
+    pub(super) fn credit_name_len(&self, text: &str, after: &str) -> usize {
         let ws = words(text);
         let caps = ws.first().is_some_and(|w| {
             let t = w.text(text);
@@ -100,7 +121,16 @@ impl PersonExtractor {
         for w in ws.iter().skip(1) {
             let t = w.text(text);
             let off_case = caps && !is_all_caps(t);
-            if off_case || self.never_in_name.contains(&lowercase(t)) {
+            // A syllable that is also a given name stays when it closes
+            // the name (`Ảnh: Nguyễn Văn Cảnh/TTXVN`), not when a word
+            // goes on with it (`Ảnh: Internet Chính phủ`).
+            let lower = lowercase(t);
+            let closes = w.end == text.len()
+                && !after
+                    .trim_start_matches(' ')
+                    .starts_with(char::is_lowercase);
+            let given = self.middle_names.contains(&lower) && closes;
+            if off_case || self.never_in_name.contains(&lower) && !given {
                 return text[..w.start].trim_end().len();
             }
         }

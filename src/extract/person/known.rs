@@ -8,6 +8,7 @@ use super::PersonExtractor;
 use super::found::{Out, overlaps_any};
 use super::ids::RULE_KNOWN;
 use super::shape::is_foreign_word;
+use crate::evidence::NameCounts;
 use crate::extract::Ctx;
 use crate::extract::lexicon::{FnvSet, lowercase};
 use crate::rules::learned::{LearnedBrand, LearnedPersonName};
@@ -19,7 +20,7 @@ use crate::text::tokens::Kind;
 /// thresholds of `persons.json`) and the batch evidence.
 pub(super) fn known_names<'a>(
     learned: &'a [LearnedPersonName],
-    batch: impl Iterator<Item = (&'a str, u64)>,
+    batch: impl Iterator<Item = (&'a str, NameCounts)>,
     s: &PersonSettings,
     brands: &FnvSet,
 ) -> Vec<String> {
@@ -37,8 +38,15 @@ pub(super) fn known_names<'a>(
         .map(|r| r.name.as_str());
     // One word is a name by batch evidence only when several articles
     // cue it (one cue may be a misreading: `võ sư Taekwondo`).
+    // A name the batch writes bare far more often than it cues it, or
+    // after `tại`, `giải`, `hãng`, is a place, a competition or a brand
+    // cued by mistake (`ông Paris`, `nhân viên Apple`).
     let batch = batch
-        .filter(|(n, articles)| !single(n) || *articles >= s.batch_single_name_min_articles)
+        .filter(|(n, c)| {
+            (!single(n) || c.cued >= s.batch_single_name_min_articles)
+                && c.cue_share() >= s.batch_name_min_cue_share
+                && c.against_share() <= s.batch_name_max_against_share
+        })
         .map(|(n, _)| n);
     let mut names: Vec<String> = from_corpus
         .chain(batch)

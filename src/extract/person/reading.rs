@@ -96,9 +96,17 @@ impl PersonExtractor {
                 inside_noun = false;
                 continue;
             }
-            let surname = a.hit(self.surnames, run[k].start).is_some() && is_capitalised_or_caps(t);
+            let mut surname =
+                a.hit(self.surnames, run[k].start).is_some() && is_capitalised_or_caps(t);
             let foreign = self.foreign_given.contains(t);
             let end = self.name_end(a, run, k);
+            // A surname without its diacritics leads a name written
+            // without them too (`Nguyen Thi Lan`, not `Hoang Ốc`).
+            if self.unaccented_surnames.contains(&lowercase(t))
+                && run[k + 1..end].iter().any(|w| !w.text(work).is_ascii())
+            {
+                surname = false;
+            }
             let len = spoken_words(work, &run[k..end]);
             let ok = match cue {
                 Cue::None => {
@@ -164,13 +172,19 @@ impl PersonExtractor {
                     continue;
                 }
                 // Closing a full name, such a word is a given name
-                // (`Lý Văn Trường`): nothing follows it in the run.
+                // (`Lý Văn Trường`): nothing follows it in the run, and
+                // no word at all unless it is one of the syllables that
+                // are also given names closing a name of two words so far
+                // (`Nguyễn Văn Công yêu cầu`; a body it opens, `Công ty`,
+                // ended the name above; after three, `Liên tiếp` is a
+                // word of the sentence).
+                let glued = work[run[end].end..]
+                    .trim_start_matches(' ')
+                    .starts_with(char::is_alphanumeric);
                 let closes = end + 1 == run.len()
                     && end - k >= 2
                     && is_capitalised(t)
-                    && !work[run[end].end..]
-                        .trim_start_matches(' ')
-                        .starts_with(char::is_alphanumeric);
+                    && (!glued || end - k == 2 && self.middle_names.contains(&lowercase(t)));
                 if closes && a.hit(self.surnames, run[k].start).is_some() {
                     end += 1;
                 }
@@ -210,7 +224,10 @@ impl PersonExtractor {
             && is_capitalised(next_t)
             && !self.never_in_name.contains(&lowercase(next_t))
             && only_spaces(work, run[end].end, next.start)
-            && a.hit(self.unit_heads, run[end].start).is_none()
+            // A head of one word (`Trường`) is a middle name when a given
+            // name follows (`Phạm Trường Thọ`, `Nguyễn Vũ Trường Sơn`).
+            && a.hit(self.unit_heads, run[end].start)
+                .is_none_or(|h| h.end <= run[end].end)
             && a.hit(self.titles, run[end].start).is_none()
             && !self.phrase_at(a, next.start, next.end)
     }

@@ -100,4 +100,20 @@ pub struct PersonSettings {
     /// The same for a one-word name (`Paulinho`): one cue may be a
     /// misreading (`võ sư Taekwondo`), several articles are needed.
     pub batch_single_name_min_articles: u64,
+    /// Words after which a capitalised run is a place, a unit, a company,
+    /// an outlet or a competition rather than a person (`tại Paris`,
+    /// `giải Premier League`): counted against a batch name.
+    pub batch_against_words: Vec<String>,
+    /// Common surnames written without diacritics (`Nguyen`, `Tran`),
+    /// leaving out those that are also English or other words (`Le`,
+    /// `Do`, `Ho`, `Van`): a name they lead is found like a full name.
+    #[serde(default)]
+    pub unaccented_surnames: Vec<String>,
+    /// A batch name is used only when at least this share of the batch's
+    /// articles that write it cue it (a city cued once by mistake is
+    /// written bare in hundreds).
+    pub batch_name_min_cue_share: f64,
+    /// ... and at most this share write it after a word of
+    /// `batch_against_words`.
+    pub batch_name_max_against_share: f64,
 }
