@@ -255,12 +255,23 @@ impl UnitExtractor {
         let a = scanner.a;
         let lower = scanner.lower;
         let first = a.token_from(start);
+        // An honorific inside a known place is part of it (`quận Hai Bà
+        // Trưng`), and a capitalised one that starts a known place is the
+        // place (`Hạ viện Anh`).
+        let mut place_end = start;
         a.tokens[first..]
             .iter()
             .take_while(|t| t.start < end)
             .filter(|t| t.kind != Kind::Punct)
             .skip(1)
             .find(|t| {
+                if t.start < place_end {
+                    return false;
+                }
+                if let Some(p) = scanner.known_place_at_word(t.start) {
+                    place_end = p;
+                    return false;
+                }
                 scanner.at(&self.cfg.honorifics, t.start).is_some()
                     && lower[..t.start].ends_with(' ')
             })
