@@ -50,6 +50,10 @@ impl TitleExtractor {
             };
             first(a) == first(b)
         };
+        // `Trưởng ban Nguyễn Hải Hường`: a full name after the role is its
+        // holder, not the name of a unit on the role's last word.
+        let holder_next = only_space_gap(work, role_end) && self.full_name_at(ctx, next);
+        let shared = shared.filter(|_| !holder_next);
         let pick = match (after, shared) {
             (Some(a), Some(b)) if !repeats_head(&a, &b) => b,
             (Some(a), _) => a,
