@@ -327,10 +327,10 @@ impl UnitExtractor {
         if scanner.kind(span.head) == Some(HeadKind::Brand) && self.names_product(scanner, span) {
             return false;
         }
-        // `Trưởng ban Nguyễn Hải Hường`: a lower-case head that ends a role
-        // word, then a full name: the role and its holder, no unit.
-        if span.head.lower
-            && self.role_ends_at(scanner, span.head.end)
+        // `Trưởng ban Nguyễn Hải Hường`, `Chánh Thanh tra Lê Văn An`: a
+        // head that ends a role word, then a full name: the role and its
+        // holder, no unit.
+        if self.role_ends_at(scanner, span.head.end)
             && scanner
                 .a
                 .next_tok(span.head.end)
