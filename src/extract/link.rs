@@ -250,6 +250,9 @@ impl Linker {
             let gap = trimmed(lower, e.end, next_start);
             match e.etype {
                 EntityType::Person => {
+                    // `ông An (bầu An) - Chủ tịch ...`: an aside in
+                    // brackets after the name (a nickname, a birth year).
+                    let gap = past_aside(lower, gap);
                     let held = self.held_by_another(ctx, found, order, j, &found[order[k]]);
                     return (self.is_chain_gap(ctx, gap) && gap.0 < gap.1 && !held).then_some(j);
                 }
@@ -398,6 +401,18 @@ fn enumerated(lower: &str, found: &[Entity], list: &[usize]) -> bool {
 fn is_item_marker(t: &str) -> bool {
     t.strip_suffix(')')
         .is_some_and(|m| (1..=2).contains(&m.chars().count()) && m.chars().all(char::is_alphabetic))
+}
+
+/// The gap after a short aside in brackets that opens it (`(bầu An) -`
+/// gives `-`); the gap itself when it opens with none.
+fn past_aside(lower: &str, (s, e): (usize, usize)) -> (usize, usize) {
+    let gap = &lower[s..e];
+    match gap.find(')') {
+        Some(close) if gap.starts_with('(') && close <= 40 && !gap[1..close].contains('(') => {
+            trimmed(lower, s + close + 1, e)
+        }
+        _ => (s, e),
+    }
 }
 
 /// `from..to` without the whitespace at either end.

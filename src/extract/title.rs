@@ -11,6 +11,7 @@
 
 mod attached;
 mod generic;
+mod team;
 
 use super::Ctx;
 use super::lexicon::{Lexicon, TitleRow, WordList, entries_at, folded, lowercase};
@@ -54,6 +55,8 @@ pub struct TitleExtractor {
     role_suffixes: ListId,
     /// Words kept before a role (`quyền`).
     role_prefixes: WordSet,
+    /// Longer words ending in a role prefix (`chính quyền`).
+    role_prefix_except: WordSet,
     /// Portfolios written after a role as part of it (`Bộ trưởng Ngoại
     /// giao`, `Bộ trưởng Tài chính Đức`): not a unit, not a name.
     role_domains: ListId,
@@ -95,6 +98,14 @@ pub struct TitleExtractor {
     /// Words for a country already named (`nước này`) that stay in the
     /// span of a role before them.
     place_phrases: ListId,
+    /// Seats standing for an office (`Nhà Trắng`), kept after a role.
+    seats: ListId,
+    /// Roles that serve a team named after them (`HLV`), lower-cased.
+    team_roles: Vec<String>,
+    /// Words that open a team's name (`đội tuyển`, `ĐT`).
+    team_words: Listed,
+    /// Words of a team's name in any case (`Quốc gia`, `nữ`).
+    team_suffixes: Listed,
 }
 
 /// A title being built: byte ranges of the whole span and of its parts.
@@ -134,6 +145,7 @@ impl TitleExtractor {
             weak: lower(&s.weak_roles).into_iter().collect(),
             role_suffixes: lists.add(&s.role_suffixes),
             role_prefixes: set(&s.role_prefixes),
+            role_prefix_except: set(&s.role_prefix_except),
             role_domains: lists.add(&s.role_domains),
             serving_roles: lower(&s.serving_roles),
             posted_roles: lower(&s.posted_roles),
@@ -158,6 +170,10 @@ impl TitleExtractor {
                 .map(|k| matches!(k, PlaceKind::Country | PlaceKind::Region))
                 .collect(),
             place_phrases: lists.add(&s.place_phrases),
+            seats: lists.add(&s.seats),
+            team_roles: lower(&s.team_roles),
+            team_words: Listed::new(folded(&s.team_words), lists),
+            team_suffixes: Listed::new(folded(&s.team_suffixes), lists),
         })
     }
 
@@ -179,14 +195,16 @@ impl TitleExtractor {
             furthest = furthest.max(span.1);
             span.1 = furthest;
         }
-        // Epithet roles written somewhere in the article with a name after
-        // them (`Nữ hoàng Elizabeth II`): their bare lower-case mentions
-        // (`nữ hoàng đã thay đổi`) mean that holder.
+        // Epithet roles written somewhere in the article capitalised with
+        // a name after them (`Nữ hoàng Elizabeth II`): their bare
+        // lower-case mentions (`nữ hoàng đã thay đổi`) mean that holder.
+        // Not `nữ hoàng Kim Chi`, an epithet with a name.
         let anchored: HashSet<usize> = ctx
             .hits
             .leftmost_longest(self.titles)
             .filter(|h| self.epithets.contains(&self.title_words[h.index]))
             .filter(|h| capital_after(work, h.end))
+            .filter(|h| work[h.start..].starts_with(char::is_uppercase))
             .map(|h| h.index)
             .collect();
         let mut titles: Vec<Found> = Vec::new();
@@ -244,7 +262,9 @@ impl TitleExtractor {
     fn build(&self, ctx: &Ctx, s: usize, e: usize, index: usize) -> Option<Found> {
         let work = ctx.work();
         let lower = ctx.lower();
-        let start = word_before(lower, s, &self.role_prefixes).unwrap_or(s);
+        let start = word_before(lower, s, &self.role_prefixes)
+            .filter(|_| word_before(lower, s, &self.role_prefix_except).is_none())
+            .unwrap_or(s);
         let mut role_end = e;
         if let Some(h) = ctx
             .hit(self.role_suffixes, skip_spaces(work, e))
@@ -276,6 +296,10 @@ impl TitleExtractor {
                 .posting_after(ctx, u.1.max(role_end))
                 .unwrap_or(u.1.max(role_end));
             t.unit = Some(u);
+            return Some(t);
+        }
+        if let Some(end) = self.team_after(ctx, &lower[s..role_end], role_end) {
+            t.end = end;
             return Some(t);
         }
         let takes_domain = {

@@ -63,14 +63,18 @@ impl PersonExtractor {
         {
             return Some(Cue::Tomb);
         }
-        if self.blocked(lower, start) {
+        // A title ends here: a place or organisation word at its end is
+        // its unit's or place's last word (`Thủ tướng Nhật Bản Shinzo Abe`,
+        // `Bộ trưởng Bộ Tài nguyên và Môi trường Trần Hồng Hà`).
+        let before = work[..start].trim_end_matches(' ');
+        let after_title = title_ends.contains(&before.len()) && before.len() < start;
+        if self.blocked(lower, start) && !after_title {
             return None;
         }
         if self.honorific_before(lower, start).is_some() {
             return Some(Cue::Honorific);
         }
-        let before = work[..start].trim_end_matches(' ');
-        if title_ends.contains(&before.len()) && before.len() < start {
+        if after_title {
             return Some(Cue::Title);
         }
         if let Some((end, cue)) = last_person {

@@ -50,6 +50,10 @@ impl TitleExtractor {
             };
             first(a) == first(b)
         };
+        // `Trưởng ban Nguyễn Hải Hường`: a full name after the role is its
+        // holder, not the name of a unit on the role's last word.
+        let holder_next = only_space_gap(work, role_end) && self.full_name_at(ctx, next);
+        let shared = shared.filter(|_| !holder_next);
         let pick = match (after, shared) {
             (Some(a), Some(b)) if !repeats_head(&a, &b) => b,
             (Some(a), _) => a,
@@ -107,7 +111,25 @@ impl TitleExtractor {
                 for w in ws {
                     let t = w.text(work);
                     let joined = work[last..w.start].chars().all(|c| c == ' ' || c == '.');
-                    if !joined || !(is_name_shaped(t) || t.chars().all(|c| c.is_ascii_digit())) {
+                    if !joined {
+                        break;
+                    }
+                    let capitalised = t.starts_with(char::is_uppercase);
+                    // A listed place, however written (`TP HCM`), ends the
+                    // place (`tỉnh Yên Bái Ngày 9` in a run-on headline).
+                    if let Some(p) = ctx
+                        .hit(self.places, w.start)
+                        .filter(|p| capitalised && p.end > end)
+                    {
+                        end = p.end;
+                        break;
+                    }
+                    if !(is_name_shaped(t) || t.chars().all(|c| c.is_ascii_digit())) {
+                        break;
+                    }
+                    // `xã Hòa Bình Nguyễn Văn An`: a full name after the
+                    // place is its holder.
+                    if w.start > after && self.full_name_at(ctx, w.start) {
                         break;
                     }
                     end = w.end;
@@ -133,9 +155,11 @@ impl TitleExtractor {
         if let Some(h) = ctx.hit(self.place_phrases, pos) {
             return Some(h.end);
         }
-        // `Thủ tướng Nhật`: a short country name, capitalised, whole word.
+        // `Thủ tướng Nhật`: a short country name, capitalised, whole word;
+        // `người phát ngôn Nhà Trắng`: the seat of the office.
         place.or_else(|| {
             ctx.hit(self.country_short_forms, pos)
+                .or_else(|| ctx.hit(self.seats, pos))
                 .filter(|h| {
                     work[h.start..]
                         .chars()
@@ -148,6 +172,27 @@ impl TitleExtractor {
                 })
                 .map(|h| h.end)
         })
+    }
+
+    /// A surname and two more capitalised words, joined by single spaces.
+    pub(super) fn full_name_at(&self, ctx: &Ctx, pos: usize) -> bool {
+        if ctx.hit(self.surnames, pos).is_none() {
+            return false;
+        }
+        let work = ctx.work();
+        let mut words = 0;
+        let mut at = pos;
+        for w in ctx.tokens[ctx.token_from(pos)..].iter() {
+            if w.start != at || !w.is_word() || !is_name_shaped(w.text(work)) {
+                break;
+            }
+            words += 1;
+            at = w.end + 1;
+            if !work[w.end..].starts_with(' ') {
+                break;
+            }
+        }
+        words >= 3
     }
 
     /// `Giám đốc WB tại Việt Nam`: ` tại ` and a country (or a place with

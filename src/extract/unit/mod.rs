@@ -255,12 +255,23 @@ impl UnitExtractor {
         let a = scanner.a;
         let lower = scanner.lower;
         let first = a.token_from(start);
+        // An honorific inside a known place is part of it (`quận Hai Bà
+        // Trưng`), and a capitalised one that starts a known place is the
+        // place (`Hạ viện Anh`).
+        let mut place_end = start;
         a.tokens[first..]
             .iter()
             .take_while(|t| t.start < end)
             .filter(|t| t.kind != Kind::Punct)
             .skip(1)
             .find(|t| {
+                if t.start < place_end {
+                    return false;
+                }
+                if let Some(p) = scanner.known_place_at_word(t.start) {
+                    place_end = p;
+                    return false;
+                }
                 scanner.at(&self.cfg.honorifics, t.start).is_some()
                     && lower[..t.start].ends_with(' ')
             })
@@ -316,6 +327,17 @@ impl UnitExtractor {
         if scanner.kind(span.head) == Some(HeadKind::Brand) && self.names_product(scanner, span) {
             return false;
         }
+        // `Trưởng ban Nguyễn Hải Hường`, `Chánh Thanh tra Lê Văn An`: a
+        // head that ends a role word, then a full name: the role and its
+        // holder, no unit.
+        if self.role_ends_at(scanner, span.head.end)
+            && scanner
+                .a
+                .next_tok(span.head.end)
+                .is_some_and(|n| scanner.person_at(n.start, 3))
+        {
+            return false;
+        }
         // `Thành ủy viên, Thường vụ Đảng ủy X`: the prefix is a title here.
         if scanner.at(&cfg.prefix_heads, span.start).is_some()
             && self.after_title(scanner, span.start)
@@ -358,6 +380,16 @@ impl UnitExtractor {
                 .is_some_and(|w| !cue(scanner.a.prev_tok(w.start)))
         });
         model || product
+    }
+
+    /// A role word ends exactly at `end` (`Trưởng ban`).
+    fn role_ends_at(&self, scanner: &Scanner, end: usize) -> bool {
+        let hits = scanner.a.hits.all(self.cfg.titles.id);
+        let first = hits.partition_point(|h| h.start + 40 < end);
+        hits[first..]
+            .iter()
+            .take_while(|h| h.start < end)
+            .any(|h| h.end == end)
     }
 
     /// A role word ends at the word before `pos` (a comma between allowed),

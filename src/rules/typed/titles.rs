@@ -60,6 +60,9 @@ pub struct TitleSettings {
     pub role_domains: Vec<String>,
     /// Words kept before a role as part of it (`quyền`).
     pub role_prefixes: Vec<String>,
+    /// Longer words ending in a role prefix that are no part of the role
+    /// (`chính quyền Tổng thống ...`: the administration, not acting).
+    pub role_prefix_except: Vec<String>,
     /// The word that makes a deputy of a role (`Phó`): the roles marked
     /// `deputy` in `lexicon/titles.csv` are listed with it too (`Phó Bí
     /// thư`), and no one holds both a role and its deputy's.
@@ -89,7 +92,8 @@ pub struct TitleSettings {
     /// capitalised word (a name, a place) right after them.
     pub epithet_roles: Vec<String>,
     /// Words right after a role that make it a class of office, not one
-    /// person's (`phó phòng cấp sở`, `Chủ tịch cấp xã`): no title.
+    /// person's (`phó phòng cấp sở`, `Chủ tịch cấp xã`), or a profession
+    /// (`huấn luyện viên thể hình`, `HLV nhí`): no title.
     pub class_after: Vec<String>,
     /// Short country names written right after a foreign office (`Thủ
     /// tướng Nhật`): part of the title's span, never of the holder's name.
@@ -105,6 +109,20 @@ pub struct TitleSettings {
     /// Words for a country named before, kept after a role as its place
     /// (`Tổng thống nước này`).
     pub place_phrases: Vec<String>,
+    /// Seats that stand for an office, capitalised after a role as its
+    /// place (`người phát ngôn Nhà Trắng`, `Điện Kremlin`): in the span,
+    /// no unit, never the holder's name.
+    pub seats: Vec<String>,
+    /// Roles that serve a team (`HLV`, `huấn luyện viên trưởng`): the team
+    /// written after them (`U23 Việt Nam`, `đội tuyển futsal Thái Lan`)
+    /// stays in the span, with no unit.
+    pub team_roles: Vec<String>,
+    /// Words that open a team's name after a `team_roles` role (`đội
+    /// tuyển`, `ĐT`).
+    pub team_words: Vec<String>,
+    /// Words of a team's name after its country or age group, in any case
+    /// (`Quốc gia`, `nữ`: `U.20 Quốc gia`, `Việt Nam nữ`).
+    pub team_suffixes: Vec<String>,
     /// Words before a title that make it the object of a phrase (`của`:
     /// `chuyến thăm của Bí thư, anh An viết`): a name after a comma is
     /// not its holder.

@@ -202,9 +202,12 @@ impl Scanner<'_> {
         bare: bool,
     ) -> Option<(usize, Last)> {
         let cfg = self.cfg;
+        // Capitalised inside a name, `Anh` is the country (`Hạ viện Anh
+        // John Bercow`), not a form of address.
         let honorific = self
             .at(&cfg.honorifics, t.start)
-            .is_some_and(|h| self.a.next_tok(h.end).is_some_and(|n| n.is_cap(self.work)));
+            .is_some_and(|h| self.a.next_tok(h.end).is_some_and(|n| n.is_cap(self.work)))
+            && self.known_place(t.start).is_none();
         if honorific
             || self.at(&cfg.cap_stops, t.start).is_some()
             || self.at(&cfg.event_after, t.start).is_some()
