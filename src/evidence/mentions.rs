@@ -3,7 +3,7 @@
 //! company word (`tại Paris`, `giải Premier League`, `hãng Apple`), which
 //! speak against a person.
 
-use crate::text::chars::is_name_shaped;
+use crate::text::chars::{is_alnum, is_name_shaped};
 
 /// Most words in a run counted (longer runs are no names).
 const MAX_RUN_WORDS: usize = 5;
@@ -42,7 +42,7 @@ fn runs(text: &str) -> Vec<Run> {
     let mut start = None;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
         // Digits belong to the word, which is then no name (`Covid-19`).
-        let in_word = c.is_alphanumeric() || (c == '-' && start.is_some());
+        let in_word = is_alnum(c) || (c == '-' && start.is_some());
         match (in_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {

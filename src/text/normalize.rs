@@ -453,8 +453,26 @@ pub fn fold_pair(a: char, b: char) -> Option<(char, char)> {
     Some((case(first[tone], upper_a), case(second, upper_b)))
 }
 
+/// Whether a vowel pair of `s` may have its tone mark moved by
+/// [`fold_tone_marks`] (which also checks the syllable's end).
+fn may_need_folding(s: &str) -> bool {
+    let mut prev = '\0';
+    for c in s.chars() {
+        if !c.is_ascii() && matches!(prev, 'o' | 'O' | 'u' | 'U') && fold_pair(prev, c).is_some() {
+            return true;
+        }
+        prev = c;
+    }
+    false
+}
+
 /// Fold a rule's literal text the way article text is folded.
 pub fn fold_str(s: &str) -> String {
+    // Most strings are composed already and have no pair to turn round:
+    // as they are (this runs for every name-like run while gathering).
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes && !may_need_folding(s) {
+        return s.to_string();
+    }
     let chars: Vec<char> = s.nfc().collect();
     let mut mapped: Vec<Mapped> = chars
         .iter()

@@ -61,6 +61,13 @@ impl Out {
     }
 
     pub(super) fn push(&mut self, s: usize, e: usize, work: &str, rule: &str) {
+        // A name that ends in an initial keeps its dot (`Nguyễn Quỳnh N.`):
+        // a one-letter word ends no sentence of its own.
+        let e = if ends_in_initial(&work[s..e]) && work[e..].starts_with('.') {
+            e + 1
+        } else {
+            e
+        };
         if e <= s || self.overlaps(s, e) {
             return;
         }
@@ -69,5 +76,39 @@ impl Out {
         self.entities.push(ent);
         self.spans.insert(s, e);
         self.ends.insert(e);
+    }
+}
+
+/// The last word of a name is an initial: one capital letter, or two or
+/// three letters with no vowel (`Nguyễn Quỳnh N`, `Phạm Thị Tr`).
+fn ends_in_initial(name: &str) -> bool {
+    let Some((_, last)) = name.rsplit_once(' ') else {
+        return false;
+    };
+    let mut chars = last.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let rest = chars.as_str();
+    rest.is_empty()
+        || (rest.len() <= 2
+            && last.chars().all(|c| c.is_ascii_alphabetic())
+            && !last.chars().any(|c| "aeiouyAEIOUY".contains(c)))
+}
+
+#[cfg(test)]
+mod initial_tests {
+    use super::ends_in_initial;
+
+    #[test]
+    fn names_ending_in_an_initial() {
+        assert!(ends_in_initial("Nguyễn Quỳnh N"));
+        assert!(ends_in_initial("Phạm Thị Tr"));
+        assert!(!ends_in_initial("Nguyễn Văn An"));
+        assert!(!ends_in_initial("N"));
+        assert!(!ends_in_initial("Lê Văn Út"));
     }
 }

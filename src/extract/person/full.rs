@@ -4,15 +4,21 @@
 //! when exactly one does (spec: person, `value`).
 
 use super::ids::{BYLINE_RULE, RULE_CREDIT, RULE_INITIALS};
+use super::shape::is_foreign_word;
 use crate::extract::lexicon::{FnvMap, lowercase};
 use crate::model::Entity;
 
 /// Set each short form's value to the one fullest name ending with it.
 pub(super) fn fill_full_names(entities: &mut [Entity]) {
     let own = |e: &Entity| !matches!(e.rule.as_str(), BYLINE_RULE | RULE_CREDIT | RULE_INITIALS);
+    // An initial alone in the text (`bé N.`) is the short form of the
+    // name that ends with it (`Nguyễn Quỳnh N.`); it is no full name.
+    let short = |e: &Entity| own(e) || e.rule == RULE_INITIALS;
     let words_of = |v: &str| -> Vec<String> { lowercase(v).split(' ').map(String::from).collect() };
     // Full names (two words or more) by their last word, each once.
     let mut by_last: FnvMap<Vec<(Vec<String>, String)>> = FnvMap::default();
+    // Full names by their first word.
+    let mut by_first: FnvMap<Vec<String>> = FnvMap::default();
     for e in entities.iter().filter(|e| own(e)) {
         let Some(v) = e.value.as_deref() else {
             continue;
@@ -21,17 +27,32 @@ pub(super) fn fill_full_names(entities: &mut [Entity]) {
         if words.len() < 2 {
             continue;
         }
+        let first = by_first.entry(words[0].clone()).or_default();
+        if !first.contains(&v.to_string()) {
+            first.push(v.to_string());
+        }
         let entry = by_last.entry(words[words.len() - 1].clone()).or_default();
         if !entry.iter().any(|(w, _)| *w == words) {
             entry.push((words, v.to_string()));
         }
     }
-    for e in entities.iter_mut().filter(|e| own(e)) {
+    for e in entities.iter_mut().filter(|e| short(e)) {
         let Some(v) = e.value.as_deref() else {
             continue;
         };
         let words = words_of(v);
         let Some(fulls) = by_last.get(&words[words.len() - 1]) else {
+            // A foreigner named by the first word of the one full name
+            // that starts with it (`Moon` for `Moon Jae-in`, `Mohamed`
+            // for `Mohamed Bzeek`).
+            if let [one] = &words[..] {
+                let mut starting = by_first.get(one).into_iter().flatten();
+                if let (Some(full), None) = (starting.next(), starting.next())
+                    && full.split(' ').any(is_foreign_word)
+                {
+                    e.value = Some(full.clone());
+                }
+            }
             continue;
         };
         let longer: Vec<&(Vec<String>, String)> = fulls
@@ -82,6 +103,20 @@ mod tests {
                 "Donald Trump"
             ]
         );
+    }
+
+    #[test]
+    fn a_foreigner_by_the_first_word_of_one_full_name() {
+        let mut v = vec![
+            person("Moon Jae-in", "person.after_title"),
+            person("Moon", "person.after_honorific"),
+            person("Lê Văn Nam", "person.full_name"),
+            person("Lê", "person.given_name"),
+        ];
+        fill_full_names(&mut v);
+        assert_eq!(v[1].value.as_deref(), Some("Moon Jae-in"));
+        // A Vietnamese surname alone is no short form of a name.
+        assert_eq!(v[3].value.as_deref(), Some("Lê"));
     }
 
     #[test]
