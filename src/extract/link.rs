@@ -38,6 +38,8 @@ pub struct Linker {
     surnames: ListId,
     /// The holder joiners as a set, to step back over an honorific.
     honorific_words: WordSet,
+    /// Professions glued after an abbreviated degree (`TS.BS`).
+    professions_after_degree: WordSet,
 }
 
 impl Linker {
@@ -55,6 +57,7 @@ impl Linker {
             object_markers: WordSet::new(&WordList::new(&s.object_markers)),
             surnames: lists.add_list(&lex.surnames),
             honorific_words: WordSet::new(&WordList::new(&s.holder_joiners)),
+            professions_after_degree: WordSet::new(&WordList::new(&s.professions_after_degree)),
         })
     }
 
@@ -355,6 +358,15 @@ impl Linker {
             return Some(false);
         }
         if abbreviated && gap == "." {
+            return Some(false);
+        }
+        // `TS.BS Lê An`, `PGS.BS. Đào An`: a profession glued to the degree.
+        if abbreviated
+            && let Some(word) = gap.strip_prefix('.')
+            && self
+                .professions_after_degree
+                .contains(word.strip_suffix('.').unwrap_or(word))
+        {
             return Some(false);
         }
         if gap == "-" || gap == "–" {

@@ -4,7 +4,7 @@
 use super::PersonExtractor;
 use super::cues::Cue;
 use super::found::{Out, overlaps_any};
-use super::shape::{is_roman, is_web_name};
+use super::shape::{is_foreign_word, is_roman, is_web_name};
 use crate::extract::Ctx;
 use crate::extract::lexicon::lowercase;
 use crate::model::{Entity, EntityType};
@@ -124,6 +124,12 @@ impl PersonExtractor {
                     (!gap.is_empty() && gap.chars().all(|c| c == ' '))
                         || (!caps_mode && one_letter && matches!(gap, "." | "'" | "’"))
                         || after_particle
+                        // `Jean-Claude`, `Jae-Yong`: a foreign name's
+                        // capitalised parts (two Vietnamese words across a
+                        // hyphen may be a name and an apposition: `An-Giám đốc`).
+                        || (!caps_mode
+                            && gap == "-"
+                            && (is_foreign_word(prev.text(work)) || is_foreign_word(t)))
                 } else if !caps_mode && gap == " " && self.is_particle(t) {
                     // `Haider al-Abadi`, `Robin van Persie`: a lower-case
                     // particle inside a foreign name, when a name goes on.

@@ -84,6 +84,10 @@ pub struct TitleSettings {
     /// between the titles of one chain: `kiêm`, `nguyên`, forms of address
     /// (`Bộ trưởng, kiêm Chủ tịch ..., ông Lê Văn An`).
     pub holder_joiners: Vec<String>,
+    /// Abbreviated professions glued after an abbreviated degree, between
+    /// it and the holder's name (`TS.BS Lê Thị Lan`, `PGS.BS. Đào An`):
+    /// not titles themselves (professions), but no break in the link.
+    pub professions_after_degree: Vec<String>,
     /// Words for a former holder (`nguyên`, `cựu`), allowed between the
     /// titles of a list of categories of office.
     pub former_words: Vec<String>,
