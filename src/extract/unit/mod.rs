@@ -338,6 +338,23 @@ impl UnitExtractor {
         {
             return false;
         }
+        // `Phạm Trường Long`, `Nguyễn Trường Sơn`: a one-word head after a
+        // surname, with one capitalised word after it, is a middle name.
+        if !span.head.lower
+            && prev.is_some_and(|p| {
+                p.is_cap(work)
+                    && work[p.end..span.start] == *" "
+                    && scanner
+                        .at(&cfg.surnames, p.start)
+                        .is_some_and(|h| h.end == p.end)
+            })
+            && !work[span.start..span.head.end].contains(' ')
+            && work[span.head.end..span.end]
+                .strip_prefix(' ')
+                .is_some_and(|rest| !rest.contains(' '))
+        {
+            return false;
+        }
         // `Thành ủy viên, Thường vụ Đảng ủy X`: the prefix is a title here.
         if scanner.at(&cfg.prefix_heads, span.start).is_some()
             && self.after_title(scanner, span.start)
