@@ -86,9 +86,21 @@ impl TitleExtractor {
         // A field of several words (`Phát triển Sản phẩm`, `Phát triển
         // dịch vụ`): all of it is the role, none of it a name.
         let mut end = h.end;
-        while only_space_gap(work, end) {
-            match ctx.hit(self.role_domains, skip_spaces(work, end)) {
-                Some(n) if whole(n.end) => end = n.end,
+        loop {
+            // A portfolio of several fields joined by a comma, `và` or a
+            // dash (`Văn hóa, Thể thao và Du lịch`, `Lao động - Thương
+            // binh và Xã hội`): the next field must be a listed one.
+            let joiner = [", ", " và ", " - ", " – "]
+                .into_iter()
+                .find(|j| work[end..].starts_with(j));
+            let next = match joiner {
+                Some(j) => end + j.len(),
+                None if only_space_gap(work, end) => skip_spaces(work, end),
+                None => break,
+            };
+            let capital = work[next..].chars().next().is_some_and(char::is_uppercase);
+            match ctx.hit(self.role_domains, next) {
+                Some(n) if whole(n.end) && (joiner.is_none() || capital) => end = n.end,
                 _ => break,
             }
         }
