@@ -272,7 +272,15 @@ impl UnitExtractor {
                     place_end = p;
                     return false;
                 }
-                scanner.at(&self.cfg.honorifics, t.start).is_some()
+                // A capitalised profession of several words is a word of
+                // the name (`Đội Cảnh sát giao thông`, `Hội Luật sư`).
+                let in_name = |h: &crate::text::Hit| {
+                    scanner.work[t.start..].starts_with(char::is_uppercase)
+                        && lower[h.start..h.end].contains(' ')
+                };
+                scanner
+                    .at(&self.cfg.honorifics, t.start)
+                    .is_some_and(|h| !in_name(&h))
                     && lower[..t.start].ends_with(' ')
             })
             .map_or(end, |t| lower[..t.start].trim_end().len())
