@@ -126,11 +126,21 @@ impl Engine {
         }
         let mut lists = ListSetBuilder::default();
         let units = unit::UnitExtractor::new(sources, &lex, &mut lists)?;
+        // Word lists register in stage order.
+        let dates = date::DateExtractor::new(sources, &mut lists)?;
+        let titles = title::TitleExtractor::new(sources, &lex, &mut lists)?;
+        let persons = person::PersonExtractor::new(sources, &lex, &mut lists, evidence)?;
+        // What the extractors need of the batch evidence is in them now:
+        // the evidence itself (every name the batch writes) is let go.
+        let options = Options {
+            evidence: None,
+            ..options
+        };
         Ok(Engine {
             segmenter: Segmenter::new(&seg.setting_list("abbreviations")),
-            dates: date::DateExtractor::new(sources, &mut lists)?,
-            titles: title::TitleExtractor::new(sources, &lex, &mut lists)?,
-            persons: person::PersonExtractor::new(sources, &lex, &mut lists, evidence)?,
+            dates,
+            titles,
+            persons,
             resolutions: resolution::ResolutionExtractor::new(sources, &lex, &mut lists)?,
             link: link::Linker::new(sources, &lex, &mut lists)?,
             issuer_codes: lex.issuer_codes.clone(),
