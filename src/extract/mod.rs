@@ -165,12 +165,6 @@ impl Engine {
         &self.identities
     }
 
-    /// Whether `before` (the text up to a name) ends with a personal form
-    /// of address (`ông`, `chị`, kinship words), as the batch evidence asks.
-    pub fn follows_address_form(&self, before: &str) -> bool {
-        self.persons.follows_address_form(before)
-    }
-
     /// Whether `before` ends with a word that makes the capitalised run
     /// after it a place, unit, company or competition (batch evidence).
     pub fn follows_word_against_person(&self, before: &str) -> bool {

@@ -108,18 +108,17 @@ pub struct PersonExtractor {
 }
 
 impl PersonExtractor {
-    /// Whether `before` ends with a form of address (`ông`, `chị`, kinship
-    /// words), a space or a bracket away.
-    pub fn follows_address_form(&self, before: &str) -> bool {
-        let start = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-        let lower = crate::text::fold_str(&before[start..].to_lowercase());
-        crate::text::wordlists::word_before(&lower, lower.len(), &self.address_forms).is_some()
-    }
-
-    /// Whether `before` ends with a word of `batch_against_words`.
+    /// Whether `before` ends with a word of `batch_against_words`. Only
+    /// its last bytes are read (a little more than the longest word), as
+    /// this runs for every capitalised run of the batch.
     pub fn follows_word_against_person(&self, before: &str) -> bool {
-        let start = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-        let lower = crate::text::fold_str(&before[start..].to_lowercase());
+        let from = crate::text::chars::floor_char(
+            before,
+            before
+                .len()
+                .saturating_sub(self.against_words.longest() + 8),
+        );
+        let lower = crate::text::fold_str(&before[from..].to_lowercase());
         crate::text::wordlists::word_before(&lower, lower.len(), &self.against_words).is_some()
     }
 

@@ -392,6 +392,11 @@ impl WordSet {
     pub fn contains(&self, phrase: &str) -> bool {
         phrase.len() <= self.longest && self.set.contains(phrase)
     }
+
+    /// The longest entry, in bytes.
+    pub fn longest(&self) -> usize {
+        self.longest
+    }
 }
 
 /// The entry of `list` that ends right before `pos` (spaces between),
