@@ -134,20 +134,8 @@ pub fn article_head(
 /// Make everything one article gives.
 pub fn render(a: &Article, layout: &Layout, identities: &Identities, bytes: usize) -> Rendered {
     let sel = &layout.options.selection;
-    let mut sink = Sink {
-        layout,
-        buffers: Vec::new(),
-        sheet_rows: Vec::new(),
-    };
-    let mut stats = ArticleStats {
-        bytes,
-        ..ArticleStats::default()
-    };
-    for (i, t) in EntityType::ALL.iter().enumerate() {
-        if sel.has(*t) {
-            stats.per_type[i] = a.count(*t);
-        }
-    }
+    let (mut sink, mut stats) = start(a, layout);
+    stats.bytes = bytes;
     sink.row(
         Table::Articles,
         article_head(a, sel, a.sentences.len(), |t| a.count(t)),
@@ -161,29 +149,7 @@ pub fn render(a: &Article, layout: &Layout, identities: &Identities, bytes: usiz
     for p in &people {
         sink.row(Table::ArticlePeople, article_row(a, p));
     }
-    let documents = if sel.has(EntityType::Resolution) {
-        documents_of(a, identities)
-    } else {
-        Vec::new()
-    };
-    let Sink {
-        buffers,
-        sheet_rows,
-        ..
-    } = sink;
-    Rendered {
-        id: a.id.clone(),
-        date: a.date.clone(),
-        jsonl: contract_line(a, sel),
-        csv: buffers
-            .into_iter()
-            .map(|(t, b)| (t, b.into_bytes()))
-            .collect(),
-        sheet_rows,
-        people,
-        documents,
-        stats,
-    }
+    finish(a, sink, identities, stats, contract_line(a, sel), people)
 }
 
 /// The rows of one section of an article read in sections
@@ -198,20 +164,38 @@ pub fn render_section(
     identities: &Identities,
     sentences_before: usize,
 ) -> Rendered {
+    let (mut sink, mut stats) = start(a, layout);
+    mention_rows(&mut sink, a, sentences_before, &mut stats);
+    finish(a, sink, identities, stats, Vec::new(), Vec::new())
+}
+
+/// An empty sink, and the counts of the selected types.
+fn start<'a>(a: &Article, layout: &'a Layout) -> (Sink<'a>, ArticleStats) {
     let sel = &layout.options.selection;
-    let mut sink = Sink {
-        layout,
-        buffers: Vec::new(),
-        sheet_rows: Vec::new(),
-    };
     let mut stats = ArticleStats::default();
     for (i, t) in EntityType::ALL.iter().enumerate() {
         if sel.has(*t) {
             stats.per_type[i] = a.count(*t);
         }
     }
-    mention_rows(&mut sink, a, sentences_before, &mut stats);
-    let documents = if sel.has(EntityType::Resolution) {
+    let sink = Sink {
+        layout,
+        buffers: Vec::new(),
+        sheet_rows: Vec::new(),
+    };
+    (sink, stats)
+}
+
+/// What was rendered into `sink`, with the article's cited documents.
+fn finish(
+    a: &Article,
+    sink: Sink,
+    identities: &Identities,
+    stats: ArticleStats,
+    jsonl: Vec<u8>,
+    people: Vec<PersonSeen>,
+) -> Rendered {
+    let documents = if sink.layout.options.selection.has(EntityType::Resolution) {
         documents_of(a, identities)
     } else {
         Vec::new()
@@ -224,13 +208,13 @@ pub fn render_section(
     Rendered {
         id: a.id.clone(),
         date: a.date.clone(),
-        jsonl: Vec::new(),
+        jsonl,
         csv: buffers
             .into_iter()
             .map(|(t, b)| (t, b.into_bytes()))
             .collect(),
         sheet_rows,
-        people: Vec::new(),
+        people,
         documents,
         stats,
     }
