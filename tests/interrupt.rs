@@ -3,11 +3,9 @@
 
 mod support;
 
-use std::collections::BTreeMap;
-use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
-use support::{bin, stderr};
+use support::{bin, files_in, stderr};
 
 /// Many small articles, so that a run lasts long enough to be interrupted.
 fn many_articles(n: usize) -> tempfile::TempDir {
@@ -29,19 +27,6 @@ fn many_articles(n: usize) -> tempfile::TempDir {
         std::fs::write(dir.path().join(format!("a{i:05}.txt")), text).unwrap();
     }
     dir
-}
-
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
 }
 
 fn interrupt_with(signal: &str, code: i32) {
@@ -66,7 +51,7 @@ fn interrupt_with(signal: &str, code: i32) {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
-    let before = snapshot(&out);
+    let before = files_in(&out);
     assert!(before.contains_key("vnextract.xlsx") && before.contains_key("dates.csv"));
 
     // The long run, interrupted once it has started writing.
@@ -110,7 +95,7 @@ fn interrupt_with(signal: &str, code: i32) {
     assert_eq!(o.status.code(), Some(code), "{}", stderr(&o));
     assert!(stderr(&o).contains("interrupted"), "{}", stderr(&o));
     assert_eq!(
-        snapshot(&out),
+        files_in(&out),
         before,
         "the previous outputs are whole and alone"
     );

@@ -5,7 +5,7 @@
 
 mod support;
 
-use support::{articles, csv_rows, extract, run, stderr};
+use support::{articles, csv_rows, extract, files_in, run, stderr};
 
 /// A paragraph that every extractor finds something in.
 const PARAGRAPH: &str = "Ngày 12/3/2021, ông Trần Minh Khoa, Phó Chủ tịch UBND tỉnh Bình Định, \
@@ -130,20 +130,6 @@ fn repeated_citations_and_name_runs_are_read_once_each() {
     assert!(csv_rows(&out.join("persons.csv")).is_empty());
 }
 
-/// Every output file of a run, by name.
-fn outputs(out: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(out)
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn an_article_read_in_sections_gives_the_tables_of_the_whole() {
     // Metadata lines, then paragraphs where a later short form (`ông
@@ -177,7 +163,7 @@ fn an_article_read_in_sections_gives_the_tables_of_the_whole() {
             "{}",
             stderr(&cut)
         );
-        let (whole, cut) = (outputs(&whole_out), outputs(&cut_out));
+        let (whole, cut) = (files_in(&whole_out), files_in(&cut_out));
         assert_eq!(
             whole.keys().collect::<Vec<_>>(),
             cut.keys().collect::<Vec<_>>()

@@ -8,6 +8,8 @@ use super::lexicons::Lexicons;
 use super::persons;
 use super::tokens::phrase_tokens;
 use super::write::Table;
+use crate::rules::learned::LearnedBrand;
+use crate::rules::lists::WordListRow;
 
 /// Articles naming it as a company, and mentions without a company word.
 const MIN_COMPANY_ARTICLES: u32 = 2;
@@ -86,15 +88,7 @@ pub fn table(l: &Learned, lex: &Lexicons) -> Table {
             ),
             "in 10), not a place, not in lexicon/abbreviations.csv.".into(),
         ],
-        columns: vec![
-            "name",
-            "mentions",
-            "articles",
-            "company_articles",
-            "subject_articles",
-            "bare_mentions",
-            "evidence",
-        ],
+        columns: LearnedBrand::COLUMNS.to_vec(),
         rows: rows.into_iter().map(|r| r.2).collect(),
     }
 }

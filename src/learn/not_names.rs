@@ -14,6 +14,8 @@ use super::Learned;
 use super::lexicons::Lexicons;
 use super::tokens::phrase_tokens;
 use super::write::Table;
+use crate::rules::learned::LearnedNotName;
+use crate::rules::lists::WordListRow;
 
 const MIN_SENTENCE_START: u32 = 10;
 const MIN_COMPOUND: u32 = 30;
@@ -135,7 +137,7 @@ pub fn table(l: &Learned, lex: &Lexicons) -> Table {
                 .into(),
             "mentions: every occurrence (sentence_start: in any case; compound: of the pair).".into(),
         ],
-        columns: vec!["word", "kind", "mentions", "evidence", "against", "articles"],
+        columns: LearnedNotName::COLUMNS.to_vec(),
         rows,
     }
 }

@@ -7,6 +7,8 @@ use super::lexicons::Lexicons;
 use super::runs::RunCount;
 use super::tokens::phrase_tokens;
 use super::write::Table;
+use crate::rules::learned::LearnedPersonName;
+use crate::rules::lists::WordListRow;
 
 /// Articles with a cue a name needs to be listed: 2, or 4 for a name
 /// that starts with a surname (which the extractors find without a cue).
@@ -138,17 +140,7 @@ pub fn table(l: &Learned, lex: &Lexicons) -> Table {
             "cued = honorific + title + apposition; surname: starts with a surname of lexicon/surnames.csv."
                 .into(),
         ],
-        columns: vec![
-            "name",
-            "mentions",
-            "cued",
-            "articles",
-            "cued_articles",
-            "honorific",
-            "title",
-            "apposition",
-            "surname",
-        ],
+        columns: LearnedPersonName::COLUMNS.to_vec(),
         rows,
     }
 }

@@ -9,6 +9,8 @@ use super::persons;
 use super::tokens::phrase_tokens;
 use super::trie::edge_key;
 use super::write::Table;
+use crate::rules::learned::{LearnedContinuation, LearnedUnitName};
+use crate::rules::lists::WordListRow;
 use std::collections::BTreeMap;
 
 /// Articles a full name must end in to be listed.
@@ -149,7 +151,7 @@ pub fn names_table(l: &Learned, lex: &Lexicons) -> Table {
             "lower_words: lower-case words after the head (the part a capitalised-words rule misses)."
                 .into(),
         ],
-        columns: vec!["name", "head", "articles", "mentions", "lower_words"],
+        columns: LearnedUnitName::COLUMNS.to_vec(),
         rows: rows.into_iter().map(|r| r.2).collect(),
     }
 }
@@ -230,7 +232,7 @@ pub fn continuations_table(l: &Learned, lex: &Lexicons) -> Table {
             "and continued names in under a tenth as many; ends = articles where it followed a complete name."
                 .into(),
         ],
-        columns: vec!["before", "word", "verdict", "continues", "ends", "names"],
+        columns: LearnedContinuation::COLUMNS.to_vec(),
         rows,
     }
 }

@@ -87,7 +87,41 @@ struct Sink<'a> {
     sheet_rows: Vec<(Table, Vec<String>)>,
 }
 
-impl Sink<'_> {
+impl<'a> Sink<'a> {
+    fn new(layout: &'a Layout) -> Sink<'a> {
+        Sink {
+            layout,
+            buffers: Vec::new(),
+            sheet_rows: Vec::new(),
+        }
+    }
+
+    /// Everything written into the sink, as one article's rendering.
+    fn into_rendered(
+        self,
+        id: String,
+        date: Option<String>,
+        jsonl: Vec<u8>,
+        people: Vec<PersonSeen>,
+        documents: Vec<DocumentSeen>,
+        stats: ArticleStats,
+    ) -> Rendered {
+        Rendered {
+            id,
+            date,
+            jsonl,
+            csv: self
+                .buffers
+                .into_iter()
+                .map(|(t, b)| (t, b.into_bytes()))
+                .collect(),
+            sheet_rows: self.sheet_rows,
+            people,
+            documents,
+            stats,
+        }
+    }
+
     fn row(&mut self, t: Table, row: Vec<String>) {
         let Some(columns) = self.layout.columns(t) else {
             return;
@@ -178,12 +212,7 @@ fn start<'a>(a: &Article, layout: &'a Layout) -> (Sink<'a>, ArticleStats) {
             stats.per_type[i] = a.count(*t);
         }
     }
-    let sink = Sink {
-        layout,
-        buffers: Vec::new(),
-        sheet_rows: Vec::new(),
-    };
-    (sink, stats)
+    (Sink::new(layout), stats)
 }
 
 /// What was rendered into `sink`, with the article's cited documents.
@@ -200,24 +229,14 @@ fn finish(
     } else {
         Vec::new()
     };
-    let Sink {
-        buffers,
-        sheet_rows,
-        ..
-    } = sink;
-    Rendered {
-        id: a.id.clone(),
-        date: a.date.clone(),
+    sink.into_rendered(
+        a.id.clone(),
+        a.date.clone(),
         jsonl,
-        csv: buffers
-            .into_iter()
-            .map(|(t, b)| (t, b.into_bytes()))
-            .collect(),
-        sheet_rows,
         people,
         documents,
         stats,
-    }
+    )
 }
 
 /// The sentence rows and the mention rows of `a`, whose sentences are
@@ -262,33 +281,19 @@ pub fn render_article_end(
     layout: &Layout,
     stats: ArticleStats,
 ) -> Rendered {
-    let mut sink = Sink {
-        layout,
-        buffers: Vec::new(),
-        sheet_rows: Vec::new(),
-    };
+    let mut sink = Sink::new(layout);
     sink.row(Table::Articles, head);
     for p in &people {
         sink.row(Table::ArticlePeople, person_row(article_id, p));
     }
-    let Sink {
-        buffers,
-        sheet_rows,
-        ..
-    } = sink;
-    Rendered {
-        id: article_id.to_string(),
-        date: date.map(String::from),
-        jsonl: Vec::new(),
-        csv: buffers
-            .into_iter()
-            .map(|(t, b)| (t, b.into_bytes()))
-            .collect(),
-        sheet_rows,
+    sink.into_rendered(
+        article_id.to_string(),
+        date.map(String::from),
+        Vec::new(),
         people,
-        documents: Vec::new(),
+        Vec::new(),
         stats,
-    }
+    )
 }
 
 /// The contract line, with only the selected types' entities (fields in

@@ -94,3 +94,17 @@ pub fn csv_lines(path: &Path) -> Vec<String> {
         .map(String::from)
         .collect()
 }
+
+/// Every file of a folder, by name, with its bytes (an output folder).
+pub fn files_in(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
