@@ -24,13 +24,19 @@ pub fn run_with_stdin(args: &[&str], input: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    // A run that refuses its arguments exits before reading stdin, so the
+    // pipe may close under the writer: that is the run's answer, not a
+    // failure of the test.
+    // The input is written from a thread so that a run writing much output
+    // before it has read all its input cannot block both sides.
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_owned();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let output = child.wait_with_output().unwrap();
+    if let Err(e) = writer.join().unwrap() {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
+    output
 }
 
 pub fn stderr(o: &Output) -> String {
