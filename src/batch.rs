@@ -151,7 +151,9 @@ pub fn gather_records<R: BufRead + Send>(
 fn article_evidence(engine: &Engine, doc: &crate::model::Document) -> Evidence {
     if !engine.is_sectioned(doc) {
         return std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            extracted_evidence(engine, &doc.text, &engine.process(doc), 0)
+            evidence::of_article(&engine.evidence_mentions(doc), &doc.text, |before| {
+                engine.follows_word_against_person(before)
+            })
         }))
         .unwrap_or_default();
     }
@@ -204,7 +206,7 @@ fn extracted_evidence(
     chars_before: usize,
 ) -> Evidence {
     if chars_before == 0 {
-        return evidence::of_article(article, text, |before| {
+        return evidence::of_article(&article.entities, text, |before| {
             engine.follows_word_against_person(before)
         });
     }
@@ -215,7 +217,7 @@ fn extracted_evidence(
         e.start -= chars_before.min(e.start);
         e.end -= chars_before.min(e.end);
     }
-    evidence::of_article(&shifted, text, |before| {
+    evidence::of_article(&shifted.entities, text, |before| {
         engine.follows_word_against_person(before)
     })
 }

@@ -2,7 +2,7 @@
 
 use super::{Evidence, Kind, mentions};
 use crate::extract::person::{RULE_HONORIFIC, RULE_TITLE, is_foreign_word, name_value};
-use crate::model::{Article, EntityType};
+use crate::model::{EntityType, OutEntity};
 use crate::text::chars::is_name_shaped;
 use std::collections::BTreeSet;
 
@@ -18,11 +18,11 @@ const MIN_ABBREVIATION_LETTERS: usize = 3;
 /// A name after a profession (`PV VietNamNet`, `nhân viên Apple`) is
 /// often no person: the share of the batch's articles that cue it, and
 /// those against, sort it out where the evidence is used.
-pub fn of_article(article: &Article, text: &str, against: impl Fn(&str) -> bool) -> Evidence {
+pub fn of_article(entities: &[OutEntity], text: &str, against: impl Fn(&str) -> bool) -> Evidence {
     let mut persons = BTreeSet::new();
     let mut abbreviations = BTreeSet::new();
-    let glued = glued_ends(text, article);
-    for e in &article.entities {
+    let glued = glued_ends(text, entities);
+    for e in entities {
         match e.etype {
             EntityType::Person if matches!(e.rule.as_str(), RULE_HONORIFIC | RULE_TITLE) => {
                 let name = name_value(&e.text);
@@ -84,22 +84,29 @@ pub fn of_article(article: &Article, text: &str, against: impl Fn(&str) -> bool)
 
 /// Code point ends of cued persons that a letter, a digit or a hyphen
 /// follows (`bệnh nhân Covid-19`, `Covid - 19`): part of a code, no name.
-fn glued_ends(text: &str, article: &Article) -> BTreeSet<usize> {
-    let ends: BTreeSet<usize> = article
-        .entities
+fn glued_ends(text: &str, entities: &[OutEntity]) -> BTreeSet<usize> {
+    let mut ends: Vec<usize> = entities
         .iter()
         .filter(|e| e.etype == EntityType::Person)
         .map(|e| e.end)
         .collect();
-    let Some(&last) = ends.last() else {
-        return ends;
-    };
-    text.char_indices()
-        .enumerate()
-        .take_while(|&(i, _)| i <= last)
-        .filter(|&(i, (b, _))| ends.contains(&i) && mentions::continues_as_code(&text[b..]))
-        .map(|(i, _)| i)
-        .collect()
+    ends.sort_unstable();
+    ends.dedup();
+    // One walk over the text, code point to byte offset, up to the last end.
+    let mut glued = BTreeSet::new();
+    let mut next = ends.iter().peekable();
+    for (i, (b, _)) in text.char_indices().enumerate() {
+        let Some(&&end) = next.peek() else {
+            break;
+        };
+        if i == end {
+            next.next();
+            if mentions::continues_as_code(&text[b..]) {
+                glued.insert(end);
+            }
+        }
+    }
+    glued
 }
 
 /// A name that stands for one person wherever the batch writes it: two to

@@ -3,7 +3,7 @@
 //! company word (`tại Paris`, `giải Premier League`, `hãng Apple`), which
 //! speak against a person.
 
-use crate::text::chars::{is_alnum, is_name_shaped};
+use crate::text::chars::{is_alnum, is_name_shaped, is_upper};
 
 /// Most words in a run counted (longer runs are no names).
 const MAX_RUN_WORDS: usize = 5;
@@ -36,9 +36,12 @@ fn shaped(w: &str) -> bool {
         && parts.all(|p| !p.is_empty() && p.chars().all(char::is_alphabetic))
 }
 
-/// Every maximal run of name-shaped words separated by one space.
+/// Every maximal run of name-shaped words separated by one space, in one
+/// walk over the text (only a word opening with a capital is looked at
+/// further: most words are not).
 fn runs(text: &str) -> Vec<Run> {
-    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    let mut cur: Vec<(usize, usize)> = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
         // Digits belong to the word, which is then no name (`Covid-19`).
@@ -46,28 +49,24 @@ fn runs(text: &str) -> Vec<Run> {
         match (in_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                let w = text[s..i].trim_end_matches('-');
-                words.push((s, s + w.len()));
                 start = None;
+                let e = s + text[s..i].trim_end_matches('-').len();
+                let joined = cur.last().is_some_and(|&(_, pe)| &text[pe..s] == " ");
+                if !joined && !cur.is_empty() {
+                    out.push(Run {
+                        words: std::mem::take(&mut cur),
+                    });
+                }
+                let capital = text[s..].starts_with(is_upper);
+                if capital && shaped(&text[s..e]) {
+                    cur.push((s, e));
+                } else if !cur.is_empty() {
+                    out.push(Run {
+                        words: std::mem::take(&mut cur),
+                    });
+                }
             }
             _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    let mut cur: Vec<(usize, usize)> = Vec::new();
-    for (s, e) in words {
-        let joined = cur.last().is_some_and(|&(_, pe)| &text[pe..s] == " ");
-        if !joined && !cur.is_empty() {
-            out.push(Run {
-                words: std::mem::take(&mut cur),
-            });
-        }
-        if shaped(&text[s..e]) {
-            cur.push((s, e));
-        } else if !cur.is_empty() {
-            out.push(Run {
-                words: std::mem::take(&mut cur),
-            });
         }
     }
     if !cur.is_empty() {

@@ -242,10 +242,45 @@ impl Engine {
         build_article(doc, &ctx, &entities)
     }
 
+    /// The mentions of `doc` that the batch evidence reads (persons and
+    /// units, see [`crate::evidence`]), with their offsets in the text as
+    /// read: the stages up to persons and citations (a citation owns the
+    /// names inside it), without linking, sentences or context, which the
+    /// evidence never reads. A text over the size limit is not for this
+    /// (see [`Engine::sections`]).
+    pub fn evidence_mentions(&self, doc: &Document) -> Vec<OutEntity> {
+        let analysis = self.analyse(&doc.text);
+        let ctx = self.ctx(&analysis, doc.date.as_deref());
+        let found = self.entities_of(&ctx, &Stage::ALL[..Stage::ALL.len() - 1]);
+        let text = &ctx.text;
+        found
+            .into_iter()
+            .filter(|e| e.end > e.start && matches!(e.etype, EntityType::Person | EntityType::Unit))
+            .map(|e| {
+                let (start, end) = text.original_span(e.start, e.end);
+                OutEntity {
+                    etype: e.etype,
+                    text: text.original_text(start, end),
+                    start,
+                    end,
+                    sentence: 0,
+                    value: e.value,
+                    fields: e.fields,
+                    rule: e.rule,
+                }
+            })
+            .collect()
+    }
+
     /// The entities of one article, in text order, overlaps settled.
     pub fn entities(&self, ctx: &Ctx) -> Vec<Entity> {
+        self.entities_of(ctx, &Stage::ALL)
+    }
+
+    /// The entities that `stages` find, in text order, overlaps settled.
+    fn entities_of(&self, ctx: &Ctx, stages: &[Stage]) -> Vec<Entity> {
         let mut found = Vec::new();
-        for stage in Stage::ALL {
+        for &stage in stages {
             self.run_stage(stage, ctx, &mut found);
             if stage == Stage::Titles {
                 add_units_of_titles(&mut found);
