@@ -168,9 +168,10 @@ impl<'a> Scanner<'a> {
         if end == head.end && (!head.standalone || head.lower) {
             return None;
         }
-        if self.is_class(end) || !self.names_needed_place(head, end) {
+        if self.is_class(end) {
             return None;
         }
+        let end = self.names_needed_place(head, end)?;
         Some(Span {
             start: pos,
             end,
@@ -179,24 +180,26 @@ impl<'a> Scanner<'a> {
         })
     }
 
-    /// A head that names a unit only with a place (`đội tuyển Việt Nam`)
-    /// has one between its end and `end`.
-    fn names_needed_place(&self, head: HeadHit, end: usize) -> bool {
+    /// Where a unit ends whose name runs to `end`: a head that names a unit
+    /// only with a place (`đội tuyển Việt Nam`, `U23 Thái Lan`) needs one
+    /// before `end` and ends with it, since a team's name is its place
+    /// (`HLV U23 Malaysia Tom Baker`: the coach's name is not the team's).
+    fn names_needed_place(&self, head: HeadHit, end: usize) -> Option<usize> {
         let Start::Head(i) = head.start else {
-            return true;
+            return Some(end);
         };
         let listed = lowercase_of(&self.cfg.head_info[i].canonical);
         if !self.cfg.place_named_heads.contains(&listed) {
-            return true;
+            return Some(end);
         }
         let mut pos = head.end;
         while let Some(t) = self.a.next_tok(pos).filter(|t| t.end <= end) {
-            if self.known_place(t.start).is_some() {
-                return true;
+            if let Some(place_end) = self.known_place(t.start) {
+                return Some(place_end.min(end));
             }
             pos = t.end;
         }
-        false
+        None
     }
 
     fn is_company_form(&self, start: usize, end: usize) -> bool {
