@@ -14,13 +14,24 @@ use crate::rules::lists::WordListRow;
 /// Articles naming it as a company, and mentions without a company word.
 const MIN_COMPANY_ARTICLES: u32 = 2;
 const MIN_BARE_MENTIONS: u32 = 3;
+/// Articles naming it as a company, and articles where it acts as one,
+/// that make a frequent name a company however often it is written bare.
+const MANY_COMPANY_ARTICLES: u32 = 10;
+const MANY_SUBJECT_ARTICLES: u32 = 10;
 
 pub fn table(l: &Learned, lex: &Lexicons) -> Table {
     let mut rows = Vec::new();
     for (name, r) in &l.runs.map {
         // Named as a company in 1 mention in 50 at least: a place or a
         // common word named so by accident (`doanh nghiệp Việt Nam`) is not.
-        if r.company_articles < MIN_COMPANY_ARTICLES || r.company * 50 < r.mentions {
+        // Or, for a name the corpus writes very often, named as a company in
+        // many articles and the subject of what companies do in many
+        // (`Apple`: mostly written bare, `hãng Apple` in a dozen articles).
+        let often_a_company = r.company_articles >= MANY_COMPANY_ARTICLES
+            && r.subject_articles >= MANY_SUBJECT_ARTICLES;
+        if r.company_articles < MIN_COMPANY_ARTICLES
+            || (r.company * 50 < r.mentions && !often_a_company)
+        {
             continue;
         }
         let bare = r.bare;
