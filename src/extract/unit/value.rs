@@ -74,14 +74,27 @@ fn join(parts: &[String]) -> String {
     out
 }
 
-/// Known heads, expansions and level words in their listed spelling.
+/// Known heads, expansions and level words in their listed spelling. A
+/// one-word head or level inside a name, written in lower case or with a
+/// lower-case word after it, is a common word there (`thủy bộ`, `phòng,
+/// chống dịch`, `Thương binh và Xã hội`) and stays as written.
 fn canonical(cfg: &Config, s: &str) -> String {
     let lower = lowercase(s);
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     for h in cfg.canon.find_all(&lower) {
+        let form = &cfg.canon_forms[h.index];
+        let next_lower = s[h.end..]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_lowercase));
+        let common_word = h.start > 0
+            && !form.contains(' ')
+            && (s[h.start..].starts_with(char::is_lowercase) || next_lower);
+        if common_word {
+            continue;
+        }
         out.push_str(&s[last..h.start]);
-        out.push_str(&cfg.canon_forms[h.index]);
+        out.push_str(form);
         last = h.end;
     }
     out.push_str(&s[last..]);

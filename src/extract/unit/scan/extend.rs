@@ -238,6 +238,12 @@ impl Scanner<'_> {
             };
             return Some((p, l));
         }
+        if last == Last::Bracket {
+            // After an abbreviation in brackets the name is complete but for
+            // its place (`(CQCQ) TP Thủ Đức`): not the next sentence of a
+            // headline (`(FED) Nhận định`) nor a person (`(AU) Araya Desta`).
+            return None;
+        }
         if bare
             && head.standalone
             && (head.is_whole_name() || !is_vietnamese_syllable(self.tok_text(t)))
