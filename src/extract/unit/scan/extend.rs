@@ -45,6 +45,16 @@ impl Scanner<'_> {
             {
                 return None;
             }
+            // `thanh tra trường Đại học X`: a head written in lower case
+            // right after one written in lower case makes the first a verb
+            // or a common word; the unit is the one after, found by itself.
+            if head.lower
+                && t.is_lower_word(self.work)
+                && self.head_at(t.start, true).is_some_and(|h| h.lower)
+                && self.at(&self.cfg.levels, t.start).is_none()
+            {
+                return None;
+            }
             // `trưởng phòng Phòng Khoáng sản`: the lower-case word belongs to a role.
             if head.lower
                 && one_word
