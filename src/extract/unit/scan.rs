@@ -13,6 +13,7 @@ mod places;
 
 use super::config::{Config, HeadKind};
 use super::def::Def;
+use crate::extract::lexicon::is_entry;
 use crate::rules::lists::UnitCategory;
 use crate::text::tokens::Tok;
 use crate::text::{Analysis, Hit, Listed};
@@ -168,7 +169,7 @@ impl<'a> Scanner<'a> {
         if end == head.end && (!head.standalone || head.lower) {
             return None;
         }
-        if self.is_class(end) {
+        if self.is_class(end) || (level_only && self.more_levels_after(end)) {
             return None;
         }
         if end == head.end
@@ -245,6 +246,20 @@ impl<'a> Scanner<'a> {
             self.at(&self.cfg.class_after, t.start).is_some()
                 || (t.is_cap(self.work) && self.at(&self.cfg.event_after, t.start).is_some())
         })
+    }
+
+    /// `UBND phường, xã`, `công an huyện và tỉnh`: a body named by its
+    /// level followed by more levels is every body of those levels.
+    fn more_levels_after(&self, end: usize) -> bool {
+        let Some(joiner) = self.a.next_tok(end) else {
+            return false;
+        };
+        let joins = matches!(self.tok_text(joiner), "," | "/")
+            || is_entry(self.a, self.cfg.name_joiners.id, joiner.start, joiner.end);
+        joins
+            && self.a.next_tok(joiner.end).is_some_and(|t| {
+                t.is_lower_word(self.work) && self.at(&self.cfg.levels, t.start).is_some()
+            })
     }
 
     pub fn kind(&self, head: HeadHit) -> Option<HeadKind> {
