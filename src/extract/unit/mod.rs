@@ -9,7 +9,7 @@
 mod config;
 mod def;
 mod defs;
-mod learned;
+pub(crate) mod learned;
 mod repeats;
 mod scan;
 pub(crate) mod shapes;
