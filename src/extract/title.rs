@@ -358,7 +358,7 @@ impl TitleExtractor {
             return Some(t);
         }
         // `Giám đốc chuỗi Organica`: a unit the unit stage did not read.
-        if let Some((at, end)) = self.unit_after_bare_role(ctx, s, role_end) {
+        if let Some((at, end)) = self.unit_after_bare_role(ctx, s, e, role_end) {
             // A unit written all in lower case (`Giám đốc công ty`, `trưởng
             // đoàn thanh tra`) names no organisation: the span keeps it,
             // with no unit.

@@ -237,9 +237,14 @@ impl TitleExtractor {
                     .map_or(0, |k| k + 1);
                 whole
                     && b < i
-                    && [last, second]
-                        .into_iter()
-                        .any(|p| ctx.hit(self.levels, p).is_some_and(|h| h.end == b))
+                    && [last, second].into_iter().any(|p| {
+                        // As a level word is written: `bang`, `TP`, not the
+                        // `Bản` of `Nhật Bản`.
+                        let written = &work[p..b];
+                        let level = !written.starts_with(char::is_uppercase)
+                            || !written.contains(char::is_lowercase);
+                        level && ctx.hit(self.levels, p).is_some_and(|h| h.end == b)
+                    })
             })
         })
     }

@@ -12,6 +12,7 @@ use crate::extract::Ctx;
 use crate::extract::lexicon::{entries_at, folded};
 use crate::extract::unit::learned::continuation_lists;
 use crate::extract::unit::shapes::is_vietnamese_syllable;
+use crate::extract::unit::{ABBREVIATION, DEFINED_ABBREVIATION, KNOWN_NAME, STANDALONE};
 use crate::rules::learned::LearnedContinuation;
 use crate::rules::typed::{TitleSettings, Units};
 use crate::rules::{RuleError, RuleSources};
@@ -75,7 +76,13 @@ impl TitleExtractor {
     /// `from` (`Cục Quản lý` + `đường bộ cao tốc`), when they reach a
     /// clean end.
     pub(super) fn unit_run_on(&self, ctx: &Ctx, start: usize, from: usize) -> Option<usize> {
-        if !self.ends_on_field(ctx, start, from) {
+        // A name complete by itself (`Thành ủy`, `Vingroup`, `UBND`) is
+        // not read on (`Bí thư Thành ủy trẻ nhất nước`).
+        let complete = ctx.units.get().and_then(|u| u.at(start)).is_some_and(|u| {
+            u.end == from
+                && [STANDALONE, KNOWN_NAME, ABBREVIATION, DEFINED_ABBREVIATION].contains(&u.rule)
+        });
+        if complete || !self.ends_on_field(ctx, start, from) {
             return None;
         }
         let (end, doubtful) = self.lower_run(ctx, from)?;
@@ -123,6 +130,7 @@ impl TitleExtractor {
         &self,
         ctx: &Ctx,
         role_start: usize,
+        word_end: usize,
         role_end: usize,
     ) -> Option<(usize, usize)> {
         let work = ctx.work();
@@ -145,12 +153,17 @@ impl TitleExtractor {
             listed.chain(head).max_by_key(|&(e, _)| e)
         };
         let first = ctx.next_tok(role_end)?;
+        // The role's suffix (`Thường trực`) goes with the unit there.
         let own = || {
             crate::text::tokens::words(&work[role_start..role_end])
                 .iter()
                 .skip(1)
                 .map(|w| role_start + w.start)
-                .find_map(|p| noun_at(p, true).filter(|n| n.0 == role_end).map(|n| (p, n)))
+                .find_map(|p| {
+                    noun_at(p, true)
+                        .filter(|n| n.0 == word_end || n.0 == role_end)
+                        .map(|n| (p, (role_end, n.1)))
+                })
         };
         let (unit_start, (noun, needs_name)) = match noun_at(first.start, false) {
             Some(n) => (first.start, n),
@@ -196,6 +209,20 @@ impl TitleExtractor {
             }
             end = t.end;
             names += 1;
+            // `Covid - 19`, `SM-3`: a number joined by a dash.
+            if let Some(e) = dash_number(work, end) {
+                end = e;
+            }
+        }
+        // `tiểu ban điều trị Covid - 19 tỉnh Quảng Nam`: the place of the
+        // unit after its name.
+        if names > 0
+            && only_space_gap(work, end)
+            && ctx.hit(self.levels, end + 1).is_some()
+            && let Some(p) = self.place_after(ctx, end + 1).filter(|&p| p > end + 1)
+            && ctx.next_tok(p).is_none_or(|x| !x.is_lower_word(work))
+        {
+            end = p;
         }
         if end == noun && (names == 0 && !self.clean_end(ctx, end) || noun == role_end) {
             return None;
@@ -248,6 +275,32 @@ impl TitleExtractor {
         while let Some(t) = ctx.next_tok(end) {
             if t.start != end + 1 || !work[end..t.start].starts_with(' ') || n >= r.max_words {
                 break;
+            }
+            // A level word names a place with a name after it (`tỉnh
+            // Quảng Nam`: the run ends there), is a syllable before a
+            // lower-case one (`xã hội`), and dangles otherwise (`bệnh
+            // thành phố`).
+            // The corpus's pairs vouch for a level syllable inside a word
+            // (`nông thôn`).
+            let paired = n > 0
+                && ctx.prev_tok(t.start).is_some_and(|p| {
+                    entries_at(ctx, r.continuations.id, p.start).any(|h| h.end == t.end)
+                });
+            if let Some(h) = ctx
+                .hit(self.levels, t.start)
+                .filter(|h| whole_word(work, h.end) && !paired)
+            {
+                let next = ctx.next_tok(h.end).filter(|x| x.start == h.end + 1);
+                if next.is_some_and(|x| x.is_cap(work) || x.is_number(work)) {
+                    if let Some(p) = self.place_after(ctx, t.start).filter(|&p| p > h.end) {
+                        end = p;
+                        n += 1;
+                    }
+                    break;
+                }
+                if !next.is_some_and(|x| x.is_lower_word(work)) {
+                    break;
+                }
             }
             let Some((e, stop)) = self.continues(ctx, t) else {
                 break;
@@ -341,6 +394,24 @@ impl TitleExtractor {
     fn holder_next(&self, ctx: &Ctx, end: usize) -> bool {
         self.full_name_at(ctx, skip_spaces(ctx.work(), end))
     }
+}
+
+/// The end of ` - 19` or `-3` right after `end`: a number joined to a
+/// name by a dash.
+fn dash_number(work: &str, end: usize) -> Option<usize> {
+    let rest = &work[end..];
+    let after_dash = rest
+        .strip_prefix(" - ")
+        .or_else(|| rest.strip_prefix('-'))?;
+    let digits = after_dash.len()
+        - after_dash
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let whole = after_dash[digits..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    (digits > 0 && whole).then_some(end + (rest.len() - after_dash.len()) + digits)
 }
 
 /// No letter or digit right after `end`.
