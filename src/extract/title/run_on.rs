@@ -34,6 +34,9 @@ pub(super) struct RunOn {
     continuations: Listed,
     /// Words that end the unit cleanly after it (`của`, `thuộc`).
     ends: Listed,
+    /// Words of scope that close a name in any case (`Trung ương`):
+    /// `scope_words` of `units.json`.
+    scopes: Listed,
     /// Lower-case or foreign words that open a unit after a bare role
     /// (`chuỗi`, `hãng`, `LHP`), besides the unit heads of the lexicon.
     nouns: Listed,
@@ -62,6 +65,7 @@ impl RunOn {
             learned_stops: Listed::new(learned_stops, lists),
             continuations: Listed::new(continuations, lists),
             ends: Listed::new(folded(&s.run_on_ends), lists),
+            scopes: Listed::new(folded(&u.scope_words), lists),
             nouns: Listed::new(folded(&s.run_on_nouns), lists),
             unit_heads,
             needs_name,
@@ -87,6 +91,13 @@ impl TitleExtractor {
         }
         let (end, doubtful) = self.lower_run(ctx, from)?;
         let placed = self.place_run(ctx, end);
+        // `Viện Nghiên cứu quản lý kinh tế Trung ương`: a capitalised word
+        // or two may close the name, up to a clean end.
+        let placed = if placed == end {
+            self.closing_names(ctx, end).unwrap_or(end)
+        } else {
+            placed
+        };
         // A word that often starts a predicate (`hành`, `công`) is read
         // on only up to a place or the holder's name, not a mere comma.
         let sure = !doubtful || placed > end || self.holder_next(ctx, end);
@@ -339,6 +350,35 @@ impl TitleExtractor {
         let pair = entries_at(ctx, r.continuations.id, t.start)
             .any(|h| h.end > t.end + 1 && whole_word(work, h.end));
         Some((t.end, learned_stop && !pair))
+    }
+
+    /// One or two capitalised Vietnamese words right after `end`, no
+    /// person's name and no role, followed by a clean end: their end.
+    fn closing_names(&self, ctx: &Ctx, end: usize) -> Option<usize> {
+        let work = ctx.work();
+        let mut at = end;
+        for _ in 0..2 {
+            let Some(t) = ctx.next_tok(at).filter(|t| t.start == at + 1) else {
+                break;
+            };
+            if let Some(h) = entries_at(ctx, self.run_on.scopes.id, t.start).find(|h| {
+                whole_word(work, h.end) && work[t.start..].starts_with(char::is_uppercase)
+            }) {
+                at = h.end;
+                continue;
+            }
+            let text = t.text(work);
+            if !is_name_shaped(text)
+                || !is_vietnamese_syllable(text)
+                || self.full_name_at(ctx, t.start)
+                || ctx.hit(self.titles, t.start).is_some()
+                || ctx.hit(self.honorifics, t.start).is_some()
+            {
+                break;
+            }
+            at = t.end;
+        }
+        (at > end && self.clean_end(ctx, at)).then_some(at)
     }
 
     /// A listed place right after `end` (`Hà Nội`) ends the unit there.
