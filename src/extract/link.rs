@@ -256,6 +256,9 @@ impl Linker {
                     // `ông An (bầu An) - Chủ tịch ...`: an aside in
                     // brackets after the name (a nickname, a birth year).
                     let gap = past_aside(lower, gap);
+                    // `ông An (32 tuổi, Giám đốc công ty)`: an age or a
+                    // birth year opens the aside that holds the title.
+                    let gap = past_age(lower, gap);
                     let held = self.held_by_another(ctx, found, order, j, &found[order[k]]);
                     return (self.is_chain_gap(ctx, gap) && gap.0 < gap.1 && !held).then_some(j);
                 }
@@ -425,6 +428,28 @@ fn past_aside(lower: &str, (s, e): (usize, usize)) -> (usize, usize) {
         }
         _ => (s, e),
     }
+}
+
+/// The gap `(32 tuổi,` or `(SN 1985,` (an age or a birth year opening
+/// the aside that holds the title) as the comma alone; other gaps as
+/// they are.
+fn past_age(lower: &str, (s, e): (usize, usize)) -> (usize, usize) {
+    let gap = &lower[s..e];
+    let Some(inner) = gap.strip_prefix('(').and_then(|g| g.strip_suffix(',')) else {
+        return (s, e);
+    };
+    let inner = inner.trim();
+    let digits = |w: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let age = match words.as_slice() {
+        [n, "tuổi"] => digits(n, 1..=3),
+        ["sn", y] | ["sinh", "năm", y] => digits(y, 4..=4),
+        [y] => digits(y, 4..=4),
+        _ => false,
+    };
+    if age { (e - 1, e) } else { (s, e) }
 }
 
 /// `from..to` without the whitespace at either end.

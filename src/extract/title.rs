@@ -11,6 +11,7 @@
 
 mod attached;
 mod generic;
+mod run_on;
 mod team;
 
 use super::Ctx;
@@ -95,6 +96,8 @@ pub struct TitleExtractor {
     /// Places that are countries or regions (by index of `places`): never
     /// taken for a place named after a person (`Vương quốc Anh`).
     country_places: Vec<bool>,
+    /// Places that are level words (`bang`), written in lower case.
+    level_places: Vec<bool>,
     /// Words for a country already named (`nước này`) that stay in the
     /// span of a role before them.
     place_phrases: ListId,
@@ -106,6 +109,11 @@ pub struct TitleExtractor {
     team_words: Listed,
     /// Words of a team's name in any case (`Quốc gia`, `nữ`).
     team_suffixes: Listed,
+    /// Syllables that make a compound with a lower-case role's first
+    /// syllable (`tuân` of `tuân thủ`).
+    compound_before: WordSet,
+    /// What a title reads its unit on with (`run_on.rs`).
+    run_on: run_on::RunOn,
 }
 
 /// A title being built: byte ranges of the whole span and of its parts.
@@ -134,7 +142,12 @@ impl TitleExtractor {
         let set = |words: &[String]| WordSet::new(&WordList::new(words));
         let lower =
             |words: &[String]| -> Vec<String> { words.iter().map(|w| lowercase(w)).collect() };
+        let unit_heads = lists.add_list(&lex.unit_heads);
+        let needs_name = lex.unit_head_rows.iter().map(|r| !r.standalone).collect();
+        let run_on = run_on::RunOn::new(sources, &s, unit_heads, needs_name, lists)?;
         Ok(TitleExtractor {
+            compound_before: set(&s.compound_before),
+            run_on,
             title_words: lex.titles.words.clone(),
             rows: lex.title_rows.clone(),
             generic_before: set(&s.generic_before),
@@ -168,6 +181,11 @@ impl TitleExtractor {
                 .place_kinds
                 .iter()
                 .map(|k| matches!(k, PlaceKind::Country | PlaceKind::Region))
+                .collect(),
+            level_places: lex
+                .place_kinds
+                .iter()
+                .map(|k| matches!(k, PlaceKind::Level))
                 .collect(),
             place_phrases: lists.add(&s.place_phrases),
             seats: lists.add(&s.seats),
@@ -218,7 +236,9 @@ impl TitleExtractor {
             if before > 0 && unit_spans[before - 1].1 > hit.start {
                 continue;
             }
-            if !self.case_fits(&work[hit.start..hit.end], hit.index) {
+            if !self.case_fits(&work[hit.start..hit.end], hit.index)
+                || self.inside_compound(ctx, hit.start)
+            {
                 continue;
             }
             if self.generic_or_counted(lower, hit.start)
@@ -235,7 +255,9 @@ impl TitleExtractor {
             {
                 continue;
             }
-            if let Some(t) = self.build(ctx, hit.start, hit.end, hit.index) {
+            if let Some(t) = self.build(ctx, hit.start, hit.end, hit.index)
+                && !self.levels_listed(ctx, t.end)
+            {
                 titles.push(t);
             }
         }
@@ -290,7 +312,12 @@ impl TitleExtractor {
         if no_unit || ctx.hit(self.generic_after, next).is_some() {
             return self.keep_bare(ctx, t, index);
         }
-        if let Some(u) = self.attached_unit(ctx, s, role_end, next) {
+        if let Some(mut u) = self.attached_unit(ctx, s, role_end, next) {
+            // `Viện Nghiên cứu` + `phát triển xã hội`: the unit read on.
+            if let Some(end) = self.unit_run_on(ctx, u.0, u.1).filter(|_| u.1 > role_end) {
+                u.2.push_str(&work[u.1..end]);
+                u.1 = end;
+            }
             // `Giám đốc WB tại Việt Nam`: the country of the posting stays.
             t.end = self
                 .posting_after(ctx, u.1.max(role_end))
@@ -319,6 +346,7 @@ impl TitleExtractor {
                 t.end = place_end;
                 t.place = true;
             }
+            t.end = self.abbreviation_after(ctx, t.end).unwrap_or(t.end);
             return Some(t);
         }
         if let Some(end) = self
@@ -329,7 +357,27 @@ impl TitleExtractor {
             t.place = true;
             return Some(t);
         }
+        // `Giám đốc chuỗi Organica`: a unit the unit stage did not read.
+        if let Some((at, end)) = self.unit_after_bare_role(ctx, s, e, role_end) {
+            // A unit written all in lower case (`Giám đốc công ty`, `trưởng
+            // đoàn thanh tra`) names no organisation: the span keeps it,
+            // with no unit.
+            let named = work[at..end].contains(char::is_uppercase);
+            t.unit = named.then(|| (at, end, work[at..end].to_string()));
+            t.end = end;
+            return Some(t);
+        }
         self.keep_bare(ctx, t, index)
+    }
+
+    /// `tuân thủ Hiến pháp`: a role written in lower case whose first
+    /// syllable makes a compound with the word before it.
+    fn inside_compound(&self, ctx: &Ctx, s: usize) -> bool {
+        let lower = ctx.lower();
+        let first_end = s + lower[s..].find(' ').unwrap_or(lower.len() - s);
+        ctx.work()[s..].starts_with(char::is_lowercase)
+            && lower[..s].ends_with(' ')
+            && word_before(lower, first_end, &self.compound_before).is_some_and(|b| b < s)
     }
 
     /// `nữ hoàng nhan sắc`, `vua phá lưới`: an epithet role with no
@@ -348,15 +396,6 @@ impl TitleExtractor {
                 .next()
                 .is_some_and(char::is_lowercase);
         (lower_case || word_after) && !capital_after(work, e)
-    }
-
-    /// `một tổng thống mới nhậm chức`: an indefinite word before the role
-    /// (a former word may stand between) and nothing capitalised after it.
-    fn is_indefinite(&self, ctx: &Ctx, s: usize, e: usize) -> bool {
-        let lower = ctx.lower();
-        let before = word_before(lower, s, &self.former_words).unwrap_or(s);
-        word_before(lower, before, &self.indefinite_before).is_some()
-            && !capital_after(ctx.work(), e)
     }
 
     /// A role with nothing attached: weak roles (`đại biểu`, `thư ký`) need
@@ -420,7 +459,7 @@ impl TitleExtractor {
 }
 
 /// A capitalised word follows `pos` after plain spaces.
-fn capital_after(work: &str, pos: usize) -> bool {
+pub(super) fn capital_after(work: &str, pos: usize) -> bool {
     only_space_gap(work, pos)
         && work[skip_spaces(work, pos)..]
             .chars()

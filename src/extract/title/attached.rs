@@ -2,10 +2,11 @@
 //! the role's own last words), a portfolio (`Bộ trưởng Ngoại giao`), a
 //! bare place (`Chủ tịch tỉnh Yên Bái`) and an envoy's posting.
 
-use super::{TitleExtractor, only_space_gap};
+use super::{TitleExtractor, capital_after, only_space_gap};
 use crate::extract::Ctx;
 use crate::extract::lexicon::entries_at;
 use crate::extract::unit::UnitMatch;
+use crate::extract::unit::shapes::is_vietnamese_syllable;
 use crate::text::chars::{is_name_shaped, skip_spaces};
 use crate::text::tokens::words;
 
@@ -122,8 +123,20 @@ impl TitleExtractor {
                 let mut last = after;
                 for w in ws {
                     let t = w.text(work);
-                    let joined = work[last..w.start].chars().all(|c| c == ' ' || c == '.');
+                    // Past the first word only a space joins (`bang
+                    // Maryland. Đại sứ ...` ends at the sentence).
+                    let gap = &work[last..w.start];
+                    let joined = if w.start > after {
+                        gap == " "
+                    } else {
+                        gap.chars().all(|c| c == ' ' || c == '.')
+                    };
                     if !joined {
+                        break;
+                    }
+                    // `bang Maryland Boyd Rutherford`: two foreign name
+                    // words after the place are its holder.
+                    if w.start > after && self.foreign_pair(ctx, w.start) {
                         break;
                     }
                     let capitalised = t.starts_with(char::is_uppercase);
@@ -155,14 +168,22 @@ impl TitleExtractor {
         }
         // A place named after a person (`Hồ Chí Minh`) needs its level
         // word; a country does not (`Vương quốc Anh`).
+        // A place is a proper name: `pháp` of `pháp lý` is no country.
         let place = ctx
             .hit(self.places, pos)
+            .filter(|h| {
+                work[h.start..].starts_with(char::is_uppercase)
+                    || self.level_places.get(h.index).copied().unwrap_or(false)
+            })
             .filter(|h| {
                 self.country_places.get(h.index).copied().unwrap_or(false)
                     || !(ctx.hit(self.surnames, pos).is_some()
                         && lower[h.start..h.end].split(' ').count() >= 3)
             })
             .map(|h| h.end);
+        // `Thị trưởng Rotterdam`, `Tỉnh trưởng Phúc Kiến`: a name the
+        // article writes after a level word elsewhere is a place.
+        let place = place.or_else(|| self.article_place_at(ctx, pos));
         // `Tổng thống nước này`: the country named before.
         if let Some(h) = ctx.hit(self.place_phrases, pos) {
             return Some(h.end);
@@ -184,6 +205,101 @@ impl TitleExtractor {
                 })
                 .map(|h| h.end)
         })
+    }
+
+    /// The end of the capitalised words at `pos` (one to three) that the
+    /// article also writes right after a level word (`thành phố
+    /// Rotterdam`, `tỉnh Phúc Kiến`): the longest such place.
+    fn article_place_at(&self, ctx: &Ctx, pos: usize) -> Option<usize> {
+        let (work, lower) = (ctx.work(), ctx.lower());
+        let mut ends = Vec::new();
+        let mut at = pos;
+        for w in ctx.tokens[ctx.token_from(pos)..].iter().take(3) {
+            if w.start != at || !w.is_word() || !is_name_shaped(w.text(work)) {
+                break;
+            }
+            ends.push(w.end);
+            at = w.end + 1;
+            if !work[w.end..].starts_with(' ') {
+                break;
+            }
+        }
+        // A name led by a surname is a person's (`TP Nguyễn Đức Chung` is
+        // the chairman of the city).
+        if ctx.hit(self.surnames, pos).is_some() {
+            return None;
+        }
+        // A foreign name of several words is a person's (`bang James
+        // Robart` is the federal judge).
+        let several_foreign = |end: usize| {
+            let name = &work[pos..end];
+            name.contains(' ') && name.split(' ').any(|w| !is_vietnamese_syllable(w))
+        };
+        ends.into_iter()
+            .rev()
+            .filter(|&e| !several_foreign(e))
+            .find(|&end| {
+                let name = &lower[pos..end];
+                lower.match_indices(name).any(|(i, _)| {
+                    let after = i + name.len();
+                    // Written as here, and the whole capitalised name there
+                    // (`xã Trường Xuân` does not make `Trường` a place).
+                    let whole = work[i..].starts_with(char::is_uppercase)
+                        && work[after..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                        && !capital_after(work, after);
+                    let before = lower[..i].trim_end_matches(' ');
+                    // The level word may have two syllables (`thành phố`).
+                    let b = before.len();
+                    let last = lower[..b].rfind(' ').map_or(0, |k| k + 1);
+                    let second = lower[..last.saturating_sub(1)]
+                        .rfind(' ')
+                        .map_or(0, |k| k + 1);
+                    whole
+                        && b < i
+                        && [last, second].into_iter().any(|p| {
+                            // As a level word is written: `bang`, `TP`, not the
+                            // `Bản` of `Nhật Bản`.
+                            let written = &work[p..b];
+                            let level = !written.starts_with(char::is_uppercase)
+                                || !written.contains(char::is_lowercase);
+                            level && ctx.hit(self.levels, p).is_some_and(|h| h.end == b)
+                        })
+                })
+            })
+    }
+
+    /// The words at `pos` and after it are name-shaped and no Vietnamese
+    /// syllables (`Boyd Rutherford`).
+    fn foreign_pair(&self, ctx: &Ctx, pos: usize) -> bool {
+        let work = ctx.work();
+        let foreign = |t: &crate::text::tokens::Tok| {
+            let w = t.text(work);
+            is_name_shaped(w) && !is_vietnamese_syllable(w)
+        };
+        ctx.next_tok(pos).is_some_and(|t| {
+            t.start == pos
+                && foreign(&t)
+                && ctx
+                    .next_tok(t.end)
+                    .is_some_and(|n| n.start == t.end + 1 && foreign(&n))
+        })
+    }
+
+    /// ` (DNI)`: an abbreviation in brackets right after a title.
+    pub(super) fn abbreviation_after(&self, ctx: &Ctx, end: usize) -> Option<usize> {
+        let work = ctx.work();
+        let rest = work[end..].strip_prefix(" (")?;
+        let close = rest.find(')')?;
+        let inner = &rest[..close];
+        let abbreviation = (2..=8).contains(&inner.chars().count())
+            && inner
+                .chars()
+                .all(|c| c.is_uppercase() || c == '&' || c == '-')
+            && inner.chars().any(char::is_alphabetic);
+        abbreviation.then_some(end + 2 + close + 1)
     }
 
     /// A surname and two more capitalised words, joined by single spaces.

@@ -2,9 +2,11 @@
 //! `hội nghị Bí thư`), counted (`80 Bộ trưởng`), or bare roles listed as
 //! categories (`Bí thư, Phó Bí thư, cấp ủy các chi bộ`).
 
-use super::{Found, TitleExtractor};
+use super::{Found, TitleExtractor, capital_after, only_space_gap};
+use crate::extract::Ctx;
 use crate::extract::lexicon::{entries_at, is_entry};
 use crate::text::Analysis;
+use crate::text::chars::skip_spaces;
 use crate::text::wordlists::word_before;
 
 impl TitleExtractor {
@@ -29,6 +31,60 @@ impl TitleExtractor {
             return false;
         };
         word_before(lower, pos, &self.generic_except).is_none_or(|e| e >= b)
+    }
+
+    /// `một tổng thống mới nhậm chức`, `một vị tổng thống Mỹ`: an
+    /// indefinite word before the role (a former word may stand between)
+    /// and no name after it (a country is no name).
+    pub(super) fn is_indefinite(&self, ctx: &Ctx, s: usize, e: usize) -> bool {
+        let lower = ctx.lower();
+        let before = word_before(lower, s, &self.former_words).unwrap_or(s);
+        if word_before(lower, before, &self.indefinite_before).is_none() {
+            return false;
+        }
+        let work = ctx.work();
+        let after = if only_space_gap(work, e) {
+            skip_spaces(work, e)
+        } else {
+            e
+        };
+        let past_country = self.listed_place(ctx, after).unwrap_or(e);
+        !capital_after(work, past_country)
+    }
+
+    /// `Chủ tịch tỉnh, thành phố`, `Chủ tịch UBND tỉnh, huyện`: a title
+    /// ending on a bare level word followed by another one names a class
+    /// of offices.
+    pub(super) fn levels_listed(&self, ctx: &Ctx, end: usize) -> bool {
+        let lower = ctx.lower();
+        let last_is_level = ctx
+            .prev_tok(end)
+            .is_some_and(|t| t.end == end && self.level_ending_at(ctx, t.start, end));
+        if !last_is_level {
+            return false;
+        }
+        let rest = &lower[end..];
+        let skip = rest.len() - rest.trim_start_matches([',', '/', ' ']).len();
+        let next = if skip > 0 && rest[..skip].contains([',', '/']) {
+            end + skip
+        } else if let Some(r) = rest.strip_prefix(" và ") {
+            lower.len() - r.len()
+        } else {
+            return false;
+        };
+        ctx.hit(self.levels, next).is_some_and(|h| {
+            !capital_after(ctx.work(), h.end) && !ctx.work()[h.end..].starts_with('.')
+        })
+    }
+
+    /// A level word (`tỉnh`, `thành phố`) ends exactly at `end`, starting
+    /// at or before `from`.
+    fn level_ending_at(&self, ctx: &Ctx, from: usize, end: usize) -> bool {
+        let lower = ctx.lower();
+        let start = lower[..from].rfind(' ').map_or(0, |i| i + 1);
+        [start, from]
+            .into_iter()
+            .any(|p| ctx.hit(self.levels, p).is_some_and(|h| h.end == end))
     }
 
     /// `Bí thư, Phó Bí thư, cấp ủy các chi bộ`: bare roles listed together

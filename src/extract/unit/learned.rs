@@ -41,22 +41,7 @@ impl Learned {
                 .filter(|n| n.articles >= t.name_min_articles && n.name.contains(' '))
                 .map(|n| fold_str(&n.name)),
         );
-        let continues = |c: &&LearnedContinuation| {
-            c.verdict == ContinuationVerdict::Continue
-                && c.continues >= t.continue_min_articles
-                && c.continues as f64 >= t.continue_min_ratio * c.ends as f64
-                && c.before.chars().all(char::is_alphanumeric)
-        };
-        let continuations = WordList::new(
-            rows.iter()
-                .filter(continues)
-                .map(|c| fold_str(&format!("{} {}", c.before, c.word))),
-        );
-        let stops = WordList::new(
-            rows.iter()
-                .filter(|c| c.verdict == ContinuationVerdict::Stop && c.ends >= t.stop_min_ends)
-                .map(|c| fold_str(&c.word)),
-        );
+        let (continuations, stops) = continuation_lists(&rows, t);
         let not_brands: Vec<String> = t.not_brands.iter().map(|b| fold_str(b)).collect();
         let brand_names = brands
             .iter()
@@ -75,4 +60,31 @@ impl Learned {
             brand_names,
         })
     }
+}
+
+/// The `continue` pairs (`before word`) and the `stop` words of
+/// `unit_continuations.csv` that pass the thresholds `t`: also read by
+/// titles, which run a unit on inside a title (`Viện Nghiên cứu phát
+/// triển xã hội`).
+pub fn continuation_lists(
+    rows: &[LearnedContinuation],
+    t: &LearnedThresholds,
+) -> (WordList, WordList) {
+    let continues = |c: &&LearnedContinuation| {
+        c.verdict == ContinuationVerdict::Continue
+            && c.continues >= t.continue_min_articles
+            && c.continues as f64 >= t.continue_min_ratio * c.ends as f64
+            && c.before.chars().all(char::is_alphanumeric)
+    };
+    let continuations = WordList::new(
+        rows.iter()
+            .filter(continues)
+            .map(|c| fold_str(&format!("{} {}", c.before, c.word))),
+    );
+    let stops = WordList::new(
+        rows.iter()
+            .filter(|c| c.verdict == ContinuationVerdict::Stop && c.ends >= t.stop_min_ends)
+            .map(|c| fold_str(&c.word)),
+    );
+    (continuations, stops)
 }

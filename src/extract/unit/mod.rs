@@ -9,7 +9,7 @@
 mod config;
 mod def;
 mod defs;
-mod learned;
+pub(crate) mod learned;
 mod repeats;
 mod scan;
 pub(crate) mod shapes;
@@ -136,7 +136,7 @@ impl UnitExtractor {
             pos = span.end;
         }
         self.add_bare_repeats(&scanner, &short_forms, &mut taken, found);
-        let _ = ctx.units.set(self.readings(ctx, &defs));
+        let _ = ctx.units.set(self.readings(ctx, &defs, &dates));
     }
 
     /// A company named in full, then by its own name alone later in the
@@ -200,8 +200,10 @@ impl UnitExtractor {
 
     /// The unit names starting at each word of every role word of the
     /// article and at the few words after it (see [`ArticleUnits`]).
-    fn readings(&self, a: &Analysis, defs: &[Def]) -> ArticleUnits {
-        let scanner = Scanner::new(&self.cfg, a, defs, &[]);
+    fn readings(&self, a: &Analysis, defs: &[Def], dates: &[(usize, usize)]) -> ArticleUnits {
+        // Dates end names here as in the article's own reading (`... (ABBANK)
+        // Năm 2017`).
+        let scanner = Scanner::new(&self.cfg, a, defs, dates);
         let mut positions: Vec<usize> = Vec::new();
         for hit in a.hits.all(self.cfg.titles.id) {
             let first = a.token_from(hit.start);

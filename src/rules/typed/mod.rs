@@ -25,7 +25,7 @@ pub use dates::Dates;
 pub use persons::Persons;
 pub use resolutions::Resolutions;
 pub use segmentation::Segmentation;
-pub use titles::Titles;
+pub use titles::{TitleSettings, Titles};
 pub use units::Units;
 
 pub(crate) use errors::explain;

@@ -131,4 +131,19 @@ pub struct TitleSettings {
     /// `chuyến thăm của Bí thư, anh An viết`): a name after a comma is
     /// not its holder.
     pub object_markers: Vec<String>,
+    /// Words that close a unit read on inside a title (`của`, `thuộc`:
+    /// `trưởng văn phòng thiết kế Calty của Toyota`).
+    pub run_on_ends: Vec<String>,
+    /// Lower-case or foreign words that open a unit after a bare role, as
+    /// the unit heads of the lexicon do (`chuỗi`, `hãng`, `LHP`: `Giám
+    /// đốc chuỗi Organica`).
+    pub run_on_nouns: Vec<String>,
+    /// Most lower-case words a title reads on after its unit.
+    pub run_on_max_words: usize,
+    /// Most capitalised words of a name read after a unit word.
+    pub run_on_max_name_words: usize,
+    /// Compounds whose last syllable is the first of a role written in
+    /// lower case right after them (`tuân thủ` + `thủ hiến` in `tuân thủ
+    /// Hiến pháp`): no title there.
+    pub compound_before: Vec<String>,
 }

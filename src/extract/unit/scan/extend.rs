@@ -130,6 +130,10 @@ impl Scanner<'_> {
         if STOP_PUNCT.contains(&text) {
             return None;
         }
+        // A date is no part of a name (`(ABBANK) Năm 2017`).
+        if self.dates.iter().any(|&(s, e)| s <= t.start && t.start < e) {
+            return None;
+        }
         let lt = self.lower_text(t);
         if t.is_word(self.work) {
             if let Some(j) = self.at(&self.cfg.joined, t.start) {
