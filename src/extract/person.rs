@@ -97,6 +97,8 @@ pub struct PersonExtractor {
     credit_words: Listed,
     /// The same, to look a single word up.
     credit_word_set: WordSet,
+    /// Words crediting a story's outlet in a byline (`Theo Thời Đại`).
+    source_words: WordSet,
     /// Words joining names in a list (`và`, `cùng`).
     list_joiners: Listed,
     /// Words right before a place (`ở`, `tại`, `sang`).
@@ -200,6 +202,7 @@ impl PersonExtractor {
             byline_tail: Self::byline_tail(file)?,
             credit_words: Listed::new(folded(&s.credit_words), lists),
             credit_word_set: WordSet::new(&WordList::new(&s.credit_words)),
+            source_words: WordSet::new(&WordList::new(&s.source_words)),
             list_joiners: Listed::new(folded(&s.list_joiners), lists),
             place_prepositions: Listed::new(folded(&s.place_prepositions), lists),
             name_particles: s.name_particles.iter().cloned().collect(),

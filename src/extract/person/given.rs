@@ -64,6 +64,7 @@ impl PersonExtractor {
                 .map(|n| w.start + n.len())
                 .find(|&e| {
                     !work[e..].starts_with(|c: char| c.is_alphanumeric() || "'’-".contains(c))
+                        && !super::known::glued_initials(work, w.start, e)
                 })
             else {
                 continue;
