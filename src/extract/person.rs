@@ -50,6 +50,8 @@ pub struct PersonExtractor {
     unaccented_surnames: FnvSet,
     honorifics: ListId,
     honorific_set: WordSet,
+    /// Title words (`PGS`, `Chủ tịch`), to look a single word up.
+    title_set: WordSet,
     blocker_set: WordSet,
     /// Words right before a run that make it a place or an organisation
     /// (`đường Trần Phú`, `Công ty Nguyễn Kim`).
@@ -155,6 +157,7 @@ impl PersonExtractor {
             unaccented_surnames: lower_set(&s.unaccented_surnames),
             honorifics: lists.add_list(&lex.honorifics),
             honorific_set: WordSet::new(&lex.honorifics),
+            title_set: WordSet::new(&lex.titles),
             blocker_set: WordSet::new(&WordList::new(&s.blockers)),
             blockers: lists.add(&s.blockers),
             never_in_name: lower_set(&s.never_in_name),
@@ -225,7 +228,11 @@ impl PersonExtractor {
         let work = ctx.work();
         out.entities
             .retain(|e| e.rule == ids::RULE_HONORIFIC || !self.is_brand(&work[e.start..e.end]));
-        full::fill_full_names(&mut out.entities);
+        full::widen_to_full_names(&mut out.entities, work, |w| {
+            let w = lowercase(w);
+            self.honorific_set.contains(&w) || self.title_set.contains(&w)
+        });
+        full::fill_full_names(&mut out.entities, work);
         found.extend(out.entities);
     }
 }

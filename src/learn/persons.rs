@@ -66,6 +66,20 @@ pub fn classed_as_no_person(r: &RunCount) -> bool {
     r.classed * 3 >= r.cued() || r.classed * 10 >= r.mentions
 }
 
+/// `Vịnh Xuân Flores` (after `võ sư`), `Nhà Trắng Sean Spicer`: a name
+/// whose first two words or more are a run the corpus classes as no
+/// person, met 10 times or more and classed 5 times or more (a school, a
+/// show, a body before the person's own name). One word is not enough:
+/// `Công`, `Bảo` open names and teams alike.
+fn led_by_no_person(name: &str, l: &Learned) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    (2..words.len()).any(|k| {
+        l.runs
+            .get(&words[..k].join(" "))
+            .is_some_and(|r| r.mentions >= 10 && r.classed >= 5 && classed_as_no_person(r))
+    })
+}
+
 fn person_contexts(r: &RunCount) -> bool {
     r.cued_articles >= 2
         && r.place_context * 5 < r.mentions
@@ -100,7 +114,7 @@ pub fn table(l: &Learned, lex: &Lexicons) -> Table {
         if toks.len() == 1 && l.case.is_sentence_word(&toks[0]) {
             continue;
         }
-        if !surname && led_by_other_name(name, l) {
+        if !surname && (led_by_other_name(name, l) || led_by_no_person(name, l)) {
             continue;
         }
         // Initials (`T`, `N.T.L`) are names only where they stand.
