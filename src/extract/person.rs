@@ -18,6 +18,7 @@ mod initials;
 mod known;
 pub mod lists;
 mod reading;
+mod roles;
 mod runs;
 mod shape;
 mod value;
@@ -224,6 +225,7 @@ impl PersonExtractor {
         self.initials(ctx, &owned, &mut out);
         self.name_lists(ctx, &owned, &mut out);
         self.paired_foreign_names(ctx, &ws, &owned, &mut out);
+        self.played_roles(ctx, &ws, &owned, &mut out);
         self.given_names(ctx, &ws, &owned, byline.as_ref(), &mut out);
         let work = ctx.work();
         out.entities
