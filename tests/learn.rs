@@ -40,7 +40,9 @@ fn write_corpus(dir: &Path) {
              Vinamilk cho biết doanh thu quý {q} tăng {p} phần trăm so với lần đo {i}. \
              Trong trận thứ {i}, tiền vệ Paulinho ghi {g} bàn cho đội nhà. \
              Sau trận, anh {pl} cho biết cả đội đã chơi hết sức trong trận thứ {i}. \
-             Paulinho rời sân ở phút {mi} của trận đấu thứ {i}.\n",
+             Paulinho rời sân ở phút {mi} của trận đấu thứ {i}. \
+             Tối thứ {i}, HLV Giọng Hay Nhí chọn thêm {n} thí sinh. \
+             Khán giả xem cuộc thi Giọng Hay Nhí lần thứ {i} rất đông.\n",
             n = 10 + i,
             k = 3 + i,
             j = 20 + i,
@@ -111,6 +113,8 @@ fn learn_is_reproducible_and_learns_names() {
         has_row(&persons, "Paulinho,80,40,40,40,40,0,0,no"),
         "{persons}"
     );
+    // Cued (`HLV X`) as often as classed as a show (`cuộc thi X`): no person.
+    assert!(!has_row(&persons, "Giọng Hay Nhí,"), "{persons}");
     let not_names = read(&a.join("not_names.csv"));
     assert!(has_row(&not_names, "Tuy,sentence_start,"), "{not_names}");
     assert!(!has_row(&not_names, "Paulinho,"), "{not_names}");

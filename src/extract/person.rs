@@ -18,6 +18,7 @@ mod initials;
 mod known;
 pub mod lists;
 mod reading;
+mod roles;
 mod runs;
 mod shape;
 mod value;
@@ -50,6 +51,8 @@ pub struct PersonExtractor {
     unaccented_surnames: FnvSet,
     honorifics: ListId,
     honorific_set: WordSet,
+    /// Title words (`PGS`, `Chủ tịch`), to look a single word up.
+    title_set: WordSet,
     blocker_set: WordSet,
     /// Words right before a run that make it a place or an organisation
     /// (`đường Trần Phú`, `Công ty Nguyễn Kim`).
@@ -97,6 +100,8 @@ pub struct PersonExtractor {
     credit_words: Listed,
     /// The same, to look a single word up.
     credit_word_set: WordSet,
+    /// Words crediting a story's outlet in a byline (`Theo Thời Đại`).
+    source_words: WordSet,
     /// Words joining names in a list (`và`, `cùng`).
     list_joiners: Listed,
     /// Words right before a place (`ở`, `tại`, `sang`).
@@ -153,6 +158,7 @@ impl PersonExtractor {
             unaccented_surnames: lower_set(&s.unaccented_surnames),
             honorifics: lists.add_list(&lex.honorifics),
             honorific_set: WordSet::new(&lex.honorifics),
+            title_set: WordSet::new(&lex.titles),
             blocker_set: WordSet::new(&WordList::new(&s.blockers)),
             blockers: lists.add(&s.blockers),
             never_in_name: lower_set(&s.never_in_name),
@@ -200,6 +206,7 @@ impl PersonExtractor {
             byline_tail: Self::byline_tail(file)?,
             credit_words: Listed::new(folded(&s.credit_words), lists),
             credit_word_set: WordSet::new(&WordList::new(&s.credit_words)),
+            source_words: WordSet::new(&WordList::new(&s.source_words)),
             list_joiners: Listed::new(folded(&s.list_joiners), lists),
             place_prepositions: Listed::new(folded(&s.place_prepositions), lists),
             name_particles: s.name_particles.iter().cloned().collect(),
@@ -218,11 +225,16 @@ impl PersonExtractor {
         self.initials(ctx, &owned, &mut out);
         self.name_lists(ctx, &owned, &mut out);
         self.paired_foreign_names(ctx, &ws, &owned, &mut out);
+        self.played_roles(ctx, &ws, &owned, &mut out);
         self.given_names(ctx, &ws, &owned, byline.as_ref(), &mut out);
         let work = ctx.work();
         out.entities
             .retain(|e| e.rule == ids::RULE_HONORIFIC || !self.is_brand(&work[e.start..e.end]));
-        full::fill_full_names(&mut out.entities);
+        full::widen_to_full_names(&mut out.entities, work, |w| {
+            let w = lowercase(w);
+            self.honorific_set.contains(&w) || self.title_set.contains(&w)
+        });
+        full::fill_full_names(&mut out.entities, work);
         found.extend(out.entities);
     }
 }

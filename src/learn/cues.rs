@@ -128,6 +128,56 @@ const PLACE_CUES: &[&str] = &[
     "quốc gia",
 ];
 
+/// Lower-case words that class the capitalised name after them as no
+/// person: a show, an app or service, a group, a martial art, a team, a
+/// venue, a vessel, a medium (`cuộc thi The Voice`, `ứng dụng Grab`, `nhóm
+/// khủng bố Al-Qaeda`, `môn võ Vịnh Xuân`, `sân Philippe Chatrier`). A
+/// name a profession or title cues now and then (`HLV The Voice`, `tài
+/// xế Grab`, `võ sư Vịnh Xuân`, `thủ lĩnh Al-Qaeda`) but that these class
+/// about as often is no person's name. Not words that name a person's
+/// team or works (`đội Minh Tú` in a show, `phim Kim Dung`, `ca khúc
+/// Trịnh Công Sơn`).
+const NON_PERSON_CLASSIFIERS: &[&str] = &[
+    "cuộc thi",
+    "chương trình",
+    "gameshow",
+    "game show",
+    "show",
+    "truyền hình thực tế",
+    "mùa giải",
+    "ứng dụng",
+    "app",
+    "dịch vụ",
+    "nền tảng",
+    "xe",
+    "tổ chức",
+    "nhóm",
+    "khủng bố",
+    "phiến quân",
+    "lực lượng",
+    "mạng lưới",
+    "môn võ",
+    "võ",
+    "môn phái",
+    "võ phái",
+    "phái",
+    "võ đường",
+    "câu lạc bộ",
+    "clb",
+    "sân",
+    "sân vận động",
+    "tàu",
+    "chiến hạm",
+    "khu trục hạm",
+    "tàu sân bay",
+    "giải",
+    "giải đấu",
+    "kênh",
+    "tạp chí",
+    "báo",
+    "trang",
+];
+
 /// Function words that never continue an organisation's name in lower
 /// case: prepositions, auxiliaries, the copula (`X của Y`, `X thuộc Y`,
 /// `X về công tác`, `X đã`). A name ends before them.
@@ -151,6 +201,7 @@ pub struct Cues {
     pub actor_verbs: PhraseList,
     pub auxiliaries: PhraseList,
     pub place_cues: PhraseList,
+    pub non_person_classifiers: PhraseList,
 }
 
 impl Default for Cues {
@@ -162,6 +213,7 @@ impl Default for Cues {
             actor_verbs: PhraseList::new(ACTOR_VERBS.iter().copied()),
             auxiliaries: PhraseList::new(AUXILIARIES.iter().copied()),
             place_cues: PhraseList::new(PLACE_CUES.iter().copied()),
+            non_person_classifiers: PhraseList::new(NON_PERSON_CLASSIFIERS.iter().copied()),
         }
     }
 }

@@ -58,6 +58,28 @@ fn led_by_other_name(name: &str, l: &Learned) -> bool {
     first_alone && rest
 }
 
+/// The corpus classes the name as no person (`cuộc thi The Voice`, `ứng
+/// dụng Grab`, `môn võ Vịnh Xuân`) in a third of its cued mentions or a
+/// tenth of all: the cues (`HLV The Voice`, `tài xế Grab`, `võ sư Vịnh
+/// Xuân`) name someone of that show, service or school, not the name.
+pub fn classed_as_no_person(r: &RunCount) -> bool {
+    r.classed * 3 >= r.cued() || r.classed * 10 >= r.mentions
+}
+
+/// `Vịnh Xuân Flores` (after `võ sư`), `Nhà Trắng Sean Spicer`: a name
+/// whose first two words or more are a run the corpus classes as no
+/// person, met 10 times or more and classed 5 times or more (a school, a
+/// show, a body before the person's own name). One word is not enough:
+/// `Công`, `Bảo` open names and teams alike.
+fn led_by_no_person(name: &str, l: &Learned) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    (2..words.len()).any(|k| {
+        l.runs
+            .get(&words[..k].join(" "))
+            .is_some_and(|r| r.mentions >= 10 && r.classed >= 5 && classed_as_no_person(r))
+    })
+}
+
 fn person_contexts(r: &RunCount) -> bool {
     r.cued_articles >= 2
         && r.place_context * 5 < r.mentions
@@ -76,7 +98,10 @@ pub fn table(l: &Learned, lex: &Lexicons) -> Table {
         } else {
             MIN_CUED_ARTICLES
         };
-        if r.cued_articles < min || !(is_person(r) || is_star(&toks, r, l)) {
+        if r.cued_articles < min
+            || !(is_person(r) || is_star(&toks, r, l))
+            || classed_as_no_person(r)
+        {
             continue;
         }
         if lex.places.contains(&toks)
@@ -89,7 +114,7 @@ pub fn table(l: &Learned, lex: &Lexicons) -> Table {
         if toks.len() == 1 && l.case.is_sentence_word(&toks[0]) {
             continue;
         }
-        if !surname && led_by_other_name(name, l) {
+        if !surname && (led_by_other_name(name, l) || led_by_no_person(name, l)) {
             continue;
         }
         // Initials (`T`, `N.T.L`) are names only where they stand.
@@ -133,7 +158,9 @@ pub fn table(l: &Learned, lex: &Lexicons) -> Table {
             ),
             "the extractors find without a cue), with a cue for 1 mention in 10 (or 1 in 100 and 15 cued articles: a"
                 .into(),
-            "star named bare), rarely after a place word, a unit head or a company word or glued to a lower-case word."
+            "star named bare), rarely after a place word, a unit head or a company word or glued to a lower-case word,"
+                .into(),
+            "and classed as no person (`cuộc thi X`, `ứng dụng X`, `môn võ X`) in under 1 cued mention in 3 and 1 in 10."
                 .into(),
             "mentions/articles: the name as a whole run of capitals (not inside a longer name), cued or not;"
                 .into(),
@@ -142,5 +169,37 @@ pub fn table(l: &Learned, lex: &Lexicons) -> Table {
         ],
         columns: LearnedPersonName::COLUMNS.to_vec(),
         rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(mentions: u32, by_honorific: u32, classed: u32) -> RunCount {
+        RunCount {
+            mentions,
+            articles: mentions,
+            by_honorific,
+            cued_articles: by_honorific,
+            classed,
+            ..RunCount::default()
+        }
+    }
+
+    #[test]
+    fn a_name_the_corpus_classes_as_a_show_or_service_is_no_person() {
+        // `HLV X` 20 times, `cuộc thi X` / `chương trình X` 8 times.
+        assert!(classed_as_no_person(&run(160, 20, 8)));
+        // `ứng dụng X` in 1 mention of 10, however often cued.
+        assert!(classed_as_no_person(&run(100, 90, 10)));
+    }
+
+    #[test]
+    fn a_name_now_and_then_after_a_classifier_stays_a_person() {
+        // `tiền vệ X` 40 times, `đội X` once (a team named after him).
+        assert!(!classed_as_no_person(&run(80, 40, 1)));
+        assert!(!classed_as_no_person(&run(80, 40, 0)));
+        assert!(is_person(&run(80, 40, 1)));
     }
 }

@@ -46,6 +46,9 @@ pub struct RunCount {
     pub subject_articles: u32,
     /// Followed by the lower-case half of a compound (`Dân` + `trí`).
     pub compound: u32,
+    /// Classed as no person by the word before it (`cuộc thi The Voice`,
+    /// `ứng dụng Grab`: see `cues::NON_PERSON_CLASSIFIERS`).
+    pub classed: u32,
 }
 
 impl RunCount {
@@ -73,6 +76,7 @@ impl Weight for RunCount {
         self.subject += o.subject;
         self.subject_articles += o.subject_articles;
         self.compound += o.compound;
+        self.classed += o.classed;
     }
 }
 
@@ -258,6 +262,17 @@ fn one_run(t: &Tokens, k: &Knowledge, i: usize, j: usize, out: &mut ArticleRuns)
         let bracket = t.toks[i - 1].is_punct('(') && bracket_after_company(t, k, i, j);
         if by_classifier || by_head || bracket {
             count.company = 1;
+        }
+        // Not the tail of a cue (`nhà báo X`, `võ sư X`).
+        if cue.is_none()
+            && lx.honorifics.longest_before(&t.lowers, i).is_none()
+            && prev_lower
+            && k.cues
+                .non_person_classifiers
+                .longest_before(&t.lowers, i)
+                .is_some()
+        {
+            count.classed = 1;
         }
     }
     // `Công ty TNHH Samsung`: the legal form is part of the run.

@@ -24,8 +24,11 @@ impl PersonExtractor {
     pub(super) fn bylines(&self, ctx: &Ctx, out: &mut Out) -> Option<std::ops::Range<usize>> {
         let work = ctx.work();
         if let Some(r) = ctx.byline.clone().filter(|r| closes_line(work, r.end)) {
-            let start = self.after_lead_word(work, r.clone());
-            out.push(start, r.end, work, BYLINE_RULE);
+            let sourced = !line_rest(work, r.end).is_empty();
+            if let Some((s, e)) = self.author_part(&work[r.clone()], sourced) {
+                let start = self.after_lead_word(work, r.start + s..r.start + e);
+                out.push(start, r.start + e, work, BYLINE_RULE);
+            }
             return Some(r);
         }
         let tail_from = floor_char(work, work.len().saturating_sub(300));
@@ -42,15 +45,60 @@ impl PersonExtractor {
         let authors = caps.name("authors")?;
         let base = at + authors.start();
         let text = authors.as_str();
+        // A source after the authors (`/Báo Mới`, `(Khám Phá)`) makes a
+        // `Theo` before them credit persons, not the outlet itself.
+        let sourced = !work[base + text.len()..].trim().is_empty();
+        let led_by_source = work[at..base]
+            .trim_end()
+            .rsplit([' ', '\n', '.', ':'])
+            .next()
+            .is_some_and(|w| self.source_words.contains(&lowercase(w)));
         let mut any = false;
         for (s, e) in split_authors(text, &self.author_separators) {
             let name = &text[s..e];
+            let Some((ps, pe)) = self.author_part(name, sourced) else {
+                continue;
+            };
+            let name = &name[ps..pe];
+            if led_by_source && !sourced {
+                continue;
+            }
             if self.is_author(name) {
-                out.push(base + s, base + e, work, BYLINE_RULE);
+                out.push(base + s + ps, base + s + pe, work, BYLINE_RULE);
                 any = true;
             }
         }
-        any.then(|| base..base + text.len())
+        (any || led_by_source).then(|| base..base + text.len())
+    }
+
+    /// The part of a byline's author words that names a person: the words
+    /// before a source word (`Phương Mai` of `Phương Mai Theo Bright
+    /// Side`); after a leading one (`Theo Thời Đại`), an outlet unless a
+    /// source of its own follows (`sourced`: `Theo Minh Hoàng (Khám Phá)`).
+    fn author_part(&self, name: &str, sourced: bool) -> Option<(usize, usize)> {
+        let is_source = |w: &str| self.source_words.contains(&lowercase(w));
+        let mut start = 0;
+        let mut end = name.len();
+        let mut at = 0usize;
+        for (k, w) in name.split(' ').enumerate() {
+            if is_source(w) {
+                if k == 0 {
+                    if !sourced {
+                        return None;
+                    }
+                    start = w.len() + 1;
+                } else {
+                    end = at.saturating_sub(1);
+                    break;
+                }
+            }
+            at += w.len() + 1;
+        }
+        let part = name.get(start..end)?.trim();
+        (!part.is_empty()).then(|| {
+            let lead = name[start..end].len() - name[start..end].trim_start().len();
+            (start + lead, start + lead + part.len())
+        })
     }
 
     /// Where the name of a closing name line starts: after a credit word
@@ -77,10 +125,21 @@ impl PersonExtractor {
     /// an initial and a name (`P.Sơn`); no organisation or place.
     pub(super) fn is_author(&self, name: &str) -> bool {
         let parts: Vec<&str> = name.split([' ', '.']).filter(|p| !p.is_empty()).collect();
-        let initial_and_name = parts.len() == 2
-            && parts[0].chars().count() == 1
-            && parts[1].chars().count() > 1
-            && name.contains('.');
+        // `P.Sơn`, `Ph.Ph.Thép`: one or two initials of one or two letters
+        // (`Ph`, `Th`), then one name word.
+        let initial_and_name = name.rfind('.').is_some_and(|d| {
+            let rest = name[d + 1..].trim();
+            let initials: Vec<&str> = name[..d].split('.').map(str::trim).collect();
+            // Two initials are written glued to the name (`T.V.Giang`),
+            // not before a word of the next sentence (`T.H. Có`).
+            let glued = !name[d + 1..].starts_with(' ');
+            (initials.len() == 1 || glued && initials.len() == 2)
+                && initials
+                    .iter()
+                    .all(|i| (1..=2).contains(&i.chars().count()) && is_name_shaped(i))
+                && rest.chars().count() > 1
+                && !rest.contains(' ')
+        });
         let shaped = parts.iter().all(|p| is_name_shaped(p) || is_all_caps(p));
         let lower = lowercase(name);
         shaped
@@ -172,10 +231,15 @@ pub(super) fn author_separators(joiners: &[String]) -> Vec<String> {
     seps
 }
 
+/// What follows a byline name on its line (`(TTXVN)`, `/VOV`), trimmed.
+fn line_rest(work: &str, end: usize) -> &str {
+    work[end..].split('\n').next().unwrap_or("").trim()
+}
+
 /// After a byline name only a short source may follow on its line
 /// (`Minh Anh (TTXVN)`), not a sentence (`Phan Văn A (22 tuổi, ...`).
 pub(super) fn closes_line(work: &str, end: usize) -> bool {
-    let rest = work[end..].split('\n').next().unwrap_or("").trim();
+    let rest = line_rest(work, end);
     rest.is_empty()
         || (rest.chars().count() <= 40
             && (rest.starts_with('(') && rest.ends_with(')') || rest.starts_with('/')))

@@ -6,7 +6,7 @@ use super::PersonExtractor;
 use super::found::{Out, overlaps_any};
 use super::ids::{
     BYLINE_RULE, RULE_CREDIT, RULE_GIVEN, RULE_HONORIFIC, RULE_INITIALS, RULE_NAME_LIST,
-    RULE_PAIRED,
+    RULE_PAIRED, RULE_ROLE,
 };
 use super::runs::first_word;
 use super::shape::has_vietnamese_letters;
@@ -64,6 +64,7 @@ impl PersonExtractor {
                 .map(|n| w.start + n.len())
                 .find(|&e| {
                     !work[e..].starts_with(|c: char| c.is_alphanumeric() || "'’-".contains(c))
+                        && !super::known::glued_initials(work, w.start, e)
                 })
             else {
                 continue;
@@ -143,6 +144,7 @@ impl PersonExtractor {
                 && word_before(lower, e.start, &self.address_forms).is_some()
                 || self.foreign_single(surface)
                     && matches!(e.rule.as_str(), RULE_NAME_LIST | RULE_PAIRED)
+                || e.rule == RULE_ROLE && is_capitalised(surface)
             {
                 add(surface);
             }

@@ -31,3 +31,7 @@ pub const RULE_PAIRED: &str = "person.paired_name";
 /// Rule id of a name known from the corpus lexicon or the batch evidence,
 /// written without a cue.
 pub const RULE_KNOWN: &str = "person.known_name";
+
+/// Rule id of a character named before the actor in brackets (`Sơn (Hà
+/// Việt Dũng)`).
+pub const RULE_ROLE: &str = "person.role";

@@ -58,6 +58,21 @@ pub(super) fn known_names<'a>(
     names
 }
 
+/// A name written as part of initials (`Ph` of `Ph.Ph.Thép`, `Th` of
+/// `Tr.Th.Th`): one or two letters that a dot joins to a letter after
+/// them or before them. (`C.Ranieri` is an initial and a name.)
+pub(super) fn glued_initials(work: &str, s: usize, e: usize) -> bool {
+    let dot_letter = |t: &str| {
+        let mut cs = t.chars();
+        cs.next() == Some('.') && cs.next().is_some_and(char::is_alphabetic)
+    };
+    work[s..e].chars().count() <= 2
+        && (dot_letter(&work[e..])
+            || work[..s]
+                .strip_suffix('.')
+                .is_some_and(|b| b.ends_with(char::is_alphabetic)))
+}
+
 /// Lower-cased brand names: never a person's name by themselves.
 pub(super) fn brand_set(brands: &[LearnedBrand]) -> FnvSet {
     brands.iter().map(|b| lowercase(&b.name)).collect()
@@ -100,6 +115,7 @@ impl PersonExtractor {
             if capital(before, before.map_or(0, |t| t.end), s)
                 || capital(after, e, after.map_or(0, |t| t.start))
                 || work[e..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+                || glued_initials(work, s, e)
                 || work[..s].ends_with('-')
             {
                 continue;

@@ -140,6 +140,14 @@ impl PersonExtractor {
     pub(super) fn name_end(&self, a: &Analysis, run: &[Word], k: usize) -> usize {
         let work = a.work();
         let mut end = k + 1;
+        // A foreign given name before a Vietnamese name led by its surname
+        // (`Angela Phương Trinh`, `Jennifer Phạm`) is one name.
+        let mixed = self.foreign_given.contains(run[k].text(work))
+            && run.get(k + 1).is_some_and(|w| {
+                a.hit(self.surnames, w.start).is_some()
+                    && is_capitalised(w.text(work))
+                    && only_spaces(work, run[k].end, w.start)
+            });
         // Words as spoken so far: past MAX_NAME_WORDS the name is too long
         // whatever follows, so a long run is not read to its end from
         // every word (that was quadratic in the run).
@@ -199,7 +207,8 @@ impl PersonExtractor {
             }
             // A foreign name does not go on into a Vietnamese word
             // (`Michael Smith Thể thao`).
-            if self.foreign_given.contains(run[k].text(work)) && has_vietnamese_letters(t) {
+            if !mixed && self.foreign_given.contains(run[k].text(work)) && has_vietnamese_letters(t)
+            {
                 break;
             }
             end += 1;

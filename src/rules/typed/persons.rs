@@ -64,6 +64,11 @@ pub struct PersonSettings {
     /// (`Ảnh: H.T.P`, `Theo T.V.D.`) rather than name a person; `ảnh:` is
     /// written with its colon.
     pub credit_words: Vec<String>,
+    /// Words that credit the outlet a story is taken from (`Theo Thời
+    /// Đại`, `Phương Mai Theo Bright Side`): in a byline the words after
+    /// one name a person only when a source of their own follows them
+    /// (`Theo Minh Hoàng (Khám Phá)`); the words before one are the author.
+    pub source_words: Vec<String>,
     /// Words joining names in a list (`Lê Văn An và Trần Bình`, `cùng`):
     /// a name after one, following a name found with a cue, is a name too
     /// (rule `person.list`), and a one-word foreign name joined by one to
