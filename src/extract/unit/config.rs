@@ -170,6 +170,8 @@ pub struct Config {
     pub scope_head_min_words: usize,
     /// Words before a brand that make it a product (`chiếc`, `xe`).
     pub product_words: Listed,
+    /// Words before an outlet that make it a story's source (`theo`).
+    pub source_words: Listed,
     /// What the corpus taught (`rules/learned/`).
     pub learned: Learned,
 }
@@ -366,6 +368,7 @@ impl Config {
             scope_words: reg(fold_words(&s.scope_words)),
             scope_head_min_words: s.scope_head_min_words,
             product_words: reg(fold_words(&s.product_words)),
+            source_words: reg(fold_words(&s.source_words)),
             learned,
         })
     }

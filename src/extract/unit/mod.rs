@@ -334,6 +334,18 @@ impl UnitExtractor {
         {
             return false;
         }
+        // `Theo VTV`, `(Khai thác từ VTV)`: the story's source, no actor.
+        if media
+            && prev.is_some_and(|p| {
+                scanner
+                    .a
+                    .hits
+                    .ending_at(cfg.source_words.id, p.end, 24)
+                    .is_some()
+            })
+        {
+            return false;
+        }
         if scanner.kind(span.head) == Some(HeadKind::Brand) && self.names_product(scanner, span) {
             return false;
         }

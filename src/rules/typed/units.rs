@@ -169,6 +169,11 @@ pub struct UnitSettings {
     /// it a product (`chiếc Nokia`, `xe Honda`): no unit.
     #[serde(default)]
     pub product_words: Vec<String>,
+    /// Words right before a news outlet that name it as the source of the
+    /// story or picture (`Theo VTV`, `khai thác từ VTV`): no unit (spec,
+    /// news media).
+    #[serde(default)]
+    pub source_words: Vec<String>,
     /// Words (syllables) a head needs for `scope_words` to name it.
     #[serde(default)]
     pub scope_head_min_words: usize,
