@@ -370,34 +370,6 @@ impl TitleExtractor {
         self.keep_bare(ctx, t, index)
     }
 
-    /// `tuân thủ Hiến pháp`: a role written in lower case whose first
-    /// syllable makes a compound with the word before it.
-    fn inside_compound(&self, ctx: &Ctx, s: usize) -> bool {
-        let lower = ctx.lower();
-        let first_end = s + lower[s..].find(' ').unwrap_or(lower.len() - s);
-        ctx.work()[s..].starts_with(char::is_lowercase)
-            && lower[..s].ends_with(' ')
-            && word_before(lower, first_end, &self.compound_before).is_some_and(|b| b < s)
-    }
-
-    /// `nữ hoàng nhan sắc`, `vua phá lưới`: an epithet role with no
-    /// capitalised word (a name, a place) after it, written in lower case
-    /// or followed by a lower-case word.
-    fn is_epithet(&self, ctx: &Ctx, s: usize, e: usize, index: usize) -> bool {
-        if !self.epithets.contains(&self.title_words[index]) {
-            return false;
-        }
-        let work = ctx.work();
-        // Capitalised, it may only start a sentence (`Nữ hoàng nội y ...`).
-        let lower_case = work[s..].chars().next().is_some_and(char::is_lowercase);
-        let word_after = only_space_gap(work, e)
-            && work[skip_spaces(work, e)..]
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase);
-        (lower_case || word_after) && !capital_after(work, e)
-    }
-
     /// A role with nothing attached: weak roles (`đại biểu`, `thư ký`) need
     /// a name right after them; an abbreviated one (`TS`) may have a dot
     /// or a comma before it (`TS. Shankar`, `PGS, TS Lê Văn An`).

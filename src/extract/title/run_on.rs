@@ -461,3 +461,49 @@ fn whole_word(work: &str, end: usize) -> bool {
         .next()
         .is_none_or(|c| !c.is_alphanumeric())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Engine, Options};
+    use crate::model::EntityType;
+    use crate::rules::RuleSources;
+
+    fn title_spans(text: &str) -> Vec<String> {
+        let engine = Engine::new(&RuleSources::embedded(), Options::default()).unwrap();
+        engine
+            .extract_text(text, None)
+            .entities
+            .into_iter()
+            .filter(|e| e.etype == EntityType::Title)
+            .map(|e| e.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_unit_is_read_on_to_a_clean_end_only() {
+        let got = title_spans(
+            "Bà Hà Thị Yến, Viện trưởng Viện Nghiên cứu phát triển nông thôn, phát biểu.",
+        );
+        assert_eq!(got, ["Viện trưởng Viện Nghiên cứu phát triển nông thôn"]);
+        // A predicate after the unit is not read (`cho biết`).
+        let got = title_spans("Ông Lê Văn Tám, Giám đốc Sở Y tế cho biết, dịch đã lắng.");
+        assert_eq!(got, ["Giám đốc Sở Y tế"]);
+        // A complete name is not read on.
+        let got = title_spans("Ông Lê Văn Tám, Bí thư Thành ủy trẻ nhất nước, phát biểu.");
+        assert_eq!(got, ["Bí thư Thành ủy"]);
+    }
+
+    #[test]
+    fn a_lower_case_unit_stays_in_the_span_without_a_unit() {
+        let engine = Engine::new(&RuleSources::embedded(), Options::default()).unwrap();
+        let article = engine.extract_text("Ông Trần Văn Quý, phó giám đốc công ty, trả lời.", None);
+        let titles: Vec<_> = article
+            .entities
+            .iter()
+            .filter(|e| e.etype == EntityType::Title)
+            .collect();
+        assert_eq!(titles.len(), 1);
+        assert_eq!(titles[0].text, "phó giám đốc công ty");
+        assert!(!article.entities.iter().any(|e| e.etype == EntityType::Unit));
+    }
+}
