@@ -142,6 +142,18 @@ impl PersonExtractor {
         });
         let shaped = parts.iter().all(|p| is_name_shaped(p) || is_all_caps(p));
         let lower = lowercase(name);
+        // An English title (`The Nation`) or a country written in a
+        // foreign language first (`Pakistan Defence`)
+        // names an outlet or archive; countries in Vietnamese (`Anh`,
+        // `Đức`, `Mỹ`) and towns (`Vinh`) are also given names.
+        let first = lowercase(parts.first().copied().unwrap_or(""));
+        let country_first = super::shape::is_foreign_word(&first)
+            && self.place_list.at(&lower, 0).is_some_and(|h| {
+                h.end < lower.len() && !self.addressable_places.contains(&lower[h.start..h.end])
+            });
+        if first == "the" || country_first {
+            return false;
+        }
         shaped
             && (initial_and_name || (2..=MAX_NAME_WORDS).contains(&parts.len()))
             && parts[0].chars().count() > 1
