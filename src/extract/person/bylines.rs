@@ -151,7 +151,11 @@ impl PersonExtractor {
             && self.place_list.at(&lower, 0).is_some_and(|h| {
                 h.end < lower.len() && !self.addressable_places.contains(&lower[h.start..h.end])
             });
-        if first == "the" || country_first {
+        // A company's name first (`Ảnh: Google Maps`) names its product.
+        let brand_first = parts.len() > 1
+            && super::shape::is_foreign_word(&first)
+            && self.brands.contains(&first);
+        if first == "the" || country_first || brand_first {
             return false;
         }
         shaped
