@@ -172,13 +172,6 @@ impl<'a> Scanner<'a> {
         if self.is_class(end) || (level_only && self.more_levels_after(end)) {
             return None;
         }
-        if end == head.end
-            && self.names_a_brand(head)
-            && self.product_after(end)
-            && !self.after_company_cue(pos)
-        {
-            return None;
-        }
         let end = self.names_needed_place(head, end)?;
         Some(Span {
             start: pos,
@@ -186,30 +179,6 @@ impl<'a> Scanner<'a> {
             head,
             level_only,
         })
-    }
-
-    /// A head that is a company's or a club's name by itself (`Google`,
-    /// a name the article defines), which a product may carry.
-    fn names_a_brand(&self, head: HeadHit) -> bool {
-        match head.start {
-            Start::Club(_) | Start::Def(_) => true,
-            Start::Head(i) => matches!(
-                self.cfg.head_info[i].kind,
-                HeadKind::KnownName | HeadKind::Brand
-            ),
-            _ => false,
-        }
-    }
-
-    /// A company word right before `pos` (`hãng Koenigsegg X-Class`): the
-    /// name is the company's there, whatever follows.
-    fn after_company_cue(&self, pos: usize) -> bool {
-        let before = self.work[..pos].trim_end();
-        let from = crate::text::chars::floor_char(before, before.len().saturating_sub(40));
-        self.cfg
-            .short_name_cue
-            .find_iter(&before[from..])
-            .any(|m| from + m.end() == before.len())
     }
 
     /// Where a unit ends whose name runs to `end`: a head that names a unit

@@ -173,22 +173,6 @@ impl Scanner<'_> {
         }
     }
 
-    /// A brand followed by a foreign capitalised word names a product
-    /// (`Google Pixel`, `Apple Watch`, `Mercedes-Benz X-Class`), not the
-    /// company; a place after it names a branch (`Samsung Việt Nam`).
-    pub(super) fn product_after(&self, end: usize) -> bool {
-        let Some(t) = self.a.next_tok(end) else {
-            return false;
-        };
-        let word = self.tok_text(t);
-        &self.work[end..t.start] == " "
-            && t.is_cap(self.work)
-            && !t.is_all_caps(self.work)
-            && !is_vietnamese_syllable(word)
-            && self.known_place(t.start).is_none()
-            && self.at(&self.cfg.company_forms, t.start).is_none()
-    }
-
     /// A unit name inside this one (`Chi bộ Phòng Tư pháp`, `Ban Tổ chức
     /// Thành ủy`), or a capitalised name phrase (`Phòng cháy chữa cháy`).
     pub(super) fn nested_head(&self, t: Tok, last: Last) -> Option<(usize, Last)> {
