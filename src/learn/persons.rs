@@ -25,7 +25,7 @@ pub fn is_person(r: &RunCount) -> bool {
 }
 
 /// A star the news names bare (`Messi`, `Công Phượng`): cued often (see
-/// [`STAR_ARTICLES`]), and, for one word, one that is not an
+/// [`STAR_TIERS`]), and, for one word, one that is not an
 /// ordinary word written in lower case too (`Tây`, `Hai`, `Sáng`).
 fn is_star(name: &[String], r: &RunCount, l: &Learned) -> bool {
     let ordinary = match name {
@@ -39,19 +39,22 @@ fn is_star(name: &[String], r: &RunCount, l: &Learned) -> bool {
 }
 
 fn cued_often(r: &RunCount) -> bool {
-    (r.cued_articles >= STAR_ARTICLES && r.cued() * 100 >= r.mentions)
-        || (r.cued_articles >= STAR_ARTICLES_FEWER
-            && r.cued() * 100 >= r.mentions * 3
-            && r.by_title * 2 < r.cued())
+    STAR_TIERS
+        .iter()
+        .enumerate()
+        .any(|(k, &(articles, per_100))| {
+            r.cued_articles >= articles
+                && r.cued() * 100 >= r.mentions * per_100
+                && (k == 0 || r.by_title * 2 < r.cued())
+        })
 }
 
-/// A star is cued in 15 articles and 1 mention of 100, or in 8 articles
-/// and 3 mentions of 100 (`Hari Won`, `Neymar`: written bare hundreds of
-/// times, cued in a dozen articles), then mostly by an honorific or an
-/// apposition: a bank or a ministry after a title (`Chủ tịch Sacombank`,
-/// `Bộ trưởng Công Thương`) is no star.
-const STAR_ARTICLES: u32 = 15;
-const STAR_ARTICLES_FEWER: u32 = 8;
+/// A star is cued in (articles, mentions of 100): 15 and 1 (`Messi`), 8
+/// and 3 (`Hari Won`, `Neymar`: written bare hundreds of times, cued in a
+/// dozen articles), or 5 and 5 (`Sơn Tùng`); below the first, mostly by
+/// an honorific or an apposition: a bank or a ministry after a title
+/// (`Chủ tịch Sacombank`, `Bộ trưởng Công Thương`) is no star.
+const STAR_TIERS: [(u32, u32); 3] = [(15, 1), (8, 3), (5, 5)];
 
 /// `Montenegro Dusko Markovic`, `Kremlin Dmitry Peskov` (after `Thủ
 /// tướng`, `người phát ngôn Điện`): a foreign name of three words or more
@@ -178,9 +181,9 @@ pub fn table(l: &Learned, lex: &Lexicons) -> Table {
             format!(
                 "(`X, tiền đạo ...`, `X (35 tuổi)`), in {MIN_CUED_ARTICLES}+ articles ({MIN_CUED_ARTICLES_SURNAME}+ for a name led by a surname, which"
             ),
-            "the extractors find without a cue), with a cue for 1 mention in 10 (or 1 in 100 and 15 cued articles, or 3"
+            "the extractors find without a cue), with a cue for 1 mention in 10 (or a star named bare: 1 in 100 and 15"
                 .into(),
-            "in 100 and 8: a star named bare), rarely after a place word, a unit head or a company word or glued to a"
+            "cued articles, 3 in 100 and 8, or 5 in 100 and 5), rarely after a place word, a unit head or a company word or glued to a"
                 .into(),
             "lower-case word, led by a unit's head word only when cued in 10 articles and 1 mention in 10 (`Trường Giang`),"
                 .into(),
@@ -249,8 +252,14 @@ mod tests {
             ..run(500, 0, 0)
         };
         assert!(!cued_often(&bank));
-        // Cued in 5 articles only.
+        // Cued in 5 articles only, 5 times in 500 mentions.
         assert!(!cued_often(&run(500, 5, 0)));
+        // Cued in 5 articles, 12 times in 200 mentions.
+        let singer = RunCount {
+            cued_articles: 5,
+            ..run(200, 12, 0)
+        };
+        assert!(cued_often(&singer));
     }
 
     #[test]
