@@ -13,6 +13,7 @@ mod cues;
 mod found;
 mod full;
 mod given;
+mod glued;
 mod ids;
 mod initials;
 mod known;
@@ -230,6 +231,10 @@ impl PersonExtractor {
         let work = ctx.work();
         out.entities
             .retain(|e| e.rule == ids::RULE_HONORIFIC || !self.is_brand(&work[e.start..e.end]));
+        glued::cut_glued_words(&mut out.entities, work);
+        glued::cut_leading_words(&mut out.entities, work, |pos, first, rest| {
+            self.names_place_or_body(ctx, pos, first, rest)
+        });
         full::widen_to_full_names(&mut out.entities, work, |w| {
             let w = lowercase(w);
             self.honorific_set.contains(&w) || self.title_set.contains(&w)
