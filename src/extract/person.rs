@@ -247,7 +247,9 @@ impl PersonExtractor {
             .retain(|e| e.rule == ids::RULE_HONORIFIC || !self.is_brand(&work[e.start..e.end]));
         self.drop_outlets(work, &mut out.entities);
         self.drop_nationalities(ctx, &mut out.entities);
-        glued::cut_glued_words(&mut out.entities, work);
+        glued::cut_glued_words(&mut out.entities, work, |pos| {
+            ctx.analysis.hit(self.surnames, pos).is_some()
+        });
         glued::cut_leading_words(&mut out.entities, work, |pos, first, rest| {
             self.names_place_or_body(ctx, pos, first, rest)
         });

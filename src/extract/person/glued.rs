@@ -19,7 +19,13 @@ use std::collections::HashMap;
 /// name of two words or more, or a foreign name before a Vietnamese word
 /// (`Putin Những`; not `Ashley Clifford`, whose two words are both a
 /// foreigner's).
-pub(super) fn cut_glued_words(entities: &mut [Entity], work: &str) {
+/// `is_surname` keeps a Vietnamese surname closing a foreign given name
+/// (`Jun Phạm`, `Jennifer Phạm`).
+pub(super) fn cut_glued_words(
+    entities: &mut [Entity],
+    work: &str,
+    is_surname: impl Fn(usize) -> bool,
+) {
     let mut surfaces: HashMap<&str, usize> = HashMap::new();
     for e in entities.iter() {
         *surfaces.entry(&work[e.start..e.end]).or_default() += 1;
@@ -37,7 +43,9 @@ pub(super) fn cut_glued_words(entities: &mut [Entity], work: &str) {
         let mut after = work[e.end..].chars();
         let goes_on = after.next() == Some(' ') && after.next().is_some_and(|c| c.is_lowercase());
         let words = prefix.split(' ').count();
-        let shape_ok = words >= 2 || is_foreign_word(prefix) && !is_foreign_word(last);
+        let last_at = e.start + surface.len() - last.len();
+        let shape_ok =
+            words >= 2 || is_foreign_word(prefix) && !is_foreign_word(last) && !is_surname(last_at);
         if goes_on
             && shape_ok
             && surfaces.get(surface) == Some(&1)
@@ -110,8 +118,9 @@ impl PersonExtractor {
         {
             return false;
         }
-        let camel =
-            first.chars().skip(1).any(char::is_uppercase) && first.chars().any(char::is_lowercase);
+        let camel = first.chars().all(char::is_alphabetic)
+            && first.chars().skip(1).any(char::is_uppercase)
+            && first.chars().any(char::is_lowercase);
         let rest_first = rest.split(' ').next().unwrap_or("");
         ctx.analysis
             .hit(self.places, pos)
