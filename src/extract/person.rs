@@ -13,10 +13,12 @@ mod cues;
 mod found;
 mod full;
 mod given;
+mod glued;
 mod ids;
 mod initials;
 mod known;
 pub mod lists;
+mod not_persons;
 mod reading;
 mod roles;
 mod runs;
@@ -75,6 +77,12 @@ pub struct PersonExtractor {
     /// Forms of address and kinship words (`ông`, `em`, `bố`): a one-word
     /// name after them is a name wherever else the article writes it.
     address_forms: WordSet,
+    /// Short words for a people (`Việt`, `Hàn`), as written.
+    nationality_words: HashSet<String>,
+    /// Nouns before which such a word is an adjective (`ca sĩ Hàn`).
+    nationality_nouns: WordSet,
+    /// Words of media and platforms (`Images`, `News`), as written.
+    outlet_words: HashSet<String>,
     /// Words against a person before a capitalised run (batch evidence).
     against_words: WordSet,
     /// Words for a tomb or shrine (`lăng`), named after who lies there.
@@ -85,6 +93,8 @@ pub struct PersonExtractor {
     /// Phrases that open a sentence (`Căn cứ`, `Tuy nhiên`): a name
     /// written before a missing full stop ends there.
     openers: ListId,
+    /// Common phrases opening with a given-name syllable (`Nhân dịp`).
+    given_name_phrases: ListId,
     /// Words of `never_in_name` that are also common middle names (`Công`).
     middle_names: FnvSet,
     places: ListId,
@@ -167,6 +177,9 @@ impl PersonExtractor {
             brands,
             foreign_given: s.foreign_given_names.iter().cloned().collect(),
             place_honorifics: lower_set(&s.place_honorifics),
+            nationality_words: s.nationality_words.iter().cloned().collect(),
+            nationality_nouns: WordSet::new(&WordList::new(&s.nationality_nouns)),
+            outlet_words: s.outlet_words.iter().cloned().collect(),
             against_words: WordSet::new(&WordList::new(&s.batch_against_words)),
             address_forms: {
                 let kinship = lex
@@ -196,6 +209,7 @@ impl PersonExtractor {
                 .collect(),
             tomb_words: WordSet::new(&WordList::new(&s.tomb_words)),
             openers: lists.add(&s.sentence_openers),
+            given_name_phrases: lists.add(&s.given_name_phrases),
             middle_names: lower_set(&s.middle_names),
             titles: lists.add_list(&lex.titles),
             unit_heads: lists.add_list(&lex.unit_heads),
@@ -226,10 +240,19 @@ impl PersonExtractor {
         self.name_lists(ctx, &owned, &mut out);
         self.paired_foreign_names(ctx, &ws, &owned, &mut out);
         self.played_roles(ctx, &ws, &owned, &mut out);
+        self.drop_nationalities(ctx, &mut out.entities);
         self.given_names(ctx, &ws, &owned, byline.as_ref(), &mut out);
         let work = ctx.work();
         out.entities
             .retain(|e| e.rule == ids::RULE_HONORIFIC || !self.is_brand(&work[e.start..e.end]));
+        self.drop_outlets(work, &mut out.entities);
+        self.drop_nationalities(ctx, &mut out.entities);
+        glued::cut_glued_words(&mut out.entities, work, |pos| {
+            ctx.analysis.hit(self.surnames, pos).is_some()
+        });
+        glued::cut_leading_words(&mut out.entities, work, |pos, first, rest| {
+            self.names_place_or_body(ctx, pos, first, rest)
+        });
         full::widen_to_full_names(&mut out.entities, work, |w| {
             let w = lowercase(w);
             self.honorific_set.contains(&w) || self.title_set.contains(&w)

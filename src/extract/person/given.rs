@@ -87,6 +87,14 @@ impl PersonExtractor {
             {
                 continue;
             }
+            // `Nhân dịp`, `Nam giới`: a common phrase, not a short form.
+            if ctx
+                .analysis
+                .hit(self.given_name_phrases, s)
+                .is_some_and(|h| h.end > e)
+            {
+                continue;
+            }
             if self.blocked(lower, s) || self.non_name_at(ctx.analysis, s).is_some() {
                 continue;
             }

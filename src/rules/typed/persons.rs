@@ -37,6 +37,17 @@ pub struct PersonSettings {
     /// one of them (or after a kinship word of honorifics.csv) is a name
     /// wherever else the article writes it.
     pub address_forms: Vec<String>,
+    /// Short words for a people or a country (`Việt`, `Hàn`, `Tây`): as a
+    /// one-word name they are an adjective after a word of
+    /// `nationality_nouns` (`ca sĩ Hàn`, `người Việt`) or before `kiều`
+    /// (`Việt kiều`), not a person.
+    pub nationality_words: Vec<String>,
+    /// Nouns that take a nationality after them (`người`, `ca sĩ`, `phương`).
+    pub nationality_nouns: Vec<String>,
+    /// Words of media, agencies and platforms, as written (`Images`,
+    /// `News`, `Instagram`): a name holding one names an outlet or a
+    /// website (`Getty Images`, `Daily Mail`), not a person.
+    pub outlet_words: Vec<String>,
     /// Honorifics that, capitalised in mid-sentence, start a place name
     /// (`Bà Rịa`, `nóc Ông Lục`) rather than a person.
     pub place_honorifics: Vec<String>,
@@ -57,6 +68,10 @@ pub struct PersonSettings {
     /// Phrases that open a sentence (`Căn cứ`, `Tuy nhiên`): a name written
     /// before a missing full stop ends there.
     pub sentence_openers: Vec<String>,
+    /// Common words and phrases that open with a syllable that is also a
+    /// given name (`Nhân dịp`, `Nam giới`, `Tài xế`): that syllable there
+    /// is no short form of a name the article gives in full.
+    pub given_name_phrases: Vec<String>,
     /// Words for a tomb or shrine (`lăng`, `đền thờ`): the name after them
     /// is the person who lies there (rule `person.tomb`).
     pub tomb_words: Vec<String>,
