@@ -39,8 +39,8 @@ impl PersonExtractor {
             && word_before(lower, run[1].start, &self.address_forms) == Some(run[0].start);
         if let Some(h) = a.hit(self.honorifics, run[0].start).filter(|h| {
             let mid_sentence = after_lowercase_word(work, run[0].start);
-            !(mid_sentence && self.place_honorifics.contains(&lower[h.start..h.end]))
-                && !address_opens
+            let in_place = mid_sentence && self.place_honorifics.contains(&lower[h.start..h.end]);
+            !(address_opens || in_place)
         }) {
             while k < run.len() && run[k].end <= h.end {
                 k += 1;
