@@ -22,6 +22,7 @@ mod not_persons;
 mod reading;
 mod roles;
 mod runs;
+mod scorers;
 mod shape;
 mod value;
 
@@ -103,6 +104,8 @@ pub struct PersonExtractor {
     titles: ListId,
     unit_heads: ListId,
     initials: Regex,
+    /// A goal's minute right after a player's name (`person.scorer`).
+    scorer_mark: Regex,
     credit: Regex,
     byline_tail: Regex,
     /// Words right before initials that make them sign a photo or a story
@@ -114,6 +117,8 @@ pub struct PersonExtractor {
     source_words: WordSet,
     /// Words joining names in a list (`và`, `cùng`).
     list_joiners: Listed,
+    /// Positions opening an item of a team line-up (`TM`).
+    lineup_positions: Vec<String>,
     /// Words right before a place (`ở`, `tại`, `sang`).
     place_prepositions: Listed,
     /// Lower-case particles of foreign names, as written (`al`, `van`).
@@ -216,6 +221,7 @@ impl PersonExtractor {
             places: lists.add_list(&lex.places),
             place_list: lex.places.clone(),
             initials: file.compile_rule(RULE_INITIALS)?,
+            scorer_mark: file.compile_rule(ids::RULE_SCORER)?,
             credit: file.compile_rule(RULE_CREDIT)?,
             byline_tail: Self::byline_tail(file)?,
             credit_words: Listed::new(folded(&s.credit_words), lists),
@@ -223,6 +229,7 @@ impl PersonExtractor {
             source_words: WordSet::new(&WordList::new(&s.source_words)),
             list_joiners: Listed::new(folded(&s.list_joiners), lists),
             place_prepositions: Listed::new(folded(&s.place_prepositions), lists),
+            lineup_positions: s.lineup_positions.clone(),
             name_particles: s.name_particles.iter().cloned().collect(),
             author_separators: bylines::author_separators(&s.byline_joiners),
         })
@@ -238,6 +245,7 @@ impl PersonExtractor {
         self.remembered_names(ctx, &owned, byline.as_ref(), &mut out);
         self.initials(ctx, &owned, &mut out);
         self.name_lists(ctx, &owned, &mut out);
+        self.scorers(ctx, &ws, &owned, &mut out);
         self.paired_foreign_names(ctx, &ws, &owned, &mut out);
         self.played_roles(ctx, &ws, &owned, &mut out);
         self.drop_nationalities(ctx, &mut out.entities);

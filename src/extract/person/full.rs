@@ -14,7 +14,19 @@ pub(super) fn fill_full_names(entities: &mut [Entity], work: &str) {
     // An initial alone in the text (`bé N.`) is the short form of the
     // name that ends with it (`Nguyễn Quỳnh N.`); it is no full name.
     let short = |e: &Entity| own(e) || e.rule == RULE_INITIALS;
-    let words_of = |v: &str| -> Vec<String> { lowercase(v).split(' ').map(String::from).collect() };
+    // A middle initial is left out (`James L. Robart` is `James Robart`).
+    let words_of = |v: &str| -> Vec<String> {
+        let words: Vec<String> = lowercase(v).split(' ').map(String::from).collect();
+        let n = words.len();
+        words
+            .into_iter()
+            .enumerate()
+            .filter(|(i, w)| {
+                *i == 0 || *i + 1 == n || !(w.chars().count() == 2 && w.ends_with('.'))
+            })
+            .map(|(_, w)| w)
+            .collect()
+    };
     // Full names (two words or more) by their last word, each once.
     let mut by_last: FnvMap<Vec<(Vec<String>, String)>> = FnvMap::default();
     // Where each full name is written, in text order.

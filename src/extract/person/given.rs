@@ -9,7 +9,7 @@ use super::ids::{
     RULE_PAIRED, RULE_ROLE,
 };
 use super::runs::first_word;
-use super::shape::has_vietnamese_letters;
+use super::shape::{after_lowercase_word, has_vietnamese_letters};
 use crate::extract::Ctx;
 use crate::extract::lexicon::{entries_ending_at, longest};
 use crate::model::Entity;
@@ -77,12 +77,23 @@ impl PersonExtractor {
                 continue;
             }
             let last = ws[i..].iter().position(|x| x.end >= e).map_or(i, |p| i + p);
+            // One word right after a form of address (`ông Huyện`, `Bà
+            // Thời`) names the person whose full name ends with it, even
+            // when it also spells a place or a common word.
+            // Not a place the address word opens (`Bà Rịa`, `Ả Rập`), nor
+            // a capitalised one in mid-sentence (`cá Ông Chuông`).
+            let addressed = last == i
+                && word_before(lower, s, &self.address_forms).is_some_and(|b| {
+                    self.non_name_at(ctx.analysis, b).is_none_or(|end| end <= s)
+                        && !(work[b..].starts_with(char::is_uppercase)
+                            && after_lowercase_word(work, b))
+                });
             let cap_neighbour = |n: Option<&Word>, a: usize, b: usize| {
                 n.is_some_and(|n| is_name_shaped(n.text(work)) && only_spaces(work, a, b))
             };
             let prev = i.checked_sub(1).and_then(|p| ws.get(p));
             let next = ws.get(last + 1);
-            if cap_neighbour(prev, prev.map_or(0, |p| p.end), s)
+            if (!addressed && cap_neighbour(prev, prev.map_or(0, |p| p.end), s))
                 || cap_neighbour(next, e, next.map_or(0, |n| n.start))
             {
                 continue;
@@ -95,7 +106,8 @@ impl PersonExtractor {
             {
                 continue;
             }
-            if self.blocked(lower, s) || self.non_name_at(ctx.analysis, s).is_some() {
+            if self.blocked(lower, s) || (!addressed && self.non_name_at(ctx.analysis, s).is_some())
+            {
                 continue;
             }
             // A one-word name after `ở`, `tại` is a place of the same

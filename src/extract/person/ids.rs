@@ -35,3 +35,6 @@ pub const RULE_KNOWN: &str = "person.known_name";
 /// Rule id of a character named before the actor in brackets (`Sơn (Hà
 /// Việt Dũng)`).
 pub const RULE_ROLE: &str = "person.role";
+
+/// Rule id of a player named by the minute of a goal (`Minh Đan (53')`).
+pub const RULE_SCORER: &str = "person.scorer";

@@ -46,11 +46,17 @@ impl PersonExtractor {
                 // Every item must be a name item: stop at the first that is not.
                 let text = &line[..piece.1];
                 let mut items: Vec<(usize, usize)> = Vec::new();
+                let mut positioned = 0;
                 let mut all_names = true;
                 for (s, e) in split_keep(text, piece.0, b",;") {
-                    let (s, e) = trim(text, s, e);
+                    let (mut s, e) = trim(text, s, e);
                     if e <= s {
                         continue;
+                    }
+                    // `TM Lê Văn An`: a player's position before the name.
+                    if let Some(p) = self.lineup_position(&line[s..e]) {
+                        s += p;
+                        positioned += 1;
                     }
                     if !self.is_name_item(&line[s..e]) {
                         all_names = false;
@@ -63,7 +69,7 @@ impl PersonExtractor {
                 }
                 let abs: Vec<(usize, usize)> =
                     items.iter().map(|&(s, e)| (base + s, base + e)).collect();
-                let known = abs.iter().filter(|&&(s, e)| out.overlaps(s, e)).count();
+                let known = positioned + abs.iter().filter(|&&(s, e)| out.overlaps(s, e)).count();
                 if known < MIN_KNOWN || known * 4 < abs.len() {
                     continue;
                 }
@@ -145,6 +151,16 @@ impl PersonExtractor {
         for (s, e) in add {
             out.push(s, e, work, RULE_PAIRED);
         }
+    }
+
+    /// Length of a line-up position and the space after it opening
+    /// `item` (`TM ` of `TM Lê Văn An`), when a word follows.
+    fn lineup_position(&self, item: &str) -> Option<usize> {
+        self.lineup_positions.iter().find_map(|p| {
+            let rest = item.strip_prefix(p.as_str())?.strip_prefix(' ')?;
+            rest.starts_with(char::is_uppercase)
+                .then_some(item.len() - rest.len())
+        })
     }
 
     /// A list item that can be a name: one to four capitalised words (or

@@ -6,8 +6,8 @@ use super::cues::Cue;
 use super::ids::RULE_CAPS;
 use super::runs::LocalPlaces;
 use super::shape::{
-    after_lowercase_word, has_vietnamese_letters, is_capitalised_or_caps, sentence_initial,
-    spoken_words,
+    after_lowercase_word, has_vietnamese_letters, is_capitalised_or_caps, is_foreign_word,
+    sentence_initial, spoken_words,
 };
 use super::{MAX_NAME_WORDS, PersonExtractor};
 use crate::extract::lexicon::lowercase;
@@ -29,9 +29,18 @@ impl PersonExtractor {
         let mut k = 0;
         // A capitalised honorific opening the run (`Ông Chung`, `Ngài
         // Kalinak`); in mid-sentence it is part of a place (`nóc Ông Lục`).
+        // Right after a cue, a form of address followed by one Vietnamese
+        // syllable opens the name itself (`ca sĩ Anh Thơ`, `bạn Anh Tuấn`).
+        let address_opens = matches!(cue, Cue::Honorific | Cue::Title)
+            && run.len() == 2
+            && after_lowercase_word(work, run[0].start)
+            && only_spaces(work, run[0].end, run[1].start)
+            && !is_foreign_word(run[1].text(work))
+            && word_before(lower, run[1].start, &self.address_forms) == Some(run[0].start);
         if let Some(h) = a.hit(self.honorifics, run[0].start).filter(|h| {
             let mid_sentence = after_lowercase_word(work, run[0].start);
-            !(mid_sentence && self.place_honorifics.contains(&lower[h.start..h.end]))
+            let in_place = mid_sentence && self.place_honorifics.contains(&lower[h.start..h.end]);
+            !(address_opens || in_place)
         }) {
             while k < run.len() && run[k].end <= h.end {
                 k += 1;
@@ -67,7 +76,7 @@ impl PersonExtractor {
                 && a.hit(self.not_names, run[0].start).is_none()
                 && a.hit(self.places, run[0].start)
                     .is_none_or(|h| self.addressable_places.contains(&lower[h.start..h.end]));
-            let non_name = if addressed {
+            let non_name = if addressed || (address_opens && k == 0) {
                 None
             } else {
                 self.non_name_at(a, run[k].start)

@@ -123,6 +123,12 @@ impl PersonExtractor {
                 let joined = if shaped {
                     (!gap.is_empty() && gap.chars().all(|c| c == ' '))
                         || (!caps_mode && one_letter && matches!(gap, "." | "'" | "’"))
+                        // `George W. Bush`: a middle initial between two
+                        // foreign words.
+                        || (!caps_mode
+                            && one_letter
+                            && gap == ". "
+                            && self.middle_initial(work, &run, t))
                         || after_particle
                         // `Jean-Claude`, `Jae-Yong`: a foreign name's
                         // capitalised parts (two Vietnamese words across a
@@ -150,6 +156,21 @@ impl PersonExtractor {
             run.push(*w);
         }
         run
+    }
+
+    /// The run ends with a foreign word and a one-letter initial after
+    /// it, and `next` is a foreign word: `George W.` + `Bush`.
+    fn middle_initial(&self, work: &str, run: &[Word], next: &str) -> bool {
+        let [.., first, initial] = run else {
+            return false;
+        };
+        let first_t = first.text(work);
+        initial.text(work).chars().all(|c| c.is_ascii_uppercase())
+            && work[first.end..initial.start] == *" "
+            && first_t.chars().count() >= 2
+            && is_name_shaped(first_t)
+            && is_foreign_word(first_t)
+            && is_foreign_word(next)
     }
 
     /// A lower-case particle of foreign names, as written (`al`, `van`).

@@ -9,7 +9,12 @@ use crate::rules::RuleError;
 use serde::Deserialize;
 
 /// The rules whose pattern the person extractor compiles.
-const PATTERN_RULES: [&str; 3] = ["person.initials", "person.credit", "person.byline"];
+const PATTERN_RULES: [&str; 4] = [
+    "person.initials",
+    "person.credit",
+    "person.byline",
+    "person.scorer",
+];
 
 /// The kind of `rules/persons.json`.
 #[derive(Debug, Clone, Copy)]
@@ -89,6 +94,11 @@ pub struct PersonSettings {
     /// (rule `person.list`), and a one-word foreign name joined by one to
     /// persons already found is a name (rule `person.paired_name`).
     pub list_joiners: Vec<String>,
+    /// Positions written before a player's name in a team line-up, as
+    /// written (`TM` for the goalkeeper in `SLNA: TM Lê Văn An, ...`): an
+    /// item of a list of names may open with one, which stays out of the
+    /// name, and the item counts as a name found (rule `person.name_list`).
+    pub lineup_positions: Vec<String>,
     /// Words right before a place (`ở`, `tại`, `sang`): a one-word name
     /// after one is the place of the same spelling (`sống ở Berlin`), not
     /// the person of that name met earlier.
