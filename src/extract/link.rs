@@ -30,6 +30,8 @@ pub struct Linker {
     list_joiners: Listed,
     /// Words for a former holder (`nguyên`, `cựu`).
     former_words: Listed,
+    /// The former words as a set, to find one right before a title.
+    former_set: WordSet,
     /// The deputy word, lower-cased, with the space after it (`phó `).
     deputy: String,
     /// Words that make a title the object of a phrase (`của`).
@@ -53,6 +55,7 @@ impl Linker {
             holder_joiners: Listed::new(folded(&s.holder_joiners), lists),
             list_joiners: Listed::new(folded(&s.list_joiners), lists),
             former_words: Listed::new(folded(&s.former_words), lists),
+            former_set: WordSet::new(&WordList::new(&s.former_words)),
             deputy: format!("{} ", lowercase(&s.deputy_word)),
             object_markers: WordSet::new(&WordList::new(&s.object_markers)),
             surnames: lists.add_list(&lex.surnames),
@@ -175,8 +178,14 @@ impl Linker {
     }
 
     /// A person holds neither the same office twice nor an office and its
-    /// deputy's (`Thủ tướng Chính phủ, Phó Thủ tướng ...` are two people).
-    fn exclusive(&self, a: &Entity, b: &Entity) -> bool {
+    /// deputy's (`Thủ tướng Chính phủ, Phó Thủ tướng ...` are two people),
+    /// unless one of them is a former office (`Bí thư Đảng đoàn, nguyên
+    /// Bí thư Tỉnh ủy`).
+    fn exclusive(&self, an: &Analysis, a: &Entity, b: &Entity) -> bool {
+        let former = |e: &Entity| word_before(an.lower(), e.start, &self.former_set).is_some();
+        if former(a) || former(b) {
+            return false;
+        }
         let role = |e: &Entity| match &e.fields {
             Fields::Title { role, .. } => Some(lowercase(role)),
             _ => None,
@@ -203,7 +212,7 @@ impl Linker {
         let mut prev_end = found[order[k]].end;
         let mut nested = false;
         // `TS. Shankar`: a dot may end an abbreviated title.
-        let abbreviated = !ctx.work()[found[order[k]].start..prev_end].contains(' ');
+        let mut abbreviated = !ctx.work()[found[order[k]].start..prev_end].contains(' ');
         for (n, &j) in order[k + 1..].iter().enumerate() {
             let e = &found[j];
             if ctx.sentence_of(e.start) != sentence {
@@ -226,12 +235,20 @@ impl Linker {
                         None => self.joined(ctx, gap, abbreviated).map(|l| (j, l)),
                     };
                 }
-                EntityType::Person => return self.joined(ctx, gap, abbreviated).map(|l| (j, l)),
+                EntityType::Person => {
+                    return self
+                        .joined(ctx, gap, abbreviated)
+                        .or_else(|| closing_apposition(ctx, gap, e).then_some(false))
+                        .map(|l| (j, l));
+                }
                 _ => {
-                    if !self.is_chain_gap(ctx, gap) || self.exclusive(&found[order[k]], e) {
+                    if !self.is_chain_gap(ctx, gap) || self.exclusive(ctx, &found[order[k]], e) {
                         return None;
                     }
                     nested |= gap.0 == gap.1;
+                    // `Đại tá, TS. Đỗ An`: the last title of the chain may
+                    // end with its dot.
+                    abbreviated = !ctx.work()[e.start..e.end].contains(' ');
                 }
             }
             prev_end = e.end;
@@ -263,7 +280,7 @@ impl Linker {
                     return (self.is_chain_gap(ctx, gap) && gap.0 < gap.1 && !held).then_some(j);
                 }
                 _ => {
-                    if !self.is_chain_gap(ctx, gap) || self.exclusive(&found[order[k]], e) {
+                    if !self.is_chain_gap(ctx, gap) || self.exclusive(ctx, &found[order[k]], e) {
                         return None;
                     }
                 }
@@ -346,7 +363,7 @@ impl Linker {
             && self
                 .joined(a, trimmed(a.lower(), t.end, found[person].start), false)
                 .is_some()
-            && self.exclusive(t, title)
+            && self.exclusive(a, t, title)
     }
 
     /// Between a title and the name right after it (`gap`, trimmed):
@@ -365,7 +382,7 @@ impl Linker {
         }
         // `TS.BS Lê An`, `PGS.BS. Đào An`: a profession glued to the degree.
         if abbreviated
-            && let Some(word) = gap.strip_prefix('.')
+            && let Some(word) = gap.strip_prefix(['.', '-'])
             && self
                 .professions_after_degree
                 .contains(word.strip_suffix('.').unwrap_or(word))
@@ -397,6 +414,20 @@ impl Linker {
                 .into_iter()
                 .all(joiner)
     }
+}
+
+/// `Tổng thống Venezuela, Nicolas Maduro.`: a name of several words set
+/// off by a comma after the title, and ending the sentence, is the
+/// title's holder written as a closing apposition.
+fn closing_apposition(a: &Analysis, (s, e): (usize, usize), person: &Entity) -> bool {
+    let work = a.work();
+    let rest = work[person.end..].trim_start_matches([' ', '"', '”', '’', '\'']);
+    &a.lower()[s..e] == ","
+        && work[person.start..person.end].contains(' ')
+        && rest
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'))
 }
 
 /// An item marker (`b)`, `đ)`) stands in the list or shortly before it.

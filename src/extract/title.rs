@@ -17,7 +17,7 @@ mod team;
 use super::Ctx;
 use super::lexicon::{Lexicon, TitleRow, WordList, entries_at, folded, lowercase};
 use crate::model::{Entity, EntityType, Fields};
-use crate::rules::lists::PlaceKind;
+use crate::rules::lists::{PlaceKind, TitleCategory};
 use crate::rules::typed::Titles;
 use crate::rules::{RuleError, RuleSources};
 use crate::text::chars::{is_name_shaped, skip_spaces};
@@ -105,6 +105,8 @@ pub struct TitleExtractor {
     seats: ListId,
     /// Roles that serve a team named after them (`HLV`), lower-cased.
     team_roles: Vec<String>,
+    /// Heads of a settlement named after them (`trưởng thôn`), lower-cased.
+    settlement_roles: Vec<String>,
     /// Words that open a team's name (`đội tuyển`, `ĐT`).
     team_words: Listed,
     /// Words of a team's name in any case (`Quốc gia`, `nữ`).
@@ -190,6 +192,7 @@ impl TitleExtractor {
             place_phrases: lists.add(&s.place_phrases),
             seats: lists.add(&s.seats),
             team_roles: lower(&s.team_roles),
+            settlement_roles: lower(&s.settlement_roles),
             team_words: Listed::new(folded(&s.team_words), lists),
             team_suffixes: Listed::new(folded(&s.team_suffixes), lists),
         })
@@ -325,6 +328,32 @@ impl TitleExtractor {
             t.unit = Some(u);
             return Some(t);
         }
+        // `trưởng thôn Đồng Tâm`: the settlement after its head's role is a
+        // place, not the holder, unless it is a full name (`trưởng thôn Lê
+        // Văn An`).
+        let settlement = self.settlement_roles.iter().any(|r| lower[s..e] == *r);
+        if settlement && only_space_gap(work, role_end) && !self.full_name_at(ctx, next) {
+            let end = self.named_after_level(ctx, role_end);
+            if end > role_end {
+                t.end = end;
+                t.place = true;
+                return Some(t);
+            }
+        }
+        // A rank is held in an army or a force, not in a place: a name
+        // after it is the holder's (`thượng úy Đức`, not Germany), unless
+        // the holder's name follows the country (`Đô đốc Anh Chris Parry`).
+        let rank = self
+            .rows
+            .get(index)
+            .is_some_and(|r| r.category == TitleCategory::MilitaryRank);
+        if rank
+            && self
+                .place_after(ctx, next)
+                .is_none_or(|end| !capital_after(work, end))
+        {
+            return self.keep_bare(ctx, t, index);
+        }
         if let Some(end) = self.team_after(ctx, &lower[s..role_end], role_end) {
             t.end = end;
             return Some(t);
@@ -362,7 +391,9 @@ impl TitleExtractor {
             // A unit written all in lower case (`Giám đốc công ty`, `trưởng
             // đoàn thanh tra`) names no organisation: the span keeps it,
             // with no unit.
-            let named = work[at..end].contains(char::is_uppercase);
+            // Nor does a head alone (`Bí thư Đảng ủy`, `Giám đốc Sở`).
+            let named =
+                work[at..end].contains(char::is_uppercase) && !self.is_bare_head(ctx, at, end);
             t.unit = named.then(|| (at, end, work[at..end].to_string()));
             t.end = end;
             return Some(t);

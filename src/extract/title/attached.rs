@@ -114,57 +114,7 @@ impl TitleExtractor {
     pub(super) fn place_after(&self, ctx: &Ctx, pos: usize) -> Option<usize> {
         let (work, lower) = (ctx.work(), ctx.lower());
         if let Some(h) = ctx.hit(self.levels, pos) {
-            let after = skip_spaces(work, h.end);
-            let ws = ctx.tokens[ctx.token_from(after)..]
-                .iter()
-                .filter(|t| t.is_word());
-            let mut end = h.end;
-            if only_space_gap(work, h.end) || work[h.end..].starts_with('.') {
-                let mut last = after;
-                for w in ws {
-                    let t = w.text(work);
-                    // Past the first word only a space joins (`bang
-                    // Maryland. Đại sứ ...` ends at the sentence).
-                    let gap = &work[last..w.start];
-                    let joined = if w.start > after {
-                        gap == " "
-                    } else {
-                        gap.chars().all(|c| c == ' ' || c == '.')
-                    };
-                    if !joined {
-                        break;
-                    }
-                    // `bang Maryland Boyd Rutherford`: two foreign name
-                    // words after the place are its holder.
-                    if w.start > after && self.foreign_pair(ctx, w.start) {
-                        break;
-                    }
-                    let capitalised = t.starts_with(char::is_uppercase);
-                    // A listed place, however written (`TP HCM`), ends the
-                    // place (`tỉnh Yên Bái Ngày 9` in a run-on headline).
-                    if let Some(p) = ctx
-                        .hit(self.places, w.start)
-                        .filter(|p| capitalised && p.end > end)
-                    {
-                        end = p.end;
-                        break;
-                    }
-                    if !(is_name_shaped(t) || t.chars().all(|c| c.is_ascii_digit())) {
-                        break;
-                    }
-                    // `xã Hòa Bình Nguyễn Văn An`: a full name after the
-                    // place is its holder.
-                    if w.start > after && self.full_name_at(ctx, w.start) {
-                        break;
-                    }
-                    end = w.end;
-                    last = end;
-                    if t.chars().all(|c| c.is_ascii_digit()) {
-                        break;
-                    }
-                }
-            }
-            return Some(end);
+            return Some(self.named_after_level(ctx, h.end));
         }
         // A place named after a person (`Hồ Chí Minh`) needs its level
         // word; a country does not (`Vương quốc Anh`).
@@ -205,6 +155,65 @@ impl TitleExtractor {
                 })
                 .map(|h| h.end)
         })
+    }
+
+    /// The end of the name a level word ending at `level_end` is followed
+    /// by (`tỉnh Yên Bái`, `xã Hòa Bình`, `thôn 8`): name-shaped words or a
+    /// number, up to a listed place, a holder's full name or two foreign
+    /// name words; `level_end` itself when none follows.
+    pub(super) fn named_after_level(&self, ctx: &Ctx, level_end: usize) -> usize {
+        let work = ctx.work();
+        let after = skip_spaces(work, level_end);
+        let ws = ctx.tokens[ctx.token_from(after)..]
+            .iter()
+            .filter(|t| t.is_word());
+        let mut end = level_end;
+        if only_space_gap(work, level_end) || work[level_end..].starts_with('.') {
+            let mut last = after;
+            for w in ws {
+                let t = w.text(work);
+                // Past the first word only a space joins (`bang
+                // Maryland. Đại sứ ...` ends at the sentence).
+                let gap = &work[last..w.start];
+                let joined = if w.start > after {
+                    gap == " "
+                } else {
+                    gap.chars().all(|c| c == ' ' || c == '.')
+                };
+                if !joined {
+                    break;
+                }
+                // `bang Maryland Boyd Rutherford`: two foreign name
+                // words after the place are its holder.
+                if w.start > after && self.foreign_pair(ctx, w.start) {
+                    break;
+                }
+                let capitalised = t.starts_with(char::is_uppercase);
+                // A listed place, however written (`TP HCM`), ends the
+                // place (`tỉnh Yên Bái Ngày 9` in a run-on headline).
+                if let Some(p) = ctx
+                    .hit(self.places, w.start)
+                    .filter(|p| capitalised && p.end > end)
+                {
+                    end = p.end;
+                    break;
+                }
+                if !(is_name_shaped(t) || t.chars().all(|c| c.is_ascii_digit())) {
+                    break;
+                }
+                // `xã Hòa Bình Nguyễn Văn An`: a full name after the
+                // place is its holder.
+                if w.start > after && self.full_name_at(ctx, w.start) {
+                    break;
+                }
+                end = w.end;
+                last = end;
+                if t.chars().all(|c| c.is_ascii_digit()) {
+                    break;
+                }
+            }
+        }
+        end
     }
 
     /// The end of the capitalised words at `pos` (one to three) that the
@@ -358,8 +367,12 @@ impl TitleExtractor {
                     .find(|h| lower[h.end..].starts_with(' '))
             })
             .flatten();
+        // The posting is a place or a body (`tại Liên Hợp Quốc`).
         match posting {
-            Some(h) => self.place_after(ctx, h.end + 1).unwrap_or(end),
+            Some(h) => self
+                .place_after(ctx, h.end + 1)
+                .or_else(|| ctx.units.get().and_then(|u| u.at(h.end + 1)).map(|u| u.end))
+                .unwrap_or(end),
             None => end,
         }
     }

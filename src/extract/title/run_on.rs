@@ -238,10 +238,22 @@ impl TitleExtractor {
         if end == noun && (names == 0 && !self.clean_end(ctx, end) || noun == role_end) {
             return None;
         }
+        // `Bí thư Đảng ủy, Giám đốc ...`, `Giám đốc Sở.`: a head that needs
+        // a name, alone before punctuation, is the role's own body, named
+        // no further.
+        let capitalised = work[unit_start..].starts_with(char::is_uppercase);
+        if capitalised
+            && needs_name
+            && names == 0
+            && end == noun
+            && noun > role_end
+            && bare_head_end(work, end)
+        {
+            return Some((unit_start, end));
+        }
         // A capitalised unit word the unit stage did not take needs
         // lower-case words after it (`Công đoàn công ty`), not a name
         // (`Trường Chinh`, `Hội đồng Giám mục`), unless a country ends it.
-        let capitalised = work[unit_start..].starts_with(char::is_uppercase);
         if capitalised && !ended && lowered == noun {
             return None;
         }
@@ -258,6 +270,14 @@ impl TitleExtractor {
                         .any(|h| whole_word(work, h.end) && work[t.start..h.end].contains(' '))
             });
         (ended || predicate || self.clean_end(ctx, end)).then_some((unit_start, end))
+    }
+
+    /// `at..end` is one unit head that needs a name (`Đảng ủy`, `Sở`):
+    /// a generic body, no unit.
+    pub(super) fn is_bare_head(&self, ctx: &Ctx, at: usize, end: usize) -> bool {
+        let r = &self.run_on;
+        ctx.hit(r.unit_heads, at)
+            .is_some_and(|h| h.end == end && r.needs_name.get(h.index).copied().unwrap_or(false))
     }
 
     /// `t` and the word after it are name-shaped words that are no
@@ -452,6 +472,15 @@ fn dash_number(work: &str, end: usize) -> Option<usize> {
         .next()
         .is_none_or(|c| !c.is_alphanumeric());
     (digits > 0 && whole).then_some(end + (rest.len() - after_dash.len()) + digits)
+}
+
+/// Punctuation closing a clause or the text right after `end` (`,`, `;`,
+/// `.`, `:`, `)`).
+fn bare_head_end(work: &str, end: usize) -> bool {
+    work[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, ',' | ';' | '.' | ':' | ')' | '\n'))
 }
 
 /// No letter or digit right after `end`.

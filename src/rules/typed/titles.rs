@@ -30,7 +30,8 @@ impl RuleKind for Titles {
 #[serde(deny_unknown_fields)]
 pub struct TitleSettings {
     /// Words right before a role that make it generic or plural (`các
-    /// Phó Chủ tịch`, `hội nghị Bí thư`): no title.
+    /// Phó Chủ tịch`, `hội nghị Bí thư`, `dàn HLV`) or a part played
+    /// (`vai hoàng hậu`): no title.
     pub generic_before: Vec<String>,
     /// Longer phrases ending in a `generic_before` word that do not make
     /// the role generic (`chính phủ` before `Tổng thống`).
@@ -107,7 +108,8 @@ pub struct TitleSettings {
     /// generic words do not reach past it (`gồm cựu Thủ tướng ...`).
     pub plural_before_former: Vec<String>,
     /// Words that make a role indefinite (`một tổng thống mới nhậm
-    /// chức`) unless a capitalised word (a name, a unit, a place) follows
+    /// chức`), a vacancy or a hire (`tuyển phó giám đốc`, `thuê huấn
+    /// luyện viên`) unless a capitalised word (a name, a unit, a place) follows
     /// it (`một Tổng thống Donald Trump`).
     pub indefinite_before: Vec<String>,
     /// Words for a country named before, kept after a role as its place
@@ -117,6 +119,11 @@ pub struct TitleSettings {
     /// place (`người phát ngôn Nhà Trắng`, `Điện Kremlin`): in the span,
     /// no unit, never the holder's name.
     pub seats: Vec<String>,
+    /// Heads of a settlement named after the role (`Trưởng thôn`,
+    /// `Trưởng ấp`): the capitalised words or the number after them are
+    /// the settlement, a place in the span (`trưởng thôn Đồng Tâm`), unless
+    /// they are a full name, the holder's (`trưởng thôn Lê Văn An`).
+    pub settlement_roles: Vec<String>,
     /// Roles that serve a team (`HLV`, `huấn luyện viên trưởng`): the team
     /// written after them (`U23 Việt Nam`, `đội tuyển futsal Thái Lan`)
     /// stays in the span, with no unit.
